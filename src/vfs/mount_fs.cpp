@@ -214,10 +214,14 @@ Error MountFs::readlink(std::string_view path, std::string& out) {
 }
 
 Error MountFs::link(std::string_view existing, std::string_view new_path) {
+  // Like linkat(): the source is looked up completely before the target.
   std::string rold, rnew;
   if (Error err = resolve_across(existing, false, rold)) return err;
+  Stat st;
+  Route a = route(rold);
+  if (Error err = a.fs->lstat(a.inner, st)) return err;
   if (Error err = resolve_across(new_path, false, rnew)) return err;
-  Route a = route(rold), b = route(rnew);
+  Route b = route(rnew);
   if (a.mount_index != b.mount_index) return make_error(EXDEV);
   return a.fs->link(a.inner, b.inner);
 }
