@@ -256,7 +256,16 @@ bool Regex::run(std::string_view text, size_t start, Span* spans, int nspans, bo
       sp = big.data();
     }
     re2::StringPiece subject(text.data() ? text.data() : "", text.size());
-    if (!re2_->re->Match(subject, start, text.size(), re2::RE2::UNANCHORED, sp, want)) return false;
+    if (report_group_ == 1 && start > 0 && want > 1) {
+      // The -w wrapper consumes the character before the word: let it see
+      // the one just before start, as GNU grep checks it.
+      if (!re2_->re->Match(subject, start - 1, text.size(), re2::RE2::UNANCHORED, sp, want)) return false;
+      if (sp[1].data() == nullptr || sp[1].data() - subject.data() < static_cast<ptrdiff_t>(start)) {
+        if (!re2_->re->Match(subject, start, text.size(), re2::RE2::UNANCHORED, sp, want)) return false;
+      }
+    } else if (!re2_->re->Match(subject, start, text.size(), re2::RE2::UNANCHORED, sp, want)) {
+      return false;
+    }
     for (int k = 0; k < nspans; ++k) {
       int g = report_group_ + k;
       if (g < want && sp[g].data() != nullptr) {

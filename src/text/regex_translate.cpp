@@ -75,6 +75,7 @@ class Translator {
   }
 
   void begin_atom() {
+    anchor_atom_ = false;
     atom_start_ = out_.size();
     atom_quantified_ = false;
     atom_word_literal_ = false;
@@ -95,6 +96,7 @@ class Translator {
   }
 
   void anchor(std::string_view text) {
+    anchor_atom_ = false;
     out_ += text;
     atom_start_ = std::string::npos;
     atom_word_literal_ = false;
@@ -102,9 +104,18 @@ class Translator {
   }
 
   // Applies a quantifier {min,max} (max -1: unbounded) to the last atom.
-  void quantify(int min, int max) {
+  void quantify(int min, int max, char op = '*') {
     literal_ = false;
-    if (atom_quantified_) {
+    if (anchor_atom_) {
+      // ERE "^*": GNU grep repeats the anchor (and warns); regcomp refuses.
+      if (!grep()) return error("Invalid preceding regular expression");
+      if (op == '{') t_.warnings.push_back("{...} at start of expression");
+      else t_.warnings.push_back(std::string(1, op) + " at start of expression");
+      anchor_atom_ = false;
+      atom_quantified_ = true;
+      out_.insert(atom_start_, "(?:");
+      out_ += ')';
+    } else if (atom_quantified_) {
       out_.insert(atom_start_, "(?:");
       out_ += ')';
     }
@@ -199,7 +210,7 @@ class Translator {
       }
       return error("Invalid preceding regular expression");
     }
-    quantify(min, max);
+    quantify(min, max, '{');
   }
 
   static bool class_name_valid(std::string_view name) {
@@ -511,7 +522,7 @@ class Translator {
           quantifier_without_atom(c, src_.substr(start, 1));
           continue;
         }
-        quantify(c == '+' ? 1 : 0, c == '?' ? 1 : -1);
+        quantify(c == '+' ? 1 : 0, c == '?' ? 1 : -1, c);
         continue;
       }
       if (ere_ && c == '{') {
@@ -543,9 +554,14 @@ class Translator {
         ++i;
         if (ere_ || branch_start_) {
           bool keep_start = branch_start_;
+          size_t at = out_.size();
           anchor("^");
-          // "^*": in BRE the star is then literal; in ERE it has nothing to repeat.
+          // "^*": in BRE the star is then literal; in ERE it repeats the anchor.
           branch_start_ = keep_start || ere_;
+          if (ere_) {
+            atom_start_ = at;
+            anchor_atom_ = true;
+          }
         } else {
           literal_atom('^', "^");
         }
@@ -580,6 +596,7 @@ class Translator {
   size_t atom_start_ = std::string::npos;
   bool atom_quantified_ = false;
   bool atom_word_literal_ = false;
+  bool anchor_atom_ = false;
   bool branch_start_ = true;
   bool literal_ = true;
 };
