@@ -381,8 +381,8 @@ bool Grep::next_match_line(size_t p, Line& line) {
     }
     return false;
   }
-  size_t b, e;
-  if (!re_.find(std::string_view(buf_.data(), text_end_), p, b, e)) return false;
+  size_t b;
+  if (!re_.locate(std::string_view(buf_.data(), text_end_), p, b)) return false;
   line.begin = line_begin(b, p);
   line.end = line_end(b);
   return true;

@@ -236,16 +236,18 @@ CompileResult Regex::compile_any(std::span<const std::string> patterns, Syntax s
   return result;
 }
 
-bool Regex::run(std::string_view text, size_t start, Span* spans, int nspans, bool) const {
+bool Regex::run(std::string_view text, size_t start, Span* spans, int nspans, bool, int report_group) const {
   if (start > text.size()) return false;
   if (literal_only_) {
-    size_t pos = text.find(literal_, start);
-    if (pos == std::string_view::npos) return false;
+    const void* hit = memmem(text.data() + start, text.size() - start, literal_.data(), literal_.size());
+    if (!hit) return false;
+    size_t pos = static_cast<const char*>(hit) - text.data();
     if (nspans > 0) spans[0] = {static_cast<ptrdiff_t>(pos), static_cast<ptrdiff_t>(pos + literal_.size())};
     return true;
   }
+  if (report_group < 0) report_group = report_group_;
   int engine_groups = report_group_ + static_cast<int>(groups_) + 1;
-  int want = nspans == 0 ? 0 : report_group_ + nspans;
+  int want = nspans == 0 ? 0 : report_group + nspans;
   if (want > engine_groups) want = engine_groups;
   if (re2_) {
     re2::StringPiece pieces[64];
@@ -256,7 +258,7 @@ bool Regex::run(std::string_view text, size_t start, Span* spans, int nspans, bo
       sp = big.data();
     }
     re2::StringPiece subject(text.data() ? text.data() : "", text.size());
-    if (report_group_ == 1 && start > 0 && want > 1) {
+    if (report_group == 1 && start > 0 && want > 1) {
       // The -w wrapper consumes the character before the word: let it see
       // the one just before start, as GNU grep checks it.
       if (!re2_->re->Match(subject, start - 1, text.size(), re2::RE2::UNANCHORED, sp, want)) return false;
@@ -267,7 +269,7 @@ bool Regex::run(std::string_view text, size_t start, Span* spans, int nspans, bo
       return false;
     }
     for (int k = 0; k < nspans; ++k) {
-      int g = report_group_ + k;
+      int g = report_group + k;
       if (g < want && sp[g].data() != nullptr) {
         ptrdiff_t b = sp[g].data() - subject.data();
         spans[k] = {b, b + static_cast<ptrdiff_t>(sp[g].size())};
@@ -287,7 +289,7 @@ bool Regex::run(std::string_view text, size_t start, Span* spans, int nspans, bo
   PCRE2_SIZE* ov = pcre2_get_ovector_pointer(md);
   int pairs = static_cast<int>(pcre2_get_ovector_count(md));
   for (int k = 0; k < nspans; ++k) {
-    int g = report_group_ + k;
+    int g = report_group + k;
     if (g < pairs && (g < rc || rc == 0) && ov[2 * g] != PCRE2_UNSET) {
       spans[k] = {static_cast<ptrdiff_t>(ov[2 * g]), static_cast<ptrdiff_t>(ov[2 * g + 1])};
     } else {
@@ -312,5 +314,17 @@ bool Regex::find(std::string_view text, size_t start, size_t& begin, size_t& end
 }
 
 bool Regex::matches(std::string_view text) const { return run(text, 0, nullptr, 0, false); }
+
+bool Regex::locate(std::string_view text, size_t start, size_t& begin) const {
+  if (report_group_ == 0) {
+    size_t end;
+    return find(text, start, begin, end);
+  }
+  // The engine's whole match (with -w, including the neighbours) is enough.
+  Span s;
+  bool found = run(text, start, &s, 1, false, 0);
+  if (found) begin = static_cast<size_t>(s.begin);
+  return found;
+}
 
 }  // namespace burrow::text

@@ -92,6 +92,9 @@ class Regex {
   bool search(std::string_view text, size_t start, Match* match, bool not_bol = false) const;
   // Like search, returning only the whole match.
   bool find(std::string_view text, size_t start, size_t& begin, size_t& end) const;
+  // A position inside the leftmost match's line, cheaper than find() (grep
+  // only needs to know which line matched).
+  bool locate(std::string_view text, size_t start, size_t& begin) const;
   // Whether text contains a match anywhere (fastest path).
   bool matches(std::string_view text) const;
 
@@ -105,7 +108,7 @@ class Regex {
 
  private:
   Regex() = default;
-  bool run(std::string_view text, size_t start, Span* spans, int nspans, bool not_bol) const;
+  bool run(std::string_view text, size_t start, Span* spans, int nspans, bool not_bol, int report_group = -1) const;
 
   struct Re2Holder;
   struct PcreHolder;

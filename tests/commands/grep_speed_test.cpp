@@ -1,0 +1,31 @@
+// Manual speed check: BURROW_GREP_BENCH=/path/to/big.log commands_tests --gtest_filter='GrepSpeed*'
+// (benchmarks proper live in bench/; this only prints timings).
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+#include "commands/text_diff_util.h"
+
+namespace burrow::testing {
+namespace {
+
+TEST(GrepSpeed, BigLog) {
+  const char* path = getenv("BURROW_GREP_BENCH");
+  if (!path) GTEST_SKIP() << "set BURROW_GREP_BENCH";
+  std::string data = slurp(path);
+  for (std::vector<std::string> args : std::vector<std::vector<std::string>>{
+           {"grep", "-c", "ERROR"}, {"grep", "-c", "timeout.*database"}, {"grep", "-o", "id=[0-9]*"},
+           {"grep", "-ci", "error"}, {"grep", "-c", "-E", "(cache|user)[0-9]?x"}, {"grep", "-vc", "INFO"},
+           {"grep", "-cw", "gamma"}, {"grep", "-n", "user"}}) {
+    EmptyFs fs;
+    auto start = std::chrono::steady_clock::now();
+    CommandResult r = run_command_in(&fs, args, data);
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::string joined;
+    for (auto& a : args) joined += a + " ";
+    std::printf("%-40s %.3fs (out %zu bytes)\n", joined.c_str(), secs, r.out.size());
+  }
+}
+
+}  // namespace
+}  // namespace burrow::testing
