@@ -1,0 +1,119 @@
+// Differential tests: our sed against the host's GNU sed 4.9.
+#include <gtest/gtest.h>
+
+#include "commands/text_diff_util.h"
+
+namespace burrow::testing {
+namespace {
+
+const char* kLines = "one\ntwo\nthree\nfour\nfive\nsix\nseven\neight\nnine\nten\n";
+const char* kText = "Hello World\nfoo bar baz\n  indented line\nfoo=1;bar=2\nThe quick brown fox\n\nlast line here\n";
+
+std::vector<DiffCase> make_cases() {
+  std::vector<DiffCase> cases;
+  const std::vector<std::string> line_scripts = {
+      "p", "d", "1d", "$d", "2,4d", "2,4!d", "/three/,/six/d", "/t/d", "0,/o/d", "1,/o/d", "2~3d", "0~4p",
+      "first~2d", "3,+2d", "3,~4d", "5,2d", "$!d", "/x/,$d", "n;d", "N;P;D", "$!N;s/\\n/ /", "=", "1~3=",
+      "l", "G", "h;d", "1!G;h;$!d", "x", "H;$!d;x", "g", "q", "3q", "3q5", "3Q", "2i\\inserted", "2a\\appended",
+      "2c\\changed", "2,4c\\changed", "$a end", "1i start", "a\\", "y/abcdefghijklmnopqrstuvwxyz/ABCDEFGHIJKLMNOPQRSTUVWXYZ/",
+      "s/o/0/", "s/o/0/g", "s/e/E/2", "s/e/E/2g", "s/[aeiou]//g", "s/\\(.\\)\\(.\\)/\\2\\1/", "s/.*/\\U&/",
+      "s/.*/\\u&/", "s/\\(.\\)\\(.*\\)/\\2\\1/", "s/x*/-/g", "s/e*/-/g", "s/^/> /", "s/$/ </", "s/o/\\n/g",
+      "s/t/T/;s/T/[&]/", "s/t/T/p", "s/t/T/w /dev/stdout", "-n;s/t/T/p", "s/ONE/1/I", "s/o//2", "$!{N};P;D",
+      "/e/{s/e/E/;s/n/N/}", "/e/!s/o/O/", "2{p;p}", "2,3{=;d}", ":a;N;$!ba;s/\\n/,/g", "s/e/E/;ta;s/$/!/;:a",
+      "s/e/E/;Ta;s/$/!/;:a", "s/q/Q/;T;s/$/?/", "/two/{n;d}", "$!N;$!D", "1~2{N;s/\\n/+/}", "z;s/^$/empty/",
+      "F", "2q;p", "/four/,+1s/^/#/", "s/\\w\\+/[&]/2", "s/\\bt/T/g", "s/\\<./\\u&/g", "s/n\\>/N/g",
+      "s/[[:alpha:]]\\{4\\}/W/", "s/\\(e\\)\\1/EE/", "/^.\\{3\\}$/d", "s/o\\|e/_/g", "s/\\(o\\|e\\)\\+/_/g",
+      "y/oe/eo/", "s/./&&/3g", "1~0p", "2,1p", "/one/,/one/d", "0,/one/d", "1,/one/d", "$=", "-s;$=",
+      "N;N;s/\\n/-/2", "s/e/\\\n/", "s,o,/,g", "s|e|\\||g", "s/\\//x/", "\\,e,d", "\\;o;d",
+      "s/\\x65/X/g", "s/\\o145/X/", "s/\\d101/X/", "s/e/\\t/", "s/\\t/T/", "s/e/\\cA/", "l 5", "l 0", "l;d",
+      "s/./\\L&/;s/o/\\U&x\\E&/", "s/\\(...\\)/\\u\\1/", "s/\\(t\\)\\(.*\\)/\\U\\1\\E\\2/", "y/\\n/x/",
+      "h;G;s/\\n/|/", "x;G", "$!{h;d};x;G", "2{h;d};4G", "D", "P;d", "n;n;p", "N;N;N;D",
+  };
+  for (const auto& s : line_scripts) {
+    if (s.rfind("-n;", 0) == 0) {
+      cases.push_back({{"sed", "-n", s.substr(3)}, kLines});
+    } else if (s.rfind("-s;", 0) == 0) {
+      cases.push_back({{"sed", "-s", s.substr(3)}, kLines});
+    } else {
+      cases.push_back({{"sed", s}, kLines});
+      cases.push_back({{"sed", "-n", s}, kLines});
+    }
+  }
+  const std::vector<std::vector<std::string>> text_cases = {
+      {"sed", "-E", "s/(o+)/[\\1]/g"}, {"sed", "-E", "s/([a-z]+) ([a-z]+)/\\2 \\1/"}, {"sed", "-r", "s/a|e/X/g"},
+      {"sed", "-E", "s/o{2}/00/"}, {"sed", "-E", "s/^(.)(.*)$/\\2\\1/"}, {"sed", "-E", "/^$/d"},
+      {"sed", "-E", "s/[[:space:]]+/ /g"}, {"sed", "-E", "s/(foo|bar)=([0-9])/\\2=\\1/g"},
+      {"sed", "s/[[:upper:]]/\\l&/g"}, {"sed", "s/\\s\\+/_/g"}, {"sed", "s/\\S\\+/W/g"}, {"sed", "s/\\W/./g"},
+      {"sed", "-n", "/foo/p"}, {"sed", "-n", "/foo/!p"}, {"sed", "/^$/,$d"}, {"sed", "-n", "$p"},
+      {"sed", "-e", "s/foo/FOO/", "-e", "s/bar/BAR/"}, {"sed", "-e", "1{", "-e", "s/H/h/", "-e", "}"},
+      {"sed", "-e", "a\\", "-e", "added"}, {"sed", "1a\\\nline1\\\nline2"}, {"sed", "1i\\  spaced"},
+      {"sed", "1a  two spaces"}, {"sed", "/foo/c\\\nreplaced"}, {"sed", "-n", "/foo/{p;q}"},
+      {"sed", "s/o/0/3"}, {"sed", "s/\\(b\\)\\(a\\)/\\2\\1/g"}, {"sed", "s/[^ ]*/(&)/g"}, {"sed", "s/ */|/g"},
+      {"sed", "s/\\.//"}, {"sed", "s/fox$/dog/"}, {"sed", "s/^T/t/"}, {"sed", "s/a*/x/g"},
+      {"sed", "-z", "s/\\n/,/g"}, {"sed", "-z", "s/^H/h/"}, {"sed", "--posix", "s/o/0/"}, 
+      {"sed", "-n", "--", "1p"}, {"sed", "--expression=1d"}, {"sed", "-n", "-e", "2p", "-e", "4p"},
+      {"sed", "#n\n1p"}, {"sed", "#n"}, {"sed", "#no\n1p"}, {"sed", "1d # comment"}, {"sed", "1 d"},
+      {"sed", "1,3 !d"}, {"sed", "1d;;;3d"}, {"sed", " ; 1d"}, {"sed", "/foo/I d"}, {"sed", "/FOO/Id"},
+      {"sed", "s/FOO/x/ig"}, {"sed", "N;s/^f/F/Mg"}, {"sed", "N;N;s/^/>/mg"}, {"sed", "N;s/r$/R/M"},
+      {"sed", "N;s/.*/[&]/"}, {"sed", "N;/bar$/Mp;d"}, {"sed", "$!N;s/\\n/ /;P;D"},
+      {"sed", "s/\\(fo\\)\\(o\\)*/\\2\\1/"}, {"sed", "s/o*\\(o\\)/[\\1]/"},
+      {"sed", "s/&/and/;s/foo/&&/"}, {"sed", "s/foo/a\\&b/"}, {"sed", "s/ /\\n/2"}, {"sed", "s/b/\\\\/g"},
+      {"sed", "y/abc/\\n\\t\\\\/"}, {"sed", "s/[/]/x/"}, {"sed", "s/a\\|b/X/g"}, {"sed", "s/x\\?o/0/g"},
+      {"sed", "s/a\\{0,1\\}b/B/g"}, {"sed", "s/*/star/"}, {"sed", "s/^*/star/"}, {"sed", "s/\\(*\\)/s/"},
+      {"sed", "s/[]]/x/"}, {"sed", "s.a\\.b.X."}, {"sed", "s|o\\|b|X|g"}, {"sed", "s/[/]/x/"}, {"sed", "#nx\n1p"},
+      {"sed", "1a\\\n   indented\\\n  two"}, {"sed", "s/[[:space:]/]/_/g"}, {"sed", "\\%o%d"}, {"sed", "s/[a-c]\\+/_/g"}, {"sed", "s/[^[:alnum:] ]/#/g"},
+      {"sed", "/quick/{s//slow/;s/brown/red/}"}, {"sed", "/o/s//0/g"}, {"sed", "s/o/0/;s//O/"},
+      {"sed", "-n", "/foo/,/quick/{/quick/!p}"}, {"sed", "2!{/foo/d}"},
+  };
+  for (const auto& args : text_cases) cases.push_back({args, kText});
+  const std::vector<std::vector<std::string>> errors = {
+      {"sed", "k"}, {"sed", "p x"}, {"sed", "s/a/b/q"}, {"sed", "{p"}, {"sed", "p}"}, {"sed", "b foo"},
+      {"sed", "s/a/b"}, {"sed", "y/ab/c/"}, {"sed", "3,p"}, {"sed", "1,2,3p"}, {"sed", "0p"}, {"sed", "0,5p"},
+      {"sed", ":"}, {"sed", "1:a"}, {"sed", "a"}, {"sed", "s/a/\\1/"}, {"sed", "s/a/b/gg"}, {"sed", "s/a/b/0"},
+      {"sed", "/a"}, {"sed", "r"}, {"sed", "+1p"}, {"sed", "y/a/"}, {"sed", "qx"}, {"sed", "q 5 x"},
+      {"sed", "=x"}, {"sed", "}"}, {"sed", "s/\\(/x/"}, {"sed", "/\\(/p"}, {"sed", "l 5 x"}, {"sed", "dp"},
+      {"sed", "!!p"}, {"sed", "1!!p"}, {"sed", "-E", "s/a{/X/"}, {"sed", "-E", "s/*a/X/"}, {"sed", "-E", "s/a)/X/"},
+      {"sed", "s/[[:foo:]]/Y/"}, {"sed", "s/\\(a\\)\\2/X/"}, {"sed", "s/a\\{1/X/"}, {"sed", "s/[b-a]/X/"},
+      {"sed", "s/[:alpha:]/X/"}, {"sed", "-n", "-e", "p", "-e", "k"},
+      {"sed", "1,2="}, {"sed", "1,2q"}, {"sed", "s/x/y/;s//z/"}, {"sed", "//p"}, {"sed", "s/a/b/w"},
+      {"sed", "y/abc/de/"}, {"sed", "1~2~3p"}, {"sed", "v 9.0"}, {"sed", "v 4.2"}, {"sed", "s/a/b/3p2"},
+      {"sed", "-l", "x", "l"}, {"sed", "p", "/nonexistent"},
+  };
+  for (const auto& args : errors) cases.push_back({args, kText});
+  // Missing final newline, empty input, UTF-8.
+  for (const char* s : {"p", "$a end", "s/c/C/", "N;s/\\n/-/", "i\\x", "$!d", "G", "l", "=", "-n;$p"}) {
+    if (std::string(s).rfind("-n;", 0) == 0) cases.push_back({{"sed", "-n", std::string(s).substr(3)}, "a\nb\nc"});
+    else cases.push_back({{"sed", s}, "a\nb\nc"});
+    if (std::string(s).rfind("-n;", 0) == 0) cases.push_back({{"sed", "-n", std::string(s).substr(3)}, ""});
+    else cases.push_back({{"sed", s}, ""});
+  }
+  cases.push_back({{"sed", "s/./X/g"}, "caf\xc3\xa9\n", "C.UTF-8"});
+  cases.push_back({{"sed", "s/./X/g"}, "caf\xc3\xa9\n", "C"});
+  cases.push_back({{"sed", "y/\xc3\xa9/e/"}, "caf\xc3\xa9\n", "C.UTF-8"});
+  cases.push_back({{"sed", "l"}, "caf\xc3\xa9\x01\n", "C.UTF-8"});
+  cases.push_back({{"sed", "l"}, "caf\xc3\xa9\x01\n", "C"});
+  cases.push_back({{"sed", "s/.*/[&]/"}, "a\xff" "b\n", "C.UTF-8"});
+  cases.push_back({{"sed", "-n", "l"}, std::string(150, 'x') + "\n"});
+  cases.push_back({{"sed", "-l", "20", "-n", "l"}, std::string(50, 'x') + "\n"});
+  cases.push_back({{"sed", "-n", "l 1"}, "abc\n"});
+  cases.push_back({{"sed", "s/[[:alpha:]]*/<&>/"}, "\xc3\xa9t\xc3\xa9 x\n", "C.UTF-8"});
+  return cases;
+}
+
+TEST(SedDiff, AgainstHostSed) {
+  int total = 0, failed = 0;
+  for (const DiffCase& c : make_cases()) {
+    ++total;
+    CommandResult host = run_host(c);
+    CommandResult ours = run_ours(c);
+    std::string diff = compare(c, host, ours);
+    if (!diff.empty()) {
+      ++failed;
+      ADD_FAILURE() << diff;
+    }
+  }
+  std::printf("sed differential: %d/%d passed\n", total - failed, total);
+}
+
+}  // namespace
+}  // namespace burrow::testing
