@@ -162,8 +162,9 @@ CompileResult Regex::compile_any(std::span<const std::string> patterns, Syntax s
       body += patterns.size() > 1 ? "(?:" + piece + ")" : piece;
     }
     if (patterns.empty()) {
-      body = "[^\\x{0}-\\x{10ffff}]";  // matches nothing
+      body = "x";  // never consulted: never_ is set
       re->literal_only_ = false;
+      re->never_ = true;
     }
     return true;
   };
@@ -237,7 +238,7 @@ CompileResult Regex::compile_any(std::span<const std::string> patterns, Syntax s
 }
 
 bool Regex::run(std::string_view text, size_t start, Span* spans, int nspans, bool, int report_group) const {
-  if (start > text.size()) return false;
+  if (start > text.size() || never_) return false;
   if (literal_only_) {
     const void* hit = memmem(text.data() + start, text.size() - start, literal_.data(), literal_.size());
     if (!hit) return false;

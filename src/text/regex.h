@@ -119,6 +119,7 @@ class Regex {
   int report_group_ = 0;   // engine group that is the whole match (1 with -w wrapping)
   std::string literal_;    // non-empty: a plain case-sensitive literal, found with memmem
   bool literal_only_ = false;
+  bool never_ = false;     // no patterns at all (grep -f /dev/null)
   mutable std::atomic<bool> limit_hit_{false};
 };
 

@@ -102,6 +102,35 @@ std::vector<DiffCase> make_cases() {
   cases.push_back({{"grep", "-i", "\xc3\x89T\xc3\x89"}, "\xc3\xa9t\xc3\xa9 x\n", "C.UTF-8"});
   cases.push_back({{"grep", "-c", "^.$"}, "\xc3\xa9\n\xe2\x82\xac\nab\n", "C.UTF-8"});
   cases.push_back({{"grep", "-c", "^.$"}, "\xc3\xa9\n\xe2\x82\xac\nab\n", "C"});
+  // Match spans (grep -o) for many constructs, BRE and ERE.
+  const char* kSpans =
+      "xyzzy abcabc aaa bbb ab+ab a{2} a\\b [x] (y) ^caret$ dollar$ tab\there 1.5e10 foo_bar-baz\n"
+      "The CAT sat on the mat; cat? Cat! catalog concatenate\n"
+      "aXbXc aaXbb  multiple   spaces\ttabs\n"
+      "abababab abba baab aabb 112233 1212 xyx xyyx\n";
+  const std::vector<std::string> span_bre = {
+      "a*b", "\\(ab\\)*", "\\(ab\\)\\{2\\}", "[ab]\\{2,3\\}", "\\(a\\|b\\)\\{3\\}", "c[a-z]t", "[Cc]at",
+      "\\<cat", "cat\\>", "\\bcat\\b", "\\Bat", "[[:punct:]]", "[[:digit:].]\\+", "[^[:alnum:] ]\\+",
+      "\\([a-z]\\)\\1", "\\([0-9]\\)\\1", "\\(.\\)\\(.\\)\\2\\1", "x\\(y*\\)x", "^The", "concatenate$",
+      "a\\{,1\\}b", "[a\\]", "\\[x\\]", "\\$", "\\^", "\\.", "\\*", "[*.]", "[[]", "[\\\\]", "a\\+\\?",
+      "\\(a*\\)*b", "\\(a\\|ab\\)\\(c\\|bcd\\)", "[[:upper:]][[:lower:]]*", "[[:space:]]\\+", "[[:blank:]]",
+      "[[:xdigit:]]\\{2\\}", "[[=a=]]b", "[[.a.]-c]\\+", "e[+-]\\?[0-9]*", "\\w*_\\w*", "\\S*-\\S*",
+      "t\\ta", "X\\|XX", "b*", "\\(\\)", "a\\{0\\}b", ".\\{3\\}", "^.", ".$", "^\\(ab\\)*",
+  };
+  for (const auto& p : span_bre) {
+    cases.push_back({{"grep", "-o", "-e", p}, kSpans});
+    cases.push_back({{"grep", "-oi", "-e", p}, kSpans});
+  }
+  const std::vector<std::string> span_ere = {
+      "(ab)+", "(a|b){3}", "a{2}", "a{,2}", "[ab]{2,}", "(x|xy)(yx|y)?", "(a|ab)(c|bcd)", "cat|catalog",
+      "(c|C)at", "\\<[a-z]+\\>", "[0-9]+\\.[0-9]*", "\\$|\\^", "(.)\\1", "((a)|b)+", "(ab|a)(bab)?",
+      "a+?", "(a*)+", "(a|)+b", "()", "x(y|yy)*x", "[^ ]+ [^ ]+", "b{1}a", "a|b|c", "(^a|b$)", "^(The|the)",
+      "[[:alpha:]]{4,6}", "1+2+", "(12)+", "\\w+\\W", "\\s+", "X{0}Y?",
+  };
+  for (const auto& p : span_ere) {
+    cases.push_back({{"grep", "-oE", "-e", p}, kSpans});
+    cases.push_back({{"grep", "-cE", "-e", p}, kSpans});
+  }
   return cases;
 }
 

@@ -201,3 +201,63 @@ TEST(Regex, HostilePatternsAreFast) {
 
 }  // namespace
 }  // namespace burrow::text
+
+namespace burrow::text {
+namespace {
+
+TEST(Regex, NoPatternsMatchNothing) {
+  for (unsigned flags : {0u, unsigned(kUtf8), unsigned(kLineMode)}) {
+    auto r = Regex::compile_any({}, Syntax::kBasic, flags);
+    ASSERT_TRUE(r) << r.error;
+    EXPECT_FALSE(r.regex->matches("anything"));
+    EXPECT_FALSE(r.regex->matches(""));
+  }
+}
+
+// The shape awk's match()/gsub() and [[ =~ ]] use: ERE, leftmost-longest,
+// submatches, iteration from an offset.
+TEST(Regex, AwkStyleLeftmostLongest) {
+  auto r = Regex::compile("(a|ab)(c|bcd)(d*)", Syntax::kExtended, 0);
+  ASSERT_TRUE(r);
+  Match m;
+  ASSERT_TRUE(r.regex->search("abcd", 0, &m));
+  EXPECT_EQ(m[0].begin, 0);
+  EXPECT_EQ(m[0].end, 4);
+  auto x = Regex::compile("x*", Syntax::kExtended, 0);
+  ASSERT_TRUE(x.regex->search("abc", 1, &m));
+  EXPECT_EQ(m[0].begin, 1);
+  EXPECT_EQ(m[0].end, 1);
+  auto opt = Regex::compile("(foo)?(bar)", Syntax::kExtended, 0);
+  ASSERT_TRUE(opt.regex->search("xbar", 0, &m));
+  EXPECT_FALSE(m[1].matched());
+  EXPECT_EQ(m[2].begin, 1);
+}
+
+TEST(Regex, SedMultilineFlag) {
+  auto r = Regex::compile("^b$", Syntax::kBasic, kMultiline);
+  size_t b, e;
+  ASSERT_TRUE(r.regex->find("a\nb\nc", 0, b, e));
+  EXPECT_EQ(b, 2u);
+  auto s = Regex::compile("\\`a", Syntax::kBasic, kMultiline);
+  EXPECT_FALSE(s.regex->find("b\na", 0, b, e));
+}
+
+TEST(Regex, LargeRepeatFallsBackToPcre) {
+  auto r = Regex::compile("a\\{1001,\\}", Syntax::kBasic, 0);
+  ASSERT_TRUE(r) << r.error;
+  EXPECT_TRUE(r.regex->uses_pcre());
+  EXPECT_TRUE(r.regex->matches(std::string(1500, 'a')));
+  EXPECT_FALSE(r.regex->matches(std::string(1000, 'a')));
+}
+
+TEST(Regex, PerlLimitIsReported) {
+  auto r = Regex::compile("(?:(a+)+)+\\1b", Syntax::kPerl, 0);
+  ASSERT_TRUE(r) << r.error;
+  auto start = std::chrono::steady_clock::now();
+  EXPECT_FALSE(r.regex->matches(std::string(40, 'a') + "c"));
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(secs, 2.0);
+}
+
+}  // namespace
+}  // namespace burrow::text
