@@ -61,6 +61,10 @@ int wrap(std::string& body, unsigned flags, bool pcre, bool perl) {
   return 0;
 }
 
+bool is_word_byte(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
 bool valid_utf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
@@ -117,6 +121,9 @@ CompileResult Regex::compile_any(std::span<const std::string> patterns, Syntax s
   // Translate; retry for PCRE2 when RE2 cannot express the pattern.
   std::string body;
   bool need_pcre = perl;
+  // -w over plain words: \b on both sides is the same test, and keeps
+  // RE2's literal accelerations.
+  bool word_literals = (flags & kWholeWord) && !(flags & kWholeLine) && !perl && !patterns.empty();
   size_t user_groups = 0;
   auto build = [&](bool for_pcre, int offset) -> bool {
     body.clear();
@@ -140,6 +147,7 @@ CompileResult Regex::compile_any(std::span<const std::string> patterns, Syntax s
           detail::append_escaped(piece, cp);
           pos += len;
         }
+        if (s.empty() || !is_word_byte(s.front()) || !is_word_byte(s.back())) word_literals = false;
         if (patterns.size() == 1 && !(flags & (kIgnoreCase | kWholeLine | kWholeWord))) re->literal_ = patterns[k];
         else re->literal_only_ = false;
       } else if (perl) {
@@ -153,6 +161,8 @@ CompileResult Regex::compile_any(std::span<const std::string> patterns, Syntax s
           return false;
         }
         if (t.needs_pcre && !for_pcre) need_pcre = true;
+        std::string_view raw = patterns[k];
+        if (!t.plain || raw.empty() || !is_word_byte(raw.front()) || !is_word_byte(raw.back())) word_literals = false;
         user_groups += t.groups;
         piece = std::move(t.pattern);
         if (t.literal && patterns.size() == 1) re->literal_ = t.text;
@@ -169,9 +179,18 @@ CompileResult Regex::compile_any(std::span<const std::string> patterns, Syntax s
     return true;
   };
 
-  int offset = (!need_pcre && (flags & kWholeWord) && !(flags & kWholeLine)) ? 1 : 0;
-  if (!build(false, offset)) return result;
+  if (!build(false, 1)) return result;  // offset 1 for the RE2 -w wrapper
   if (need_pcre && !perl && !build(true, 0)) return result;
+  if (!need_pcre && !perl && !word_literals && (flags & kWholeWord) && !(flags & kWholeLine)) {
+    // keep offset 1
+  } else if (!need_pcre && !perl) {
+    if (!build(false, 0)) return result;
+  }
+  if (word_literals && !need_pcre) {
+    body = "\\b(?:" + body + ")\\b";
+    flags &= ~kWholeWord;
+    re->literal_only_ = false;
+  }
   re->groups_ = user_groups;
   if (re->literal_only_ && re->literal_.empty()) re->literal_only_ = false;
   if (re->literal_only_ && !perl) {

@@ -30,6 +30,7 @@ class Translator {
     if (!group_stack_.empty()) return fail("Unmatched ( or \\(");
     t_.pattern = std::move(out_);
     t_.literal = literal_ && !(flags_ & (kIgnoreCase | kWholeLine | kWholeWord));
+    t_.plain = literal_;
     return std::move(t_);
   }
 

@@ -14,6 +14,7 @@ struct Translation {
   int groups = 0;           // capturing groups the user wrote
   bool needs_pcre = false;  // uses something only PCRE2 can match
   bool literal = false;     // the pattern is a plain string: `text`
+  bool plain = false;       // like literal, ignoring -i/-w/-x
   std::string text;
   std::string error;
   std::vector<std::string> warnings;

@@ -102,6 +102,33 @@ std::vector<DiffCase> make_cases() {
   cases.push_back({{"grep", "-i", "\xc3\x89T\xc3\x89"}, "\xc3\xa9t\xc3\xa9 x\n", "C.UTF-8"});
   cases.push_back({{"grep", "-c", "^.$"}, "\xc3\xa9\n\xe2\x82\xac\nab\n", "C.UTF-8"});
   cases.push_back({{"grep", "-c", "^.$"}, "\xc3\xa9\n\xe2\x82\xac\nab\n", "C"});
+  // Files and recursion.
+  const std::vector<std::pair<std::string, std::string>> tree = {
+      {"a.txt", "foo\nbar\n"}, {"b.log", "nothing\nfoo bar\n"}, {"d/", ""}, {"d/c.txt", "foo in d\n"},
+      {"d/e/", ""}, {"d/e/deep.txt", "deep foo\nx\n"}, {"d/skip/", ""}, {"d/skip/s.txt", "foo skipped\n"},
+      {"bin.dat", std::string("foo\0bin\n", 9)}, {"empty", ""}, {"noeol", "foo"},
+  };
+  const std::vector<std::vector<std::string>> file_args = {
+      {"grep", "foo", "a.txt"}, {"grep", "foo", "a.txt", "b.log"}, {"grep", "-h", "foo", "a.txt", "b.log"},
+      {"grep", "-c", "foo", "a.txt", "b.log", "empty"}, {"grep", "-l", "foo", "a.txt", "b.log", "empty"},
+      {"grep", "-L", "foo", "a.txt", "b.log", "empty"}, {"grep", "foo", "missing", "a.txt"},
+      {"grep", "-s", "foo", "missing", "a.txt"}, {"grep", "-q", "foo", "missing", "a.txt"}, {"grep", "foo", "d"},
+      {"grep", "-r", "foo", "d"}, {"grep", "-r", "foo"}, {"grep", "-r", "foo", "."}, {"grep", "-rn", "foo", "d", "a.txt"},
+      {"grep", "-r", "--include=*.txt", "foo"}, {"grep", "-r", "--exclude=*.txt", "foo"},
+      {"grep", "-r", "--exclude-dir=skip", "foo", "d"}, {"grep", "-rl", "foo"}, {"grep", "-rc", "foo", "d"},
+      {"grep", "-rh", "foo", "d"}, {"grep", "-rL", "foo"}, {"grep", "foo", "bin.dat"}, {"grep", "-c", "foo", "bin.dat"},
+      {"grep", "-d", "skip", "foo", "d", "a.txt"}, {"grep", "-f", "a.txt", "b.log"}, {"grep", "-f", "empty", "a.txt"},
+      {"grep", "-f", "missing", "a.txt"}, {"grep", "-F", "-f", "a.txt", "b.log", "d/c.txt"}, {"grep", "-H", "foo", "noeol"},
+      {"grep", "-x", "-f", "a.txt", "a.txt"}, {"grep", "-r", "foo", "d/e/deep.txt"}, {"grep", "-A1", "foo", "a.txt", "b.log"},
+      {"grep", "--label=L", "-H", "foo", "-", "a.txt"}, {"grep", "-Z", "foo", "a.txt", "b.log"}, {"grep", "-lZ", "foo", "a.txt", "b.log"},
+      {"grep", "-r", "-i", "FOO", "--include=*.log", "."}, {"grep", "-m1", "-r", "foo", "d"}, {"grep", "-o", "-r", "fo*", "d"},
+  };
+  for (const auto& args : file_args) {
+    DiffCase c{args, "foo from stdin\n"};
+    c.files = tree;
+    c.sort_lines = true;
+    cases.push_back(c);
+  }
   // Match spans (grep -o) for many constructs, BRE and ERE.
   const char* kSpans =
       "xyzzy abcabc aaa bbb ab+ab a{2} a\\b [x] (y) ^caret$ dollar$ tab\there 1.5e10 foo_bar-baz\n"
