@@ -54,7 +54,7 @@ int run_sed(Invocation& inv) {
           inv.in().read_all(data);
         } else if (vfs::Error err = vfs::read_file(*inv.fs, inv.path(opt.value), data)) {
           inv.error("couldn't open file " + opt.value + ": " + vfs::error_text(err));
-          return 1;
+          return 4;
         }
         if (!data.empty() && data.back() == '\n') data.pop_back();
         pieces.push_back({data, "file " + opt.value, true});

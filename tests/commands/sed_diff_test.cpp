@@ -97,6 +97,41 @@ std::vector<DiffCase> make_cases() {
   cases.push_back({{"sed", "-l", "20", "-n", "l"}, std::string(50, 'x') + "\n"});
   cases.push_back({{"sed", "-n", "l 1"}, "abc\n"});
   cases.push_back({{"sed", "s/[[:alpha:]]*/<&>/"}, "\xc3\xa9t\xc3\xa9 x\n", "C.UTF-8"});
+  // Files: w, r, R, W, -i, -s, F, several inputs.
+  const std::vector<std::pair<std::string, std::string>> files = {
+      {"a.txt", "a1\na2\na3\n"}, {"b.txt", "b1\nb2\n"}, {"r.txt", "READ1\nREAD2\n"}, {"noeol.txt", "x1\nx2"},
+      {"empty.txt", ""},
+  };
+  struct FileCase {
+    std::vector<std::string> args;
+    std::vector<std::string> check;
+  };
+  const std::vector<FileCase> file_cases = {
+      {{"sed", "p", "a.txt", "b.txt"}, {}}, {{"sed", "$d", "a.txt", "b.txt"}, {}}, {{"sed", "-s", "$d", "a.txt", "b.txt"}, {}},
+      {{"sed", "-n", "$=", "a.txt", "b.txt"}, {}}, {{"sed", "-s", "-n", "$=", "a.txt", "b.txt"}, {}}, {{"sed", "F", "a.txt", "-"}, {}},
+      {{"sed", "1d", "missing.txt", "a.txt"}, {}}, {{"sed", "2r r.txt", "a.txt"}, {}}, {{"sed", "r r.txt", "b.txt"}, {}},
+      {{"sed", "r missing", "b.txt"}, {}}, {{"sed", "R r.txt", "a.txt"}, {}}, {{"sed", "$r noeol.txt", "a.txt"}, {}},
+      {{"sed", "-n", "w out.txt", "a.txt"}, {"out.txt"}}, {{"sed", "/2/w out.txt", "a.txt", "b.txt"}, {"out.txt"}},
+      {{"sed", "s/1/ONE/w out.txt", "a.txt"}, {"out.txt"}}, {{"sed", "N;W out.txt", "a.txt"}, {"out.txt"}},
+      {{"sed", "-i", "s/a/A/", "a.txt"}, {"a.txt"}}, {{"sed", "-i.bak", "1d", "a.txt"}, {"a.txt", "a.txt.bak"}},
+      {{"sed", "-i", "$d", "a.txt", "b.txt"}, {"a.txt", "b.txt"}}, {{"sed", "-i", "-n", "1p", "a.txt", "b.txt"}, {"a.txt", "b.txt"}},
+      {{"sed", "-ibk_*", "s/^/>/", "b.txt"}, {"b.txt", "bk_b.txt"}}, {{"sed", "-i", "s/x/y/", "noeol.txt"}, {"noeol.txt"}},
+      {{"sed", "-i", "1i\\top", "empty.txt", "b.txt"}, {"empty.txt", "b.txt"}}, {{"sed", "-i", "p"}, {}},
+      {{"sed", "-f", "script.sed", "a.txt"}, {}}, {{"sed", "-n", "-f", "script.sed", "-e", "p", "b.txt"}, {}},
+      {{"sed", "-f", "bad.sed", "a.txt"}, {}}, {{"sed", "-f", "missing.sed", "a.txt"}, {}},
+      {{"sed", "$!N;s/\\n/+/", "noeol.txt", "a.txt"}, {}}, {{"sed", "p", "noeol.txt", "b.txt"}, {}},
+      {{"sed", "2q", "a.txt", "b.txt"}, {}}, {{"sed", "-s", "2q", "a.txt", "b.txt"}, {}}, {{"sed", "-n", "/2/{p;q3}", "a.txt"}, {}},
+      {{"sed", "w /dev/stdout", "b.txt"}, {}}, {{"sed", "1e echo hi", "b.txt"}, {}},
+  };
+  for (const auto& fc : file_cases) {
+    DiffCase c{fc.args, "stdin1\nstdin2\n"};
+    c.files = files;
+    c.files.push_back({"script.sed", "s/1/one/\n/2/d\n"});
+    c.files.push_back({"bad.sed", "p\nk\n"});
+    c.check = fc.check;
+    if (fc.args[1] == "1e echo hi") continue;  // needs a shell
+    cases.push_back(c);
+  }
   return cases;
 }
 

@@ -699,7 +699,7 @@ int execute(Invocation& inv, Program& program, const Options& options, const std
   if (files.empty()) {
     if (options.in_place) {
       inv.error("no input files");
-      return 1;
+      return 4;
     }
     files.push_back("-");
   }
