@@ -80,6 +80,32 @@ std::vector<DiffCase> make_cases() {
       {"sed", "-l", "x", "l"}, {"sed", "p", "/nonexistent"},
   };
   for (const auto& args : errors) cases.push_back({args, kText});
+  const std::vector<std::vector<std::string>> tricky = {
+      {"sed", "2,4!c\\X"}, {"sed", "2,4c\\X"}, {"sed", "$!c\\X"}, {"sed", "/o/c\\X"}, {"sed", "2,4{c\\X\n}"},
+      {"sed", "a foo; p"}, {"sed", "1{a foo\n}"}, {"sed", "2i\\\nmulti\\\nline"}, {"sed", "a\\tab"}, {"sed", "a\\\\"},
+      {"sed", "1{x;p;x}"}, {"sed", "$!{h;d};G"}, {"sed", "N;N;D"}, {"sed", "$!N;/\\n.*e/P;D"}, {"sed", ":a;$q;N;4,$D;ba"},
+      {"sed", "s/o/0/;t;s/e/3/"}, {"sed", "s/x/y/;t done;s/e/E/;:done"}, {"sed", "s/o/0/;s/x/y/;t;s/$/!/"},
+      {"sed", "y/\\/,/|\\,/"}, {"sed", "y,a\\,b,x\\,y,"}, {"sed", "s/\\(.\\)/\\u\\1x/"},
+      {"sed", "s/\\(t\\)\\(h\\)/\\U\\1\\l\\2X/"}, {"sed", "s/.*/\\L\\u&/"}, {"sed", "s/e/\\U/;s/$/x/"},
+      {"sed", "N;s/[\\n]/+/"}, {"sed", "N;s/[^a-z]/+/g"}, {"sed", "N;s/.$/X/M"}, {"sed", "N;s/^./X/Mg"},
+      {"sed", "N;s/o$/X/"}, {"sed", "N;s/\\`./X/Mg"}, {"sed", "N;s/.\\'/X/Mg"}, {"sed", "s/e/E/3g"}, {"sed", "s/o*/0/2"},
+      {"sed", "/t/s//T/g"}, {"sed", "/T/Is//x/"}, {"sed", "s/O/x/I;s//y/"}, {"sed", "2!d;="}, {"sed", "-n", "/t/{=;p}"},
+      {"sed", "-n", "2{p};3{p}"}, {"sed", "2{s/t/T/};"}, {"sed", "{p};{p}"}, {"sed", "-n", "$!{$!p}"}, {"sed", "1,3{2d}"},
+      {"sed", "1 , 3 p"}, {"sed", "/two/ , /four/ d"}, {"sed", "0~3 d"}, {"sed", "2,~2d"}, {"sed", "4,~2d"}, {"sed", "5,+0d"},
+      {"sed", "/e/,+1d"}, {"sed", "/five/,1d"}, {"sed", "0,/e/s//E/"}, {"sed", "1,/e/s//E/"}, {"sed", "$!N;$!N;s/\\n/,/g"},
+      {"sed", "n;n;s/$/!/"}, {"sed", "-n", "n;p"}, {"sed", "$!n;d"}, {"sed", "N;N;N;N;N;N;N;N;N;N;s/\\n//g"},
+      {"sed", "s/\\(o\\)\\(n\\)\\(e\\)/\\3\\2\\1/;s/\\(t\\)/&\\1&/"}, {"sed", "s/[[:digit:]]*$/[&]/"},
+      {"sed", "-E", "s/(.)(.)?/<\\2>/g"}, {"sed", "-E", "s/(e)|(o)/[\\1|\\2]/g"}, {"sed", "-E", "s/x?/-/g"},
+      {"sed", "-E", "s/\\<./\\u&/g"}, {"sed", "-E", "s/\\b/|/g"}, {"sed", "-E", "s/\\B/-/g"}, {"sed", "s/\\>/>/g"},
+      {"sed", "s/\\</</g"}, {"sed", "-E", "s/^|$/|/g"}, {"sed", "s/$/\\n/;s/\\n$/X/"}, {"sed", "G;G;s/\\n/_/g"},
+      {"sed", "-n", "/e/{//!p;//p}"}, {"sed", "H;$!d;x;s/\\n/,/g"}, {"sed", "-z", "s/\\n/|/2"}, {"sed", "-z", "$s/\\n$//"},
+      {"sed", "-n", "-z", "l"}, {"sed", "-s", "-n", "$p"}, {"sed", "-u", "p"}, {"sed", "--quiet", "--expression=3p"},
+      {"sed", "-ne", "3p"}, {"sed", "-En", "/^(t|f)/p"}, {"sed", "-n", "/^t/,/^f/{/^f/!p}"}, {"sed", "=;="},
+      {"sed", "l;l 3"}, {"sed", "-n", "-l", "3", "l"}, {"sed", "-n", "l 2"}, {"sed", "q;p"}, {"sed", "2Q;p"},
+      {"sed", "$q7"}, {"sed", "1Q3"}, {"sed", "-n", "$="}, {"sed", "s/e/\\d069/"}, {"sed", "s/e/\\o105/"},
+      {"sed", "s/\\(x\\)*e/[\\1]/"}, {"sed", "s/\\n/X/"}, {"sed", "N;s/\\n/\\\n/"}, {"sed", "N;P;P;D"},
+  };
+  for (const auto& args : tricky) cases.push_back({args, kLines});
   // Missing final newline, empty input, UTF-8.
   for (const char* s : {"p", "$a end", "s/c/C/", "N;s/\\n/-/", "i\\x", "$!d", "G", "l", "=", "-n;$p"}) {
     if (std::string(s).rfind("-n;", 0) == 0) cases.push_back({{"sed", "-n", std::string(s).substr(3)}, "a\nb\nc"});

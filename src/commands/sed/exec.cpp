@@ -224,7 +224,7 @@ class Executor {
       return re.get();
     }
     if (!last_regex_) {
-      inv_.error("no previous regular expression");
+      inv_.error("-e expression #1, char 0: no previous regular expression");
       runtime_error_ = true;
       quit_ = true;
       exit_code_ = 1;
@@ -281,7 +281,7 @@ class Executor {
             }
             break;
           case Address::kTilde:
-            if (c.a2.n1 > 0 && line_ % c.a2.n1 != 0) {
+            if (c.a2.n1 > 0) {
               c.range_active = true;
               c.range_end = (line_ / c.a2.n1 + 1) * c.a2.n1;
             }
@@ -301,9 +301,7 @@ class Executor {
   void flush_appends() {
     for (const auto& [kind, text] : appends_) {
       if (kind == 'a') {
-        if (text.empty()) continue;
         out_->write(text);
-        out_->write("\n");
       } else if (kind == 'r') {
         if (text == "/dev/stdin") {
           std::string all;
@@ -437,6 +435,10 @@ class Executor {
   }
 
   void transliterate(const Command& c) {
+    if (!c.ytable.empty()) {
+      for (char& ch : ps_) ch = c.ytable[static_cast<unsigned char>(ch)];
+      return;
+    }
     std::string out;
     size_t i = 0;
     while (i < ps_.size()) {
@@ -512,7 +514,8 @@ class Executor {
       }
       put(piece);
     }
-    out += "$\n";
+    out += '$';
+    out += eol_;
     out_->write(out);
   }
 
@@ -538,13 +541,9 @@ class Executor {
         case 'a': appends_.emplace_back('a', c.text); break;
         case 'i':
           out_->write(c.text);
-          out_->write("\n");
           break;
         case 'c':
-          if (c.a2.kind == Address::kNone || !c.range_active || c.negate) {
-            out_->write(c.text);
-            out_->write("\n");
-          }
+          if (c.a2.kind == Address::kNone || !c.range_active || c.negate) out_->write(c.text);
           end_cycle(false);
           return;
         case 'd': end_cycle(false); return;

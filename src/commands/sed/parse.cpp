@@ -230,17 +230,17 @@ class Parser {
   }
 
   // Text argument of a, i, c.
+  // Text argument of a, i, c, including its final newline ("" when the
+  // script ends right after "a\\": nothing is output then).
   std::string read_text() {
     skip_spaces();
     std::string text;
     if (peek() == '\\') {
       get();
       if (peek() == '\n') get();
+      if (at_end()) return text;
     } else if (options_.posix || at_end() || peek() == '\n') {
       fail("expected \\ after `a', `c' or `i'");
-    }
-    if (at_end() && text.empty()) {
-      // "a\" at the very end: GNU accepts it with empty text ("$ sed 'a\'" adds an empty line? no: nothing).
     }
     while (!at_end()) {
       int c = get();
@@ -253,7 +253,7 @@ class Parser {
       if (c == '\n') break;
       text += static_cast<char>(c);
     }
-    return text;
+    return text + "\n";
   }
 
   std::string read_filename() {
@@ -445,7 +445,7 @@ class Parser {
         else if (d == 'a') out.push_back("\a");
         else if (d == 'f') out.push_back("\f");
         else if (d == 'v') out.push_back("\v");
-        else fail("unknown option to `s'");
+        else out.push_back(std::string(1, d));
         continue;
       }
       size_t len = 1;
@@ -482,7 +482,17 @@ class Parser {
     auto a = y_chars(from, static_cast<char>(delim));
     auto b = y_chars(to, static_cast<char>(delim));
     if (a.size() != b.size()) fail("strings for `y' command are different lengths");
-    for (size_t k = 0; k < a.size(); ++k) cmd.ymap.emplace_back(a[k], b[k]);
+    bool bytes = true;
+    for (size_t k = 0; k < a.size(); ++k) {
+      cmd.ymap.emplace_back(a[k], b[k]);
+      if (a[k].size() != 1 || b[k].size() != 1) bytes = false;
+    }
+    if (bytes) {
+      cmd.ytable.resize(256);
+      for (int k = 0; k < 256; ++k) cmd.ytable[k] = static_cast<char>(k);
+      // The first mapping of a character wins, as in GNU sed.
+      for (size_t k = a.size(); k-- > 0;) cmd.ytable[static_cast<unsigned char>(a[k][0])] = b[k][0];
+    }
   }
 
   void parse_command() {

@@ -41,6 +41,7 @@ struct Command {
   std::string wfile;
   // y: byte map, or code point pairs in UTF-8
   std::vector<std::pair<std::string, std::string>> ymap;
+  std::string ytable;  // 256 bytes when every y pair is single-byte
   // q/Q exit code, l width (-1: default)
   int int_arg = -1;
   bool has_int = false;
