@@ -49,12 +49,14 @@ int wrap(std::string& body, unsigned flags, bool pcre, bool perl) {
     return 0;
   }
   if (flags & kWholeWord) {
+    bool utf8 = flags & kUtf8;
     if (pcre) {
-      std::string w = perl ? "\\w" : "[[:word:]]";
+      std::string w = perl ? "\\w" : utf8 ? "[\\p{L}\\p{N}_]" : "[[:word:]]";
       body = "(?<!" + w + ")(?:" + body + ")(?!" + w + ")";
       return 0;
     }
-    std::string nonword = (flags & (kMultiline | kLineMode)) ? "[^[:word:]\\x{a}]" : "[^[:word:]]";
+    std::string word = utf8 ? "\\p{L}\\p{N}_" : "[:word:]";
+    std::string nonword = "[^" + word + ((flags & (kMultiline | kLineMode)) ? "\\x{a}]" : "]");
     body = "(?:^|" + nonword + ")(" + body + ")(?:" + nonword + "|$)";
     return 1;
   }
@@ -123,7 +125,9 @@ CompileResult Regex::compile_any(std::span<const std::string> patterns, Syntax s
   bool need_pcre = perl;
   // -w over plain words: \b on both sides is the same test, and keeps
   // RE2's literal accelerations.
-  bool word_literals = (flags & kWholeWord) && !(flags & kWholeLine) && !perl && !patterns.empty();
+  // (RE2's \b only knows ASCII words, so not in UTF-8 mode.)
+  bool word_literals = (flags & kWholeWord) && !(flags & kWholeLine) && !perl && !patterns.empty() &&
+                       !(flags & kUtf8);
   size_t user_groups = 0;
   auto build = [&](bool for_pcre, int offset) -> bool {
     body.clear();

@@ -464,9 +464,10 @@ class Translator {
           t_.needs_pcre = true;
           meta_atom("(?:\\g{" + std::to_string(number + offset_) + "})");
         } else if (e == 'w') {
-          meta_atom("[[:word:]]");
+          meta_atom(utf8() ? "[\\p{L}\\p{N}_]" : "[[:word:]]");
         } else if (e == 'W') {
-          meta_atom(line_mode() ? "[^[:word:]\\x{a}]" : "[^[:word:]]");
+          std::string cls = utf8() ? "\\p{L}\\p{N}_" : "[:word:]";
+          meta_atom("[^" + cls + (line_mode() ? "\\x{a}]" : "]"));
         } else if (e == 's') {
           meta_atom(line_mode() ? "[\\x{9}\\x{b}-\\x{d}\\x{20}]" : "[[:space:]]");
         } else if (e == 'S') {

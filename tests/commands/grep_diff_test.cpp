@@ -101,6 +101,13 @@ std::vector<DiffCase> make_cases() {
   cases.push_back({{"grep", "-o", "[[:alpha:]]*"}, "\xc3\xa9t\xc3\xa9 x\n", "C.UTF-8"});
   cases.push_back({{"grep", "-i", "\xc3\x89T\xc3\x89"}, "\xc3\xa9t\xc3\xa9 x\n", "C.UTF-8"});
   cases.push_back({{"grep", "-c", "^.$"}, "\xc3\xa9\n\xe2\x82\xac\nab\n", "C.UTF-8"});
+  const char* kU8 = "caf\xc3\xa9 na\xc3\xafve \xc3\x89T\xc3\x89 \xce\xb1\xce\xb2\xce\xb3 x_y\nplain ascii caf\n";
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"grep", "-o", "\\w*"}, {"grep", "-o", "\\W"}, {"grep", "-ow", "caf"}, {"grep", "-w", "caf"},
+           {"grep", "-io", "\xc3\xa9t\xc3\xa9"}, {"grep", "-o", "[[:upper:]]*"}, {"grep", "-o", "[[:alpha:]]\\+"},
+           {"grep", "-o", "[^a-z ]"}, {"grep", "-o", "..."}, {"grep", "-Eo", "\\w{3}"}, {"grep", "-c", "\xce\xb2"},
+           {"grep", "-Fo", "\xc3\xa9"}, {"grep", "-Fiw", "CAF\xc3\x89"}, {"grep", "-xc", ".*"}})
+    cases.push_back({args, kU8, "C.UTF-8"});
   cases.push_back({{"grep", "-c", "^.$"}, "\xc3\xa9\n\xe2\x82\xac\nab\n", "C"});
   // Files and recursion.
   const std::vector<std::pair<std::string, std::string>> tree = {

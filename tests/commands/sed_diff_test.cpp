@@ -114,6 +114,11 @@ std::vector<DiffCase> make_cases() {
     else cases.push_back({{"sed", s}, ""});
   }
   cases.push_back({{"sed", "s/./X/g"}, "caf\xc3\xa9\n", "C.UTF-8"});
+  const char* kU8 = "caf\xc3\xa9 na\xc3\xafve \xc3\x89T\xc3\x89 \xce\xb1\xce\xb2\xce\xb3 \xd0\xbf\xd1\x80\xd0\xb8 x_y\n";
+  for (const char* script : {"s/.*/\\U&/", "s/.*/\\L&/", "s/\\w\\+/\\u&/g", "s/\\w*/[&]/g", "s/\\W/|/g",
+                             "s/[[:alpha:]]*/<&>/g", "s/\\(.\\)\\(.\\)/\\2\\1/g", "y/\xc3\xa9\xce\xb1/EA/",
+                             "s/\xc3\x89/e/ig", "s/.$/!/"})
+    cases.push_back({{"sed", script}, kU8, "C.UTF-8"});
   cases.push_back({{"sed", "s/./X/g"}, "caf\xc3\xa9\n", "C"});
   cases.push_back({{"sed", "y/\xc3\xa9/e/"}, "caf\xc3\xa9\n", "C.UTF-8"});
   cases.push_back({{"sed", "l"}, "caf\xc3\xa9\x01\n", "C.UTF-8"});

@@ -352,11 +352,61 @@ class Executor {
     return sink->take();
   }
 
-  static void case_convert(std::string& s, size_t from, int mode) {
-    for (size_t k = from; k < s.size(); ++k) {
-      char& ch = s[k];
-      if (mode == 1 && ch >= 'A' && ch <= 'Z') ch += 32;
-      if (mode == 2 && ch >= 'a' && ch <= 'z') ch -= 32;
+  // Simple case mapping for the alphabets agents meet most (ASCII, Latin-1,
+  // Latin Extended-A, Greek, Cyrillic); other characters are unchanged.
+  static uint32_t map_case(uint32_t cp, bool upper) {
+    if (cp < 0x80) {
+      if (upper && cp >= 'a' && cp <= 'z') return cp - 32;
+      if (!upper && cp >= 'A' && cp <= 'Z') return cp + 32;
+      return cp;
+    }
+    if (upper) {
+      if ((cp >= 0xE0 && cp <= 0xFE && cp != 0xF7) || (cp >= 0x3B1 && cp <= 0x3C9 && cp != 0x3C2) ||
+          (cp >= 0x430 && cp <= 0x44F))
+        return cp - 32;
+      if (cp >= 0x450 && cp <= 0x45F) return cp - 80;
+      if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x131 && cp != 0x138 && cp != 0x149 && cp != 0x17F) {
+        bool odd_lower = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+        if (odd_lower ? (cp % 2 == 0) : (cp % 2 == 1)) return cp - 1;
+      }
+      return cp;
+    }
+    if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) ||
+        (cp >= 0x410 && cp <= 0x42F))
+      return cp + 32;
+    if (cp >= 0x400 && cp <= 0x40F) return cp + 80;
+    if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x131 && cp != 0x138 && cp != 0x149 && cp != 0x17F) {
+      bool odd_lower = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+      if (odd_lower ? (cp % 2 == 1) : (cp % 2 == 0)) return cp + 1;
+    }
+    return cp;
+  }
+
+  // Converts s[from..] (mode 1 lower, 2 upper); with `first_only`, just the
+  // first character.
+  void case_convert(std::string& s, size_t from, int mode, bool first_only = false) const {
+    size_t k = from;
+    while (k < s.size()) {
+      unsigned char c = s[k];
+      if (c < 0x80 || !o_.utf8) {
+        uint32_t m = c < 0x80 ? map_case(c, mode == 2) : c;
+        s[k] = static_cast<char>(m);
+        ++k;
+      } else {
+        size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        if (k + len > s.size() || len == 1 || len > 2) {
+          k += len == 1 || k + len > s.size() ? 1 : len;  // only 2-byte letters are mapped
+        } else {
+          uint32_t cp = ((c & 0x1F) << 6) | (s[k + 1] & 0x3F);
+          uint32_t m = map_case(cp, mode == 2);
+          if (m != cp && m >= 0x80 && m < 0x800) {
+            s[k] = static_cast<char>(0xC0 | (m >> 6));
+            s[k + 1] = static_cast<char>(0x80 | (m & 0x3F));
+          }
+          k += 2;
+        }
+      }
+      if (first_only) break;
     }
   }
 
@@ -369,9 +419,7 @@ class Executor {
       out.append(piece);
       if (mode) case_convert(out, at, mode);
       if (one_shot) {
-        char& ch = out[at];
-        if (one_shot == 1 && ch >= 'A' && ch <= 'Z') ch += 32;
-        if (one_shot == 2 && ch >= 'a' && ch <= 'z') ch -= 32;
+        case_convert(out, at, one_shot, true);
         one_shot = 0;
       }
     };
