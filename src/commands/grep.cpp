@@ -784,9 +784,9 @@ int run_grep_as(Invocation& inv, Syntax default_syntax) {
   }
   if (before >= 0) o.before = before;
   if (after >= 0) o.after = after;
-  o.context = o.before > 0 || o.after > 0;
-  if (o.only) o.context = o.context && false;
-  if (o.only) o.before = o.after = 0;
+  // Any context option, even 0, turns on group separators (also with -o,
+  // which prints the separators but not the context lines).
+  o.context = before >= 0 || after >= 0 || both >= 0;
 
   std::vector<std::string> operands = args.operands;
   if (!have_patterns) {

@@ -109,6 +109,21 @@ std::vector<DiffCase> make_cases() {
            {"grep", "-Fo", "\xc3\xa9"}, {"grep", "-Fiw", "CAF\xc3\x89"}, {"grep", "-xc", ".*"}})
     cases.push_back({args, kU8, "C.UTF-8"});
   cases.push_back({{"grep", "-c", "^.$"}, "\xc3\xa9\n\xe2\x82\xac\nab\n", "C"});
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"grep", "--color=always", "-v", "match"}, {"grep", "--color=always", "-C1", "match"},
+           {"grep", "--color=always", "-nb", "-A1", "match[12]"}, {"grep", "--color=always", "-w", "match1"},
+           {"grep", "--color=always", "-i", "MATCH"}, {"grep", "--color=always", "-x", "match2"},
+           {"grep", "--color=always", "-E", "a|c|match"}, {"grep", "--color=always", "-E", "x*"},
+           {"grep", "--colour=always", "-o", "-b", "at"}, {"grep", "--color=always", "-H", "-c", "match"},
+           {"grep", "--color=always", "-l", "match"}, {"grep", "--color=never", "match"}, {"grep", "--color", "match"},
+           {"grep", "-cZ", "match"}, {"grep", "-oT", "match"}, {"grep", "-bT", "-C1", "match2"}, {"grep", "-onb", "[0-9]"},
+           {"grep", "-m2", "-A3", "match"}, {"grep", "-m1", "-B2", "-A1", "match"}, {"grep", "-m3", "-c", "-v", "match"},
+           {"grep", "-A1", "-B0", "match"}, {"grep", "-C0", "match"}, {"grep", "-nA0", "match"}, {"grep", "-o", "-C1", "match"}, {"grep", "-o", "-A0", "match"},
+           {"grep", "-on", "-B1", "atch[24]"}, {"grep", "-c", "-C1", "match"}, {"grep", "-l", "-C1", "match"},
+           {"grep", "--group-separator=", "-A1", "match"}, {"grep", "-z", "-o", "match."},
+           {"grep", "-e", "match1", "-e", "match3", "-n", "-C1"}, {"grep", "-vx", "-e", "[a-z]", "-e", "match[0-9]"}}) {
+    cases.push_back({args, kContext});
+  }
   // Files and recursion.
   const std::vector<std::pair<std::string, std::string>> tree = {
       {"a.txt", "foo\nbar\n"}, {"b.log", "nothing\nfoo bar\n"}, {"d/", ""}, {"d/c.txt", "foo in d\n"},
