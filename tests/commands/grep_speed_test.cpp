@@ -29,3 +29,27 @@ TEST(GrepSpeed, BigLog) {
 
 }  // namespace
 }  // namespace burrow::testing
+
+namespace burrow::testing {
+namespace {
+
+TEST(GrepSpeed, ManyFixedStrings) {
+  const char* path = getenv("BURROW_GREP_BENCH");
+  const char* words = getenv("BURROW_GREP_WORDS");
+  if (!path || !words) GTEST_SKIP() << "set BURROW_GREP_BENCH and BURROW_GREP_WORDS";
+  std::string data = slurp(path);
+  for (std::vector<std::string> args : std::vector<std::vector<std::string>>{
+           {"grep", "-c", "-F", "-f", "/w"}, {"grep", "-c", "-w", "-F", "-f", "/w"}, {"grep", "-c", "-f", "/w"}}) {
+    MapFs fs;
+    fs.add("/w", slurp(words));
+    auto start = std::chrono::steady_clock::now();
+    CommandResult r = run_command_in(&fs, args, data);
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::string joined;
+    for (auto& a : args) joined += a + " ";
+    std::printf("%-40s %.3fs (out %s)\n", joined.c_str(), secs, r.out.c_str());
+  }
+}
+
+}  // namespace
+}  // namespace burrow::testing
