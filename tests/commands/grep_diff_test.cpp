@@ -124,6 +124,24 @@ std::vector<DiffCase> make_cases() {
            {"grep", "-e", "match1", "-e", "match3", "-n", "-C1"}, {"grep", "-vx", "-e", "[a-z]", "-e", "match[0-9]"}}) {
     cases.push_back({args, kContext});
   }
+  // Inputs larger than the read block: lines straddle block boundaries.
+  {
+    std::string big;
+    for (int i = 0; i < 60000; ++i) {
+      big += "line " + std::to_string(i) + (i % 997 == 0 ? " needle" : "") + " " + std::string(i % 13, 'x') + "\n";
+      if (i % 20000 == 7) big += std::string(300000, 'y') + " needle-long\n";
+    }
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"grep", "-n", "needle"}, {"grep", "-b", "needle"}, {"grep", "-nC2", "needle"}, {"grep", "-c", "-v", "needle"},
+             {"grep", "-nB3", "needle"}, {"grep", "-A2", "-n", "needle"}, {"grep", "-ob", "needle"}, {"grep", "-c", "x$"},
+             {"grep", "-n", "-m5", "-A1", "needle"}, {"grep", "-vn", "x"}, {"grep", "-E", "-c", "^line [0-9]*5 "},
+             {"grep", "-nP", "needle$"}}) {
+      cases.push_back({args, big});
+    }
+    std::string noeol = big + "tail needle";
+    cases.push_back({{"grep", "-n", "needle"}, noeol});
+    cases.push_back({{"grep", "-c", ""}, noeol});
+  }
   // Files and recursion.
   const std::vector<std::pair<std::string, std::string>> tree = {
       {"a.txt", "foo\nbar\n"}, {"b.log", "nothing\nfoo bar\n"}, {"d/", ""}, {"d/c.txt", "foo in d\n"},
