@@ -69,9 +69,8 @@ int run_sed(Invocation& inv) {
       case kNullData: o.null_data = true; break;
       case kUnbuffered: o.unbuffered = true; break;
       case kLineLength: {
-        char* end = nullptr;
-        long v = strtol(opt.value.c_str(), &end, 10);
-        (void)end;
+        // GNU takes the leading number (atoi-like), so "-l x" means 0.
+        long v = strtol(opt.value.c_str(), nullptr, 10);
         o.line_wrap = v < 0 ? 0 : static_cast<int>(v);
         break;
       }

@@ -77,7 +77,8 @@ std::vector<DiffCase> make_cases() {
       {"sed", "s/[:alpha:]/X/"}, {"sed", "-n", "-e", "p", "-e", "k"},
       {"sed", "1,2="}, {"sed", "1,2q"}, {"sed", "s/x/y/;s//z/"}, {"sed", "//p"}, {"sed", "s/a/b/w"},
       {"sed", "y/abc/de/"}, {"sed", "1~2~3p"}, {"sed", "v 9.0"}, {"sed", "v 4.2"}, {"sed", "s/a/b/3p2"},
-      {"sed", "-l", "x", "l"}, {"sed", "p", "/nonexistent"},
+      {"sed", "-l", "x", "l"}, {"sed", "p", "/nonexistent"}, {"sed", "-e", "p", "-e", "1{"},
+      {"sed", "-n", "-e", "1{", "-e", "p"}, {"sed", "1{;2{p}"}, {"sed", "1{p};}"},
   };
   for (const auto& args : errors) cases.push_back({args, kText});
   const std::vector<std::vector<std::string>> tricky = {
@@ -149,7 +150,7 @@ std::vector<DiffCase> make_cases() {
       {{"sed", "-ibk_*", "s/^/>/", "b.txt"}, {"b.txt", "bk_b.txt"}}, {{"sed", "-i", "s/x/y/", "noeol.txt"}, {"noeol.txt"}},
       {{"sed", "-i", "1i\\top", "empty.txt", "b.txt"}, {"empty.txt", "b.txt"}}, {{"sed", "-i", "p"}, {}},
       {{"sed", "-f", "script.sed", "a.txt"}, {}}, {{"sed", "-n", "-f", "script.sed", "-e", "p", "b.txt"}, {}},
-      {{"sed", "-f", "bad.sed", "a.txt"}, {}}, {{"sed", "-f", "missing.sed", "a.txt"}, {}},
+      {{"sed", "-f", "bad.sed", "a.txt"}, {}}, {{"sed", "-f", "open.sed", "a.txt"}, {}}, {{"sed", "-f", "missing.sed", "a.txt"}, {}},
       {{"sed", "$!N;s/\\n/+/", "noeol.txt", "a.txt"}, {}}, {{"sed", "p", "noeol.txt", "b.txt"}, {}},
       {{"sed", "2q", "a.txt", "b.txt"}, {}}, {{"sed", "-s", "2q", "a.txt", "b.txt"}, {}}, {{"sed", "-n", "/2/{p;q3}", "a.txt"}, {}},
       {{"sed", "w /dev/stdout", "b.txt"}, {}}, {{"sed", "1e echo hi", "b.txt"}, {}},
@@ -159,6 +160,7 @@ std::vector<DiffCase> make_cases() {
     c.files = files;
     c.files.push_back({"script.sed", "s/1/one/\n/2/d\n"});
     c.files.push_back({"bad.sed", "p\nk\n"});
+    c.files.push_back({"open.sed", "p\n1{\np\n"});
     c.check = fc.check;
     if (fc.args[1] == "1e echo hi") continue;  // needs a shell
     cases.push_back(c);

@@ -170,7 +170,7 @@ class MapFs : public vfs::Filesystem {
     for (const auto& [name, node] : nodes) {
       if (name.size() > prefix.size() && name.compare(0, prefix.size(), prefix) == 0 &&
           name.find('/', prefix.size()) == std::string::npos)
-        out.push_back({name.substr(prefix.size()), node->dir ? S_IFDIR : S_IFREG, 0});
+        out.push_back({name.substr(prefix.size()), static_cast<uint32_t>(node->dir ? S_IFDIR : S_IFREG), 0});
     }
     return {};
   }

@@ -32,19 +32,15 @@ class Parser {
       if (at_end()) break;
       parse_command();
     }
-    if (!blocks_.empty()) {
-      pos_ = 0;
-      throw_error_at_zero("unmatched `{'");
-    }
+    if (!blocks_.empty()) throw ParseError{block_locations_.back() + ": unmatched `{'"};
     resolve_labels();
   }
 
+  // "-e expression #N, char M" or "file F line L" for the last character
+  // consumed (pos_ counts consumed characters of the joined script).
   std::string location() const {
-    size_t k = 0;
-    while (k + 1 < starts_.size() && pos_ > starts_[k + 1] - 1 + 1) ++k;
-    // pos_ is the number of characters consumed; find the piece holding the last one.
     size_t consumed = pos_;
-    k = 0;
+    size_t k = 0;
     for (size_t j = 0; j < starts_.size(); ++j)
       if (consumed > starts_[j] || (consumed == starts_[j] && j == 0)) k = j;
     const ScriptPiece& piece = pieces_[k];
@@ -60,10 +56,12 @@ class Parser {
 
  private:
   [[noreturn]] void fail(const std::string& message) { throw ParseError{location() + ": " + message}; }
-  [[noreturn]] void throw_error_at_zero(const std::string& message) {
-    const ScriptPiece& piece = pieces_.empty() ? ScriptPiece{} : pieces_.back();
-    if (piece.from_file) throw ParseError{piece.origin + " line 0: " + message};  // unlikely wording
-    throw ParseError{"-e expression #1, char 0: " + message};
+  // Where an unmatched "{" is reported: its expression with char 0, or its
+  // script file line.
+  std::string block_location() const {
+    std::string here = location();
+    size_t comma = here.rfind(", char ");
+    return comma == std::string::npos ? here : here.substr(0, comma) + ", char 0";
   }
 
   bool at_end() const { return pos_ >= src_.size(); }
@@ -497,8 +495,6 @@ class Parser {
 
   void parse_command() {
     Command cmd;
-    size_t start = pos_;
-    (void)start;
     if (read_address(cmd.a1, false)) {
       if (cmd.a1.kind == Address::kPlus || cmd.a1.kind == Address::kTilde)
         fail("invalid usage of +N or ~N as first address");
@@ -539,6 +535,7 @@ class Parser {
     switch (c) {
       case '{':
         blocks_.push_back(program_.commands.size());
+        block_locations_.push_back(block_location());
         program_.commands.push_back(std::move(cmd));
         return;
       case '}':
@@ -546,6 +543,7 @@ class Parser {
         if (blocks_.empty()) fail("unexpected `}'");
         program_.commands[blocks_.back()].jump = program_.commands.size();
         blocks_.pop_back();
+        block_locations_.pop_back();
         program_.commands.push_back(std::move(cmd));
         end_of_command();
         return;
@@ -636,6 +634,7 @@ class Parser {
   std::vector<size_t> starts_;
   size_t pos_ = 0;
   std::vector<size_t> blocks_;
+  std::vector<std::string> block_locations_;
   std::map<std::string, size_t> labels_;
   bool compiled_any_ = false;
 };
