@@ -147,6 +147,7 @@ std::vector<DiffCase> make_cases() {
       {"a.txt", "foo\nbar\n"}, {"b.log", "nothing\nfoo bar\n"}, {"d/", ""}, {"d/c.txt", "foo in d\n"},
       {"d/e/", ""}, {"d/e/deep.txt", "deep foo\nx\n"}, {"d/skip/", ""}, {"d/skip/s.txt", "foo skipped\n"},
       {"bin.dat", std::string("foo\0bin\n", 9)}, {"empty", ""}, {"noeol", "foo"},
+      {"linked@", "d/e"}, {"d/back@", "../a.txt"}, {"dangling@", "nowhere"},
   };
   const std::vector<std::vector<std::string>> file_args = {
       {"grep", "foo", "a.txt"}, {"grep", "foo", "a.txt", "b.log"}, {"grep", "-h", "foo", "a.txt", "b.log"},
@@ -161,7 +162,8 @@ std::vector<DiffCase> make_cases() {
       {"grep", "-f", "missing", "a.txt"}, {"grep", "-F", "-f", "a.txt", "b.log", "d/c.txt"}, {"grep", "-H", "foo", "noeol"},
       {"grep", "-x", "-f", "a.txt", "a.txt"}, {"grep", "-r", "foo", "d/e/deep.txt"}, {"grep", "-A1", "foo", "a.txt", "b.log"},
       {"grep", "--label=L", "-H", "foo", "-", "a.txt"}, {"grep", "-Z", "foo", "a.txt", "b.log"}, {"grep", "-lZ", "foo", "a.txt", "b.log"},
-      {"grep", "-r", "-i", "FOO", "--include=*.log", "."}, {"grep", "-m1", "-r", "foo", "d"}, {"grep", "-o", "-r", "fo*", "d"},
+      {"grep", "-r", "-i", "FOO", "--include=*.log", "."}, {"grep", "-R", "foo"}, {"grep", "-R", "foo", "d"},
+      {"grep", "-r", "foo", "linked"}, {"grep", "foo", "d/back"}, {"grep", "foo", "dangling"}, {"grep", "-R", "-l", "deep"}, {"grep", "-m1", "-r", "foo", "d"}, {"grep", "-o", "-r", "fo*", "d"},
   };
   for (const auto& args : file_args) {
     DiffCase c{args, "foo from stdin\n"};

@@ -40,8 +40,8 @@ TEST(GrepSpeed, ManyFixedStrings) {
   std::string data = slurp(path);
   for (std::vector<std::string> args : std::vector<std::vector<std::string>>{
            {"grep", "-c", "-F", "-f", "/w"}, {"grep", "-c", "-w", "-F", "-f", "/w"}, {"grep", "-c", "-f", "/w"}}) {
-    MapFs fs;
-    fs.add("/w", slurp(words));
+    vfs::MemFs fs;
+    vfs::write_file(fs, "/w", slurp(words));
     auto start = std::chrono::steady_clock::now();
     CommandResult r = run_command_in(&fs, args, data);
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "support/command_harness.h"
+#include "vfs/mem_fs.h"
 
 namespace burrow::testing {
 
@@ -74,6 +75,7 @@ inline CommandResult run_host(const DiffCase& c) {
   mkdir((dir + "/w").c_str(), 0755);
   for (const auto& [path, data] : c.files) {
     if (!path.empty() && path.back() == '/') mkdir((dir + "/w/" + path).c_str(), 0755);
+    else if (!path.empty() && path.back() == '@') symlink(data.c_str(), (dir + "/w/" + path.substr(0, path.size() - 1)).c_str());
     else std::ofstream(dir + "/w/" + path, std::ios::binary) << data;
   }
   std::string cmd = "cd " + dir + "/w && cat ../.stdin | env -i PATH=/usr/bin:/bin LC_ALL=" + c.locale;
@@ -91,111 +93,6 @@ inline CommandResult run_host(const DiffCase& c) {
   system(("rm -rf " + dir).c_str());
   return r;
 }
-
-// A small in-memory filesystem for these tests (until MemFs lands).
-class MapFs : public vfs::Filesystem {
- public:
-  struct Node {
-    bool dir = false;
-    std::string data;
-  };
-  std::map<std::string, std::shared_ptr<Node>> nodes;
-
-  MapFs() { nodes["/"] = std::make_shared<Node>(Node{true, ""}); }
-
-  class OpenFile : public vfs::File {
-   public:
-    OpenFile(std::shared_ptr<Node> n, int flags) : node_(std::move(n)), flags_(flags) {}
-    vfs::Error read(void* buf, size_t n, size_t& got) override {
-      if (node_->dir) return vfs::make_error(EISDIR);
-      got = pos_ < node_->data.size() ? std::min(n, node_->data.size() - pos_) : 0;
-      memcpy(buf, node_->data.data() + pos_, got);
-      pos_ += got;
-      return {};
-    }
-    vfs::Error write(const void* buf, size_t n, size_t& written) override {
-      if (flags_ & O_APPEND) pos_ = node_->data.size();
-      if (node_->data.size() < pos_ + n) node_->data.resize(pos_ + n);
-      memcpy(node_->data.data() + pos_, buf, n);
-      pos_ += n;
-      written = n;
-      return {};
-    }
-    vfs::Error stat(vfs::Stat& out) override {
-      out = {};
-      out.mode = node_->dir ? (S_IFDIR | 0755) : (S_IFREG | 0644);
-      out.size = static_cast<int64_t>(node_->data.size());
-      return {};
-    }
-    int open_flags() const override { return flags_; }
-
-   private:
-    std::shared_ptr<Node> node_;
-    int flags_;
-    size_t pos_ = 0;
-  };
-
-  void add(const std::string& path, const std::string& data) {
-    if (!path.empty() && path.back() == '/') nodes[vfs::normalize(path)] = std::make_shared<Node>(Node{true, ""});
-    else nodes[vfs::normalize(path)] = std::make_shared<Node>(Node{false, data});
-  }
-
-  vfs::Error open(std::string_view path, int flags, uint32_t, vfs::FilePtr& out) override {
-    std::string p(path);
-    auto it = nodes.find(p);
-    if (it == nodes.end()) {
-      if (!(flags & O_CREAT)) return vfs::make_error(ENOENT);
-      auto parent = nodes.find(std::string(vfs::dirname_of(p)));
-      if (parent == nodes.end() || !parent->second->dir) return vfs::make_error(ENOENT);
-      it = nodes.emplace(p, std::make_shared<Node>()).first;
-    } else if ((flags & O_ACCMODE) != O_RDONLY && it->second->dir) {
-      return vfs::make_error(EISDIR);
-    }
-    if (flags & O_TRUNC) it->second->data.clear();
-    out = std::make_shared<OpenFile>(it->second, flags);
-    return {};
-  }
-  vfs::Error stat(std::string_view path, vfs::Stat& out) override {
-    auto it = nodes.find(std::string(path));
-    if (it == nodes.end()) return vfs::make_error(ENOENT);
-    return OpenFile(it->second, 0).stat(out);
-  }
-  vfs::Error lstat(std::string_view path, vfs::Stat& out) override { return stat(path, out); }
-  vfs::Error readdir(std::string_view path, std::vector<vfs::DirEntry>& out) override {
-    std::string prefix(path);
-    if (prefix.back() != '/') prefix += '/';
-    auto it = nodes.find(std::string(path));
-    if (it == nodes.end()) return vfs::make_error(ENOENT);
-    if (!it->second->dir) return vfs::make_error(ENOTDIR);
-    for (const auto& [name, node] : nodes) {
-      if (name.size() > prefix.size() && name.compare(0, prefix.size(), prefix) == 0 &&
-          name.find('/', prefix.size()) == std::string::npos)
-        out.push_back({name.substr(prefix.size()), static_cast<uint32_t>(node->dir ? S_IFDIR : S_IFREG), 0});
-    }
-    return {};
-  }
-  vfs::Error mkdir(std::string_view path, uint32_t) override {
-    add(std::string(path) + "/", "");
-    return {};
-  }
-  vfs::Error unlink(std::string_view path) override { return nodes.erase(std::string(path)) ? vfs::Error() : vfs::make_error(ENOENT); }
-  vfs::Error rmdir(std::string_view path) override { return unlink(path); }
-  vfs::Error rename(std::string_view from, std::string_view to) override {
-    auto it = nodes.find(std::string(from));
-    if (it == nodes.end()) return vfs::make_error(ENOENT);
-    nodes[std::string(to)] = it->second;
-    nodes.erase(it);
-    return {};
-  }
-  vfs::Error symlink(std::string_view, std::string_view) override { return vfs::make_error(EPERM); }
-  vfs::Error readlink(std::string_view, std::string&) override { return vfs::make_error(EINVAL); }
-  vfs::Error link(std::string_view, std::string_view) override { return vfs::make_error(EPERM); }
-  vfs::Error chmod(std::string_view, uint32_t) override { return {}; }
-  vfs::Error chown(std::string_view, uint32_t, uint32_t, bool) override { return {}; }
-  vfs::Error utimes(std::string_view, vfs::TimeChange, vfs::TimeChange, bool) override { return {}; }
-  vfs::Error truncate(std::string_view, int64_t) override { return {}; }
-  vfs::Error statfs(std::string_view, vfs::FsStat&) override { return {}; }
-};
 
 // A filesystem with nothing in it.
 class EmptyFs : public vfs::Filesystem {
@@ -221,12 +118,23 @@ class EmptyFs : public vfs::Filesystem {
   static vfs::Error none() { return vfs::make_error(ENOENT); }
 };
 
+// Creates the case's files under `root` ("dir/" makes a directory,
+// "name@" a symlink to the data).
+inline void populate(vfs::Filesystem& fs, const std::string& root,
+                     const std::vector<std::pair<std::string, std::string>>& files) {
+  fs.mkdir(root, 0755);
+  for (const auto& [path, data] : files) {
+    if (!path.empty() && path.back() == '/') fs.mkdir(root + "/" + path.substr(0, path.size() - 1), 0755);
+    else if (!path.empty() && path.back() == '@') fs.symlink(data, root + "/" + path.substr(0, path.size() - 1));
+    else vfs::write_file(fs, root + "/" + path, data);
+  }
+}
+
 inline CommandResult run_ours(const DiffCase& c) {
   Environment env;
   env["LC_ALL"] = c.locale;
-  MapFs fs;
-  fs.add("/w/", "");
-  for (const auto& [path, data] : c.files) fs.add("/w/" + path, data);
+  vfs::MemFs fs;
+  populate(fs, "/w", c.files);
   CommandResult r = run_command_in(&fs, c.args, c.input, "/w", env);
   for (const auto& path : c.check) {
     std::string data;
