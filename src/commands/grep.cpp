@@ -64,7 +64,6 @@ constexpr OptionSpec kOptions[] = {
     {kExcludeDir, 0, "exclude-dir", ArgKind::kRequired, "skip directories that match GLOB", "GLOB"},
     {kFilesWithout, 'L', "files-without-match", ArgKind::kNone, "print only names of FILEs with no selected lines"},
     {kFilesWith, 'l', "files-with-matches", ArgKind::kNone, "print only names of FILEs with selected lines"},
-    {kCount, 'c', "count", ArgKind::kNone, "print only a count of selected lines per FILE"},
     {kInitialTab, 'T', "initial-tab", ArgKind::kNone, "make tabs line up (if needed)"},
     {kNull, 'Z', "null", ArgKind::kNone, "print 0 byte after FILE name"},
     {kBefore, 'B', "before-context", ArgKind::kRequired, "print NUM lines of leading context", "NUM"},
@@ -74,6 +73,7 @@ constexpr OptionSpec kOptions[] = {
     {kNoGroupSep, 0, "no-group-separator", ArgKind::kNone, "do not print separator for matches with context"},
     {kColor, 0, "color", ArgKind::kOptional, "use markers to highlight the matching strings", "WHEN"},
     {kColor, 0, "colour", ArgKind::kOptional, "", "WHEN"},
+    {kCount, 'c', "count", ArgKind::kNone, "print only a count of selected lines per FILE"},
     {kBinary, 'U', "binary", ArgKind::kNone, "do not strip CR characters at EOL (MSDOS/Windows)"},
 };
 
@@ -633,13 +633,59 @@ struct Walker {
   }
 };
 
-// GNU grep accepts -NUM as --context=NUM.
+// GNU grep accepts -NUM as --context=NUM. Only words in option position
+// are rewritten: not the value of -e, -f, --regexp and the like.
 void rewrite_context_digits(std::vector<std::string>& argv) {
+  auto takes_value = [](char c) {
+    for (const OptionSpec& o : kOptions)
+      if (o.short_name == c) return o.arg == ArgKind::kRequired;
+    return false;
+  };
+  auto long_takes_value = [](std::string_view name) {
+    int required = 0, matches = 0;
+    for (const OptionSpec& o : kOptions) {
+      if (o.long_name.empty() || o.long_name.substr(0, name.size()) != name) continue;
+      if (o.long_name == name) return o.arg == ArgKind::kRequired;
+      ++matches;
+      if (o.arg == ArgKind::kRequired) ++required;
+    }
+    return matches > 0 && required == matches;
+  };
   for (size_t i = 1; i < argv.size(); ++i) {
     const std::string& a = argv[i];
     if (a == "--") break;
-    if (a.size() >= 2 && a[0] == '-' && std::all_of(a.begin() + 1, a.end(), [](char c) { return c >= '0' && c <= '9'; }))
-      argv[i] = "--context=" + a.substr(1);
+    if (a.size() < 2 || a[0] != '-') continue;
+    if (a[1] == '-') {
+      if (a.find('=') == std::string::npos && long_takes_value(std::string_view(a).substr(2))) ++i;
+      continue;
+    }
+    // Digits anywhere in a bundle before an option that takes a value
+    // ("-n2", "-2n") are the context length.
+    std::string letters, digits;
+    bool skip_next = false;
+    size_t j = 1;
+    for (; j < a.size(); ++j) {
+      char c = a[j];
+      if (c >= '0' && c <= '9') {
+        digits += c;
+        continue;
+      }
+      letters += c;
+      if (takes_value(c)) {
+        letters += a.substr(j + 1);
+        skip_next = j + 1 == a.size();
+        break;
+      }
+    }
+    if (!digits.empty()) {
+      std::vector<std::string> replacement;
+      replacement.push_back("--context=" + digits);
+      if (!letters.empty()) replacement.push_back("-" + letters);
+      argv.erase(argv.begin() + i);
+      argv.insert(argv.begin() + i, replacement.begin(), replacement.end());
+      i += replacement.size() - 1;
+    }
+    if (skip_next) ++i;
   }
 }
 

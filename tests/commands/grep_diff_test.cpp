@@ -79,6 +79,15 @@ std::vector<DiffCase> make_cases() {
       {"grep", "-o", "\\(o\\)\\1*"}, {"grep", "-wc", "a"}, {"grep", "-x", ""}, {"grep", "-w", ""},
       {"grep", "-E", "-w", "o*"}, {"grep", "-ow", "[a-z]*"}, {"grep", "--line-buffered", "foo"},
       {"grep", "-s", "foo", "/nonexistent"}, {"grep", "foo", "-"}, {"grep", "-h", "foo", "-", "-"},
+      {"grep", "--ignore-case", "hello"}, {"grep", "--ign", "hello"}, {"grep", "--regexp=foo"}, {"grep", "--max-count=1", "foo"},
+      {"grep", "--context=1", "qux"}, {"grep", "--after-context", "1", "qux"}, {"grep", "--invert-match", "--count", "o"},
+      {"grep", "--only-matching", "--line-number", "o+"}, {"grep", "--extended-regexp", "o+"}, {"grep", "--fixed-strings", "a.b"},
+      {"grep", "--word-regexp", "foo"}, {"grep", "--line-regexp", "qux"}, {"grep", "--files-with-matches", "foo"},
+      {"grep", "--with-filename", "--null", "foo"}, {"grep", "--no-filename", "foo"}, {"grep", "--byte-offset", "qux"},
+      {"grep", "-e", "-7"}, {"grep", "-ne", "-7"}, {"grep", "--regexp", "-7"}, {"grep", "-1", "qux"}, {"grep", "-n2", "qux"}, {"grep", "-2n", "qux"}, {"grep", "-1ve", "a"},
+      {"grep", "-e", "qux", "-1"}, {"grep", "-f", "-3", "x"}, {"grep", "-m", "1", "-3", "qux"}, {"grep", "--", "-7"}, {"grep", "-ie", "HELLO"}, {"grep", "-A", "1", "-B", "1", "qux"},
+      {"grep", "-nie", "hello"}, {"grep", "--color=auto", "foo"}, {"grep", "--contex=1", "qux"}, {"grep", "--co", "qux"},
+      {"grep", "-E", "-e", "foo", "-e", "(bar"}, {"grep", "-c", "-e", "foo", "-e", ""}, {"grep", "-w", "-o", "-e", "foo", "-e", "bar"},
   };
   for (const auto& args : misc) cases.push_back({args, kText});
   for (const auto& args : std::vector<std::vector<std::string>>{

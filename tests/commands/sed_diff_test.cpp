@@ -107,6 +107,40 @@ std::vector<DiffCase> make_cases() {
       {"sed", "s/\\(x\\)*e/[\\1]/"}, {"sed", "s/\\n/X/"}, {"sed", "N;s/\\n/\\\n/"}, {"sed", "N;P;P;D"},
   };
   for (const auto& args : tricky) cases.push_back({args, kLines});
+  // Classic one-liners (in the style of "sed1line").
+  const char* kDoc =
+      "# config\n\nname = burrow\n\n\n\nversion = 1.0   \n  path=/usr/local/bin\nname = burrow\n"
+      "tabs\there\tand\tthere\n\tindented with tab\nthe end\n";
+  const std::vector<std::string> one_liners = {
+      "G", "/^$/d;G", "n;d", "$!N;$!D", "$!d", "1!G;h;$!d", "/\\n/!G;s/\\(.\\)\\(.*\\n\\)/&\\2\\1/;//D;s/.//",
+      "=", "-n;$=", "s/^[ \\t]*//", "s/[ \\t]*$//", "s/^[ \\t]*//;s/[ \\t]*$//", "s/^/     /",
+      ":a;s/^.\\{1,30\\}$/ &/;ta", "s/\\//\\\\\\//g", "/^$/N;/\\n$/D", "$!N;/^\\(.*\\)\\n\\1$/!P;D",
+      "$!N;s/\\n/ /", "s/.\\{3\\}/&\\n/g", "-n;/name/{p;q}", "-n;/version/,$p", "/^#/d;/^$/d", "s/=/ = /;s/  */ /g",
+      "-n;/burrow/!p", "s/\\(.*\\)burrow/\\1BURROW/", "1~3d", "-n;2~2p", "/path/s/\\/usr/\\/opt/", "s/\\t/    /g",
+      "-n;l", "y/abcdefghij/ABCDEFGHIJ/", "/name/{x;p;x}", "/name/{x;p;x;G}", "-n;/version/{g;1!p};h", "-n;/version/{n;p}",
+      "-e", ":a;$q;N;11,$D;ba", "$!{h;d;};x", "1{h;d};G;s/\\n/ | /", "/^$/{N;/^\\n$/D}", "-n;h;n;G;p",
+      "s/\\(^\\|[^0-9.]\\)\\([0-9]\\+\\)\\.\\([0-9]\\+\\)/\\1\\3.\\2/g", "-E;s/([a-z]+) = (.*)/\\2 <- \\1/",
+      "-E;/^(#|$)/d", "-E;s/[[:space:]]+/ /g;s/^ | $//g", "-E;s/(.)\\1+/\\1/g", "0~3{s/$/ ;/}", "-s;$!d",
+  };
+  for (const auto& line : one_liners) {
+    DiffCase c{{"sed"}, kDoc};
+    std::string script = line;
+    if (script == "-e") continue;
+    if (script.rfind("-n;", 0) == 0) {
+      c.args.push_back("-n");
+      script = script.substr(3);
+    } else if (script.rfind("-E;", 0) == 0) {
+      c.args.push_back("-E");
+      script = script.substr(3);
+    } else if (script.rfind("-s;", 0) == 0) {
+      c.args.push_back("-s");
+      script = script.substr(3);
+    }
+    c.args.push_back(script);
+    cases.push_back(c);
+  }
+  cases.push_back({{"sed", "-e", ":a", "-e", "$!N;s/\\n//;ta"}, kDoc});
+  cases.push_back({{"sed", "-n", "-e", "/name/{", "-e", "=", "-e", "p", "-e", "}"}, kDoc});
   // Missing final newline, empty input, UTF-8.
   for (const char* s : {"p", "$a end", "s/c/C/", "N;s/\\n/-/", "i\\x", "$!d", "G", "l", "=", "-n;$p"}) {
     if (std::string(s).rfind("-n;", 0) == 0) cases.push_back({{"sed", "-n", std::string(s).substr(3)}, "a\nb\nc"});
