@@ -16,7 +16,8 @@ TEST(GrepSpeed, BigLog) {
   for (std::vector<std::string> args : std::vector<std::vector<std::string>>{
            {"grep", "-c", "ERROR"}, {"grep", "-c", "timeout.*database"}, {"grep", "-o", "id=[0-9]*"},
            {"grep", "-ci", "error"}, {"grep", "-c", "-E", "(cache|user)[0-9]?x"}, {"grep", "-vc", "INFO"},
-           {"grep", "-cw", "gamma"}, {"grep", "-n", "user"}, {"grep", "-cP", "time\\w+\\s"}}) {
+           {"grep", "-cw", "gamma"}, {"grep", "-n", "user"}, {"grep", "-cP", "time\\w+\\s"}, {"grep", "-c", "e"},
+           {"grep", "-c", "."}, {"grep", "-vc", "zzz"}, {"grep", "-c", "^2026"}, {"grep", "-n", "a"}}) {
     EmptyFs fs;
     auto start = std::chrono::steady_clock::now();
     CommandResult r = run_command_in(&fs, args, data);

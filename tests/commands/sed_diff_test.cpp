@@ -187,7 +187,9 @@ std::vector<DiffCase> make_cases() {
       {{"sed", "-f", "bad.sed", "a.txt"}, {}}, {{"sed", "-f", "open.sed", "a.txt"}, {}}, {{"sed", "-f", "missing.sed", "a.txt"}, {}},
       {{"sed", "$!N;s/\\n/+/", "noeol.txt", "a.txt"}, {}}, {{"sed", "p", "noeol.txt", "b.txt"}, {}},
       {{"sed", "2q", "a.txt", "b.txt"}, {}}, {{"sed", "-s", "2q", "a.txt", "b.txt"}, {}}, {{"sed", "-n", "/2/{p;q3}", "a.txt"}, {}},
-      {{"sed", "w /dev/stdout", "b.txt"}, {}}, {{"sed", "1e echo hi", "b.txt"}, {}},
+      {{"sed", "w /dev/stdout", "b.txt"}, {}}, {{"sed", "-i", "s/1/X/w /dev/stdout", "a.txt"}, {"a.txt"}},
+      {{"sed", "-i", "2q", "a.txt"}, {"a.txt"}}, {{"sed", "-i", "F;=", "a.txt", "missing.txt", "b.txt"}, {"a.txt", "b.txt"}},
+      {{"sed", "-n", "-i", "$p", "a.txt", "noeol.txt"}, {"a.txt", "noeol.txt"}}, {{"sed", "-s", "1F", "a.txt", "b.txt"}, {}}, {{"sed", "1e echo hi", "b.txt"}, {}},
   };
   for (const auto& fc : file_cases) {
     DiffCase c{fc.args, "stdin1\nstdin2\n"};

@@ -165,6 +165,7 @@ class Executor {
   }
 
   void set_output(Output* out) { out_ = out; }
+  void set_stdout(Output* out) { stdout_ = out; }
   void reset_line_number() { line_ = 0; }
   bool quit() const { return quit_; }
   int exit_code() const { return exit_code_; }
@@ -198,7 +199,7 @@ class Executor {
 
   Output& wfile(const std::string& name) {
     auto it = wfiles_.find(name);
-    if (it == wfiles_.end() || !it->second) return *out_;
+    if (it == wfiles_.end() || !it->second) return stdout_ ? *stdout_ : *out_;  // /dev/stdout, even with -i
     return *it->second;
   }
 
@@ -723,6 +724,7 @@ class Executor {
   const Options& o_;
   Input& input_;
   Output* out_ = nullptr;
+  Output* stdout_ = nullptr;
   char eol_ = '\n';
   std::string ps_, hold_;
   bool chomped_ = true;
@@ -755,6 +757,7 @@ int execute(Invocation& inv, Program& program, const Options& options, const std
   if (!exec.open_wfiles()) return 4;
   Output stdout_output;
   stdout_output.stream = &inv.out();
+  exec.set_stdout(&stdout_output);
   if (options.unbuffered) inv.out().set_line_buffered(true);
 
   if (!options.in_place && !options.separate) {
