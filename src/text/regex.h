@@ -26,7 +26,9 @@
 
 namespace burrow::text {
 
-enum class Syntax { kBasic, kExtended, kPerl, kFixed };
+// kEmacs is find's default -regextype: BRE groups and alternation (\( \|),
+// unescaped + and ? as operators, no intervals.
+enum class Syntax { kBasic, kExtended, kPerl, kFixed, kEmacs };
 
 enum RegexFlag : unsigned {
   kIgnoreCase = 1u << 0,

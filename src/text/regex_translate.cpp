@@ -21,7 +21,8 @@ struct Range {
 class Translator {
  public:
   Translator(std::string_view src, Syntax syntax, unsigned flags, bool for_pcre, int group_offset)
-      : src_(src), ere_(syntax == Syntax::kExtended), flags_(flags), pcre_(for_pcre), offset_(group_offset) {}
+      : src_(src), ere_(syntax == Syntax::kExtended), emacs_(syntax == Syntax::kEmacs), flags_(flags),
+        pcre_(for_pcre), offset_(group_offset) {}
 
   Translation run() {
     if (syntax_fixed_) return t_;
@@ -451,11 +452,11 @@ class Translator {
           close_group();
         } else if (!ere_ && e == '|') {
           alternation();
-        } else if (!ere_ && e == '{') {
+        } else if (!ere_ && !emacs_ && e == '{') {
           interval(i, start);
         } else if (!ere_ && e == '}') {
           literal_atom('}', "}");
-        } else if (!ere_ && (e == '+' || e == '?')) {
+        } else if (!ere_ && !emacs_ && (e == '+' || e == '?')) {
           if (atom_start_ == std::string::npos) literal_atom(static_cast<unsigned char>(e), src_.substr(i - 1, 1));
           else quantify(e == '+' ? 1 : 0, e == '+' ? -1 : 1);
         } else if (e >= '1' && e <= '9') {
@@ -518,7 +519,7 @@ class Translator {
         meta_atom(".");
         continue;
       }
-      if (c == '*' || (ere_ && (c == '+' || c == '?'))) {
+      if (c == '*' || ((ere_ || emacs_) && (c == '+' || c == '?'))) {
         ++i;
         if (atom_start_ == std::string::npos) {
           quantifier_without_atom(c, src_.substr(start, 1));
@@ -588,6 +589,7 @@ class Translator {
 
   std::string_view src_;
   bool ere_;
+  bool emacs_;  // find's default: BRE groups, unescaped + and ?, no intervals
   unsigned flags_;
   bool pcre_;
   int offset_;

@@ -76,6 +76,10 @@ const Case kCases[] = {
     {"caf.", B, 0, "caf\xe9", 0, 4},
     {"\xe9", B, kUtf8, "caf\xe9", 3, 4},
     {"[[:alpha:]]", B, kUtf8, "1\xc3\xa9", 1, 3},
+    {".*/[a-z]+\\.txt", Syntax::kEmacs, kWholeLine, "./dir/abc.txt", 0, 13},
+    {"ab?c", Syntax::kEmacs, 0, "xac", 1, 3},
+    {"\\(a\\|b\\)+", Syntax::kEmacs, 0, "xabba", 1, 5},
+    {"a\\{2\\}", Syntax::kEmacs, 0, "a{2}", 0, 4},
 };
 
 TEST(RegexTable, Matches) {
