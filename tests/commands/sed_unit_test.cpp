@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <thread>
 
 #include "commands/text_diff_util.h"
 
@@ -91,6 +92,39 @@ TEST(SedExec, HostileRegexIsFast) {
   EXPECT_EQ(d.out, std::string(3000, 'a') + "d\n");
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_LT(secs, 3.0);
+}
+
+TEST(SedExec, InfiniteLoopStopsWhenCancelled) {
+  const CommandInfo* command = Registry::global().find("sed");
+  auto out = std::make_shared<StringSink>();
+  auto err = std::make_shared<StringSink>();
+  FdTable fds;
+  fds.set(0, make_string_source("x\n"));
+  fds.set(1, out);
+  fds.set(2, err);
+  CancelToken cancel;
+  Limits limits;
+  Environment env;
+  Invocation inv;
+  inv.argv = {"sed", ":a;s/x/x/;ba"};
+  inv.fds = &fds;
+  inv.env = &env;
+  inv.cancel = &cancel;
+  inv.limits = &limits;
+  std::thread stopper([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    cancel.cancel();
+  });
+  int status = run_command(*command, inv);
+  stopper.join();
+  EXPECT_EQ(status, 130);
+}
+
+TEST(SedExec, RunawayPatternSpaceIsCapped) {
+  // The harness uses the default limits: 64 MiB per string.
+  auto r = run_command_in(nullptr, {"sed", ":a;s/.*/&&/;ba"}, "x\n");
+  EXPECT_EQ(r.status, 4);
+  EXPECT_EQ(r.err, "sed: couldn't re-allocate memory\n");
 }
 
 TEST(GrepExec, PerlBacktrackingLimitIsAnError) {

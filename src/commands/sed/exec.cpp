@@ -1,4 +1,5 @@
 // sed's executor: the cycle over input lines, addresses and commands.
+#include <algorithm>
 #include <cstring>
 #include <map>
 
@@ -137,6 +138,7 @@ class Executor {
   Executor(Invocation& inv, Program& program, const Options& options, Input& input)
       : inv_(inv), program_(program), o_(options), input_(input) {
     eol_ = o_.null_data ? '\0' : '\n';
+    if (inv.limits && inv.limits->max_string_bytes) max_space_ = std::max<size_t>(inv.limits->max_string_bytes, 1 << 20);
   }
 
   bool open_wfiles() {
@@ -170,12 +172,17 @@ class Executor {
   bool quit() const { return quit_; }
   int exit_code() const { return exit_code_; }
   bool error() const { return runtime_error_; }
+  bool cancelled() const { return cancelled_; }
 
   // Runs cycles until the input group ends or the script quits.
   void run() {
     std::string line;
     bool had_eol;
-    while (!quit_ && !inv_.cancelled()) {
+    while (!quit_) {
+      if (inv_.cancelled()) {
+        cancelled_ = quit_ = true;
+        return;
+      }
       if (!restart_without_read_) {
         if (!input_.next(line, had_eol)) break;
         ps_ = std::move(line);
@@ -572,6 +579,18 @@ class Executor {
     size_t pc = 0;
     auto& cmds = program_.commands;
     while (pc < cmds.size()) {
+      // Scripts can loop without reading input (":a;ba") or grow the pattern
+      // space without bound (":a;s/.*/&&/;ba"): honour cancellation and a cap.
+      if ((++steps_ & 1023) == 0 && inv_.cancelled()) {
+        cancelled_ = quit_ = true;
+        return;
+      }
+      if (ps_.size() > max_space_ || hold_.size() > max_space_) {
+        inv_.error("couldn't re-allocate memory");
+        runtime_error_ = quit_ = true;
+        exit_code_ = 4;
+        return;
+      }
       Command& c = cmds[pc];
       if (!matches(c)) {
         if (runtime_error_) return;
@@ -734,6 +753,9 @@ class Executor {
   bool quit_ = false;
   bool restart_without_read_ = false;
   bool runtime_error_ = false;
+  bool cancelled_ = false;
+  uint64_t steps_ = 0;
+  size_t max_space_ = 256u << 20;
   int exit_code_ = 0;
   RegexPtr last_regex_;
   std::vector<std::pair<char, std::string>> appends_;
@@ -802,6 +824,7 @@ int execute(Invocation& inv, Program& program, const Options& options, const std
       }
     }
   }
+  if (exec.cancelled()) return 130;
   if (exec.error()) return exec.exit_code() ? exec.exit_code() : 4;
   if (exec.quit() && exec.exit_code()) return exec.exit_code();
   return input.status();
