@@ -20,8 +20,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view pattern = rest.substr(0, split);
   std::string_view text = split == std::string_view::npos ? std::string_view() : rest.substr(split + 1);
 
-  static constexpr Syntax kSyntaxes[] = {Syntax::kBasic, Syntax::kExtended, Syntax::kPerl, Syntax::kFixed};
-  Syntax syntax = kSyntaxes[mode & 3];
+  static constexpr Syntax kSyntaxes[] = {Syntax::kBasic, Syntax::kExtended, Syntax::kPerl, Syntax::kFixed,
+                                         Syntax::kEmacs};
+  Syntax syntax = kSyntaxes[mode % 5];
   unsigned flags = 0;
   if (flag_bits & 1) flags |= kIgnoreCase;
   if (flag_bits & 2) flags |= kMultiline;

@@ -207,6 +207,7 @@ class Grep {
   bool binary_matched_ = false;
   bool encoding_error_ = false;
   bool printed_any_ = false;
+  bool dense_ = false;
   size_t offset_width_ = 19;
 };
 
@@ -381,10 +382,23 @@ bool Grep::next_match_line(size_t p, Line& line) {
     }
     return false;
   }
+  // Where matches are dense (the last one was on the line just before p),
+  // asking "does this line match" is cheaper than locating the next match.
+  if (dense_) {
+    size_t e = line_end(p);
+    if (re_.matches(std::string_view(buf_.data() + p, e - p))) {
+      line = {p, e};
+      return true;
+    }
+    dense_ = false;
+    if (e >= text_end_) return false;
+    p = e + 1;
+  }
   size_t b;
   if (!re_.locate(std::string_view(buf_.data(), text_end_), p, b)) return false;
   line.begin = line_begin(b, p);
   line.end = line_end(b);
+  dense_ = line.begin == p;
   return true;
 }
 
@@ -418,6 +432,7 @@ bool Grep::scan(InStream& in, const std::string& name, bool& stop_all) {
   binary_ = false;
   binary_matched_ = false;
   encoding_error_ = false;
+  dense_ = false;
   if (o_.max_count == 0) return false;
   offset_width_ = 19;
   if (o_.initial_tab) {
