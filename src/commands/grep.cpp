@@ -348,7 +348,9 @@ void Grep::selected(const Line& line) {
   ++selected_;
   if (output_lines()) {
     if (binary_) {
+      // The suppressed line still counts as output for "--" separators.
       binary_matched_ = true;
+      printed_any_ = true;
       done_ = true;
       return;
     }
@@ -443,7 +445,7 @@ bool Grep::scan(InStream& in, const std::string& name, bool& stop_all) {
   size_t pos = 0;  // first unprocessed byte in buf_
   while (!done_ && !inv_.cancelled()) {
     // Read until there is a complete line after pos, or EOF.
-    size_t lim;
+    size_t lim = 0;
     size_t scanned = pos;
     while (true) {
       const char* data = buf_.data();
@@ -458,7 +460,12 @@ bool Grep::scan(InStream& in, const std::string& name, bool& stop_all) {
         lim = buf_.size();
         break;
       }
-      if (binary_ && o_.binary == BinaryMode::kWithoutMatch) return false;
+      if (binary_ && o_.binary == BinaryMode::kWithoutMatch) break;
+    }
+    if (binary_ && o_.binary == BinaryMode::kWithoutMatch) {
+      // -I: a binary file has no matching lines (but -c and -L report it).
+      selected_ = 0;
+      break;
     }
     if (pos >= lim) break;
     bool trailing = buf_[lim - 1] != o_.eol;

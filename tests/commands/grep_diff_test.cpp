@@ -172,6 +172,9 @@ std::vector<DiffCase> make_cases() {
       {"grep", "-x", "-f", "a.txt", "a.txt"}, {"grep", "-r", "foo", "d/e/deep.txt"}, {"grep", "-A1", "foo", "a.txt", "b.log"},
       {"grep", "--label=L", "-H", "foo", "-", "a.txt"}, {"grep", "-Z", "foo", "a.txt", "b.log"}, {"grep", "-lZ", "foo", "a.txt", "b.log"},
       {"grep", "-r", "-i", "FOO", "--include=*.log", "."}, {"grep", "-R", "foo"}, {"grep", "-R", "foo", "d"},
+      {"grep", "-cI", "foo", "bin.dat", "a.txt"}, {"grep", "-lI", "foo", "bin.dat", "a.txt"}, {"grep", "-LI", "foo", "bin.dat"},
+      {"grep", "-rI", "foo"}, {"grep", "-o", "foo", "bin.dat"}, {"grep", "-q", "foo", "bin.dat"}, {"grep", "-v", "zzz", "bin.dat"},
+      {"grep", "-n", "--binary-files=text", "bin", "bin.dat"}, {"grep", "-h", "-A1", "foo", "bin.dat", "a.txt"},
       {"grep", "-r", "foo", "linked"}, {"grep", "foo", "d/back"}, {"grep", "foo", "dangling"}, {"grep", "-R", "-l", "deep"}, {"grep", "-m1", "-r", "foo", "d"}, {"grep", "-o", "-r", "fo*", "d"},
   };
   for (const auto& args : file_args) {
