@@ -13,8 +13,13 @@ bool declares_long(const CommandSpec& spec, std::string_view name) {
                      [&](const OptionSpec& o) { return o.long_name == name; });
 }
 
-void usage_error(Invocation& inv, std::string_view message) {
+void usage_error(Invocation& inv, const CommandSpec& spec, std::string_view message) {
   inv.error(message);
+  if (spec.usage_line_on_error) {
+    std::string_view usage = spec.usage;
+    if (usage.substr(0, 6) != "Usage:") inv.err() << "Usage: ";
+    inv.err() << usage << "\n";
+  }
   print_try_help(inv);
 }
 
@@ -140,16 +145,16 @@ std::optional<int> parse_args(Invocation& inv, const CommandSpec& spec, ParsedAr
           std::string message = "option '" + arg.substr(0, eq == std::string_view::npos ? arg.size() : eq + 2) +
                                 "' is ambiguous; possibilities:";
           for (auto c : candidates) message += " '--" + std::string(c) + "'";
-          usage_error(inv, message);
+          usage_error(inv, spec, message);
           return spec.usage_status;
         } else {
-          usage_error(inv, "unrecognized option '" + arg + "'");
+          usage_error(inv, spec, "unrecognized option '" + arg + "'");
           return spec.usage_status;
         }
       }
       if (match.special_id) {
         if (eq != std::string_view::npos) {
-          usage_error(inv, "option '--" + std::string(match.special_id == kHelpId ? "help" : "version") +
+          usage_error(inv, spec, "option '--" + std::string(match.special_id == kHelpId ? "help" : "version") +
                                "' doesn't allow an argument");
           return spec.usage_status;
         }
@@ -161,14 +166,14 @@ std::optional<int> parse_args(Invocation& inv, const CommandSpec& spec, ParsedAr
       ParsedOption parsed{o.id, {}, false};
       if (eq != std::string_view::npos) {
         if (o.arg == ArgKind::kNone) {
-          usage_error(inv, "option '--" + std::string(o.long_name) + "' doesn't allow an argument");
+          usage_error(inv, spec, "option '--" + std::string(o.long_name) + "' doesn't allow an argument");
           return spec.usage_status;
         }
         parsed.value = std::string(body.substr(eq + 1));
         parsed.has_value = true;
       } else if (o.arg == ArgKind::kRequired) {
         if (i + 1 >= argv.size()) {
-          usage_error(inv, "option '--" + std::string(o.long_name) + "' requires an argument");
+          usage_error(inv, spec, "option '--" + std::string(o.long_name) + "' requires an argument");
           return spec.usage_status;
         }
         parsed.value = argv[++i];
@@ -188,7 +193,7 @@ std::optional<int> parse_args(Invocation& inv, const CommandSpec& spec, ParsedAr
         }
       }
       if (!found) {
-        usage_error(inv, std::string("invalid option -- '") + c + "'");
+        usage_error(inv, spec, std::string("invalid option -- '") + c + "'");
         return spec.usage_status;
       }
       ParsedOption parsed{found->id, {}, false};
@@ -198,7 +203,7 @@ std::optional<int> parse_args(Invocation& inv, const CommandSpec& spec, ParsedAr
           parsed.has_value = true;
         } else if (found->arg == ArgKind::kRequired) {
           if (i + 1 >= argv.size()) {
-            usage_error(inv, std::string("option requires an argument -- '") + c + "'");
+            usage_error(inv, spec, std::string("option requires an argument -- '") + c + "'");
             return spec.usage_status;
           }
           parsed.value = argv[++i];

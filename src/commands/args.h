@@ -33,6 +33,7 @@ struct CommandSpec {
   int usage_status = 1;          // exit status for bad usage (ls and grep use 2)
   bool stop_at_operand = false;  // POSIX mode: env, xargs, timeout, nice
   std::string_view epilog;       // text after the option list
+  bool usage_line_on_error = false;  // grep: print the usage line before "Try ..."
 };
 
 struct ParsedOption {
