@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "shell/ast.h"
 
@@ -67,6 +68,9 @@ class Parser {
   ParserOptions& options();
   // Line number where the next command will start.
   int current_line() const;
+  // Warnings bash prints without failing, e.g. "line 3: warning:
+  // here-document at line 1 delimited by end-of-file (wanted `EOF')".
+  std::vector<std::string> take_warnings();
 
  private:
   struct Impl;
