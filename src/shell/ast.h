@@ -59,7 +59,8 @@ enum class WordPartKind {
   DoubleQuoted,  // "..."                    parts = contents (literals quoted)
   LocaleQuoted,  // $"..."                   parts = contents, like "..."
   Param,         // $x ${x} ${x:-y} ...      param
-  CommandSubst,  // $(list) or `list`        command, backquote
+  CommandSubst,  // $(list) or `list`        command, backquote (then text =
+                 //                          the source between the backquotes)
   Arith,         // $(( expr ))              arith = the expression source as a
                  //                          Word (its $-parts still to expand;
                  //                          literals are neither split nor

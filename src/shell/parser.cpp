@@ -690,15 +690,17 @@ class Core {
   void parse_backquote(std::vector<WordPart>& parts, bool in_dq) {
     int line = r_.line();
     r_.get();
-    std::string text;
+    std::string text, raw;
     for (;;) {
       int c = r_.get();
       if (c == kEof) fail_matching('`', line);
       if (c == '`') break;
+      raw.push_back(static_cast<char>(c));
       if (c == '\\') {
         int n = r_.peek();
         if (n == '$' || n == '`' || n == '\\' || (in_dq && n == '"')) {
           text.push_back(static_cast<char>(r_.get()));
+          raw.push_back(static_cast<char>(n));
           continue;
         }
       }
@@ -706,6 +708,7 @@ class Core {
     }
     WordPart p(WordPartKind::CommandSubst);
     p.backquote = true;
+    p.text = std::move(raw);
     p.command = parse_sub_source(text, line);
     parts.push_back(std::move(p));
   }
