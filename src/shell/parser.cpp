@@ -1577,7 +1577,7 @@ class Core {
       *raws[i] = r_.record().substr(start);
       ws[i]->raw = *raws[i];
       if (i < 2) {
-        if (ch != ';') fail_msg("syntax error: `;' unexpected", line);
+        if (ch != ';') fail_msg("syntax error: arithmetic expression required", line);
         r_.get();
       } else {
         if (ch == ';') fail_msg("syntax error: `;' unexpected", line);
@@ -1952,9 +1952,22 @@ Word Core::sub_word(const std::string& text, WordMode mode, int line) {
 
 // Parser ---------------------------------------------------------------------
 
+// bash reads a final unterminated line as if it ended with a newline, so
+// `echo <` fails on `newline', not on end of file.
+static std::string terminate_source(std::string src) {
+  if (src.empty() || src.back() == '\n') return src;
+  size_t bs = 0;
+  for (size_t i = src.size(); i > 0 && src[i - 1] == '\\'; --i) ++bs;
+  if (bs % 2 == 1) src.push_back('\\');  // a lone final backslash stays literal
+  src.push_back('\n');
+  return src;
+}
+
 struct Parser::Impl {
   Impl(std::string src, ParserOptions o)
-      : options(std::move(o)), reader(std::move(src), options.first_line), core(reader, options, depth) {}
+      : options(std::move(o)),
+        reader(terminate_source(std::move(src)), options.first_line),
+        core(reader, options, depth) {}
   ParserOptions options;
   int depth = 0;
   Reader reader;

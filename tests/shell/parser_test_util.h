@@ -15,7 +15,7 @@ inline std::string run_bash(const std::string& script, const std::string& opts =
     else quoted.push_back(c);
   }
   quoted += "'";
-  std::string cmd = "/bin/bash " + opts + " -c " + quoted + " 2>&1";
+  std::string cmd = "bash " + opts + " -c " + quoted + " 2>&1";
   FILE* f = popen(cmd.c_str(), "r");
   if (!f) return "<popen failed>";
   std::string out;
