@@ -379,6 +379,7 @@ class Core {
                  bool in_dq = false, bool literal_squote = false) {
     int paren = 0, brace = 0, bracket = 0;
     bool quoted_ctx = mode == WordMode::DQuote || mode == WordMode::Heredoc;
+    bool lit_quoted = quoted_ctx || (mode == WordMode::ParamArg && in_dq);
     for (;;) {
       int c = r_.peek();
       if (stop_char && c == stop_char && paren == 0 && brace == 0 && bracket == 0) return;
@@ -433,7 +434,7 @@ class Core {
             const char* special = mode == WordMode::Heredoc ? "$`\\" : "$`\"\\";
             if (mode == WordMode::ParamArg) special = "$`\"\\}";
             if (!std::strchr(special, n)) {
-              add_literal(parts, '\\', true);
+              add_literal(parts, '\\', lit_quoted);
               continue;
             }
           }
@@ -464,7 +465,7 @@ class Core {
         default: break;
       }
       r_.get();
-      add_literal(parts, static_cast<char>(c), quoted_ctx);
+      add_literal(parts, static_cast<char>(c), lit_quoted);
     }
   }
 

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdio>
+#include <stdexcept>
 #include <string>
 
 #include "shell/parser.h"
@@ -48,6 +49,83 @@ inline std::string our_error(const std::string& script) {
   }
   if (!err) return "";
   return err.format("bash: -c");
+}
+
+}  // namespace parser_test
+
+namespace parser_test {
+
+// Compact dump of word parts: L(text) unquoted literal, Q(text) quoted
+// literal, S(..) single quotes, A(..) $'..', D[..] double quotes, T(user)
+// tilde, P{..} parameter, C{..} command substitution, B{..} backquotes,
+// X(..) arithmetic, I{..}/O{..} process substitution.
+inline std::string dump_parts(const std::vector<burrow::shell::WordPart>& parts);
+
+inline std::string dump_param(const burrow::shell::ParamExp& e) {
+  using namespace burrow::shell;
+  static const char* ops[] = {"None",     "Length",    "Default",      "Assign",   "Error",
+                              "Alternate", "RemovePrefix", "RemoveSuffix", "Replace",
+                              "UpperFirst", "LowerFirst", "ToggleFirst", "Substring",
+                              "Transform", "PrefixNames", "ArrayKeys", "Bad"};
+  std::string s = e.name;
+  if (e.has_subscript) s += "[" + e.subscript_raw + "]";
+  if (e.indirect) s = "!" + s;
+  if (e.op != ParamOp::None) s += std::string(" ") + ops[static_cast<int>(e.op)];
+  if (e.colon) s += ":";
+  if (e.longest) s += "2";
+  if (e.op == ParamOp::Replace) s += "/" + std::to_string(static_cast<int>(e.replace_mode));
+  if (e.transform) s += std::string(" @") + e.transform;
+  if (e.names_char) s += std::string(" ") + e.names_char;
+  if (!e.arg.parts.empty()) s += " " + dump_parts(e.arg.parts);
+  if (e.has_arg2) s += " | " + dump_parts(e.arg2.parts);
+  return s;
+}
+
+inline std::string dump_parts(const std::vector<burrow::shell::WordPart>& parts) {
+  using namespace burrow::shell;
+  std::string s;
+  for (const auto& p : parts) {
+    switch (p.kind) {
+      case WordPartKind::Literal: s += (p.quoted ? "Q(" : "L(") + p.text + ")"; break;
+      case WordPartKind::SingleQuoted: s += "S(" + p.text + ")"; break;
+      case WordPartKind::AnsiC: s += "A(" + p.text + ")"; break;
+      case WordPartKind::DoubleQuoted: s += "D[" + dump_parts(p.parts) + "]"; break;
+      case WordPartKind::LocaleQuoted: s += "$D[" + dump_parts(p.parts) + "]"; break;
+      case WordPartKind::Tilde: s += "T(" + p.text + ")"; break;
+      case WordPartKind::Param: s += "P{" + dump_param(*p.param) + "}"; break;
+      case WordPartKind::CommandSubst:
+        s += (p.backquote ? "B{" : "C{") + print_list_oneline(*p.command) + "}";
+        break;
+      case WordPartKind::Arith: s += "X(" + dump_parts(p.arith->parts) + ")"; break;
+      case WordPartKind::ProcessSubst:
+        s += (p.process_output ? "O{" : "I{") + print_list_oneline(*p.command) + "}";
+        break;
+    }
+  }
+  return s;
+}
+
+inline std::unique_ptr<burrow::shell::List> parse_ok(const std::string& src,
+                                                     burrow::shell::ParserOptions o = {}) {
+  burrow::shell::ParseError err;
+  auto l = burrow::shell::parse_script(src, err, std::move(o));
+  if (!l) throw std::runtime_error("parse failed: " + err.message + " in: " + src);
+  return l;
+}
+
+// The first command of the first pipeline of item i.
+inline const burrow::shell::Command& cmd_at(const burrow::shell::List& l, size_t i = 0) {
+  return *l.items.at(i).and_or.pipelines.at(0).commands.at(0);
+}
+
+inline const burrow::shell::SimpleCommand& simple(const burrow::shell::List& l, size_t i = 0) {
+  return cmd_at(l, i).as<burrow::shell::SimpleCommand>();
+}
+
+// Parts of word n of the first simple command of src.
+inline std::string word_dump(const std::string& src, size_t n = 1) {
+  auto l = parse_ok(src);
+  return dump_parts(simple(*l).words.at(n).parts);
 }
 
 }  // namespace parser_test
