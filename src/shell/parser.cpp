@@ -362,8 +362,8 @@ class Core {
       case WordMode::Cond: return c == kEof || is_meta(c);
       case WordMode::Regex:
         return c == kEof || (paren_depth == 0 && (is_blank(c) || c == '\n' || c == ';' ||
-                                                  c == '&' || c == '|' || c == '<' ||
-                                                  c == '>' || c == ')'));
+                                                  c == '&' || c == '<' || c == '>' ||
+                                                  c == ')'));
       case WordMode::DQuote: return c == kEof || c == '"';
       case WordMode::Heredoc: return c == kEof;
       case WordMode::ParamArg: return c == kEof || (c == '}' && brace_depth == 0);
