@@ -592,7 +592,11 @@ class Core {
   // parens) closes with `))` (arithmetic) or with `) )` (nested subshells).
   bool looks_like_arith(size_t k) {
     int depth = 0;
+    // Bounded, so that hostile input cannot make this quadratic; past the
+    // bound it is arithmetic, as bash would most likely decide as well.
+    size_t limit = k + 65536;
     for (;; ++k) {
+      if (k > limit) return true;
       int c = r_.peek(k);
       if (c == kEof) return true;
       if (c == '\\') {
@@ -750,6 +754,7 @@ class Core {
   }
 
   void parse_brace_param(std::vector<WordPart>& parts, bool in_dq) {
+    DepthGuard guard(*this);
     int line = r_.line();
     size_t start = r_.record().size();
     r_.get();
