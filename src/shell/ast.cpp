@@ -54,6 +54,7 @@ WordPart WordPart::clone() const {
   WordPart p(kind);
   p.text = text;
   p.quoted = quoted;
+  p.source = source;
   p.parts.reserve(parts.size());
   for (const auto& q : parts) p.parts.push_back(q.clone());
   if (param) p.param = std::make_unique<ParamExp>(param->clone());
@@ -145,7 +146,7 @@ AndOr AndOr::clone() const {
   return a;
 }
 
-ListItem ListItem::clone() const { return ListItem{and_or.clone(), background}; }
+ListItem ListItem::clone() const { return ListItem{and_or.clone(), background, newline}; }
 
 List List::clone() const {
   List l;

@@ -75,6 +75,8 @@ struct WordPart {
   WordPartKind kind = WordPartKind::Literal;
   std::string text;
   bool quoted = false;              // Literal only
+  std::string source;               // Literal: the text as written, escapes
+                                    // included (for printing)
   std::vector<WordPart> parts;      // DoubleQuoted, LocaleQuoted
   std::unique_ptr<ParamExp> param;  // Param
   std::shared_ptr<List> command;    // CommandSubst, ProcessSubst
@@ -258,6 +260,8 @@ struct AndOr {
 struct ListItem {
   AndOr and_or;
   bool background = false;  // terminated by &
+  bool newline = false;     // terminated by a newline rather than `;` (kept
+                            // for printing command substitutions as bash does)
   ListItem clone() const;
 };
 

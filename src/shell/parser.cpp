@@ -77,16 +77,18 @@ std::string unquote_delim(std::string_view raw, bool* quoted) {
   return out;
 }
 
-void add_literal(std::vector<WordPart>& parts, char c, bool quoted) {
-  if (!parts.empty() && parts.back().kind == WordPartKind::Literal &&
-      parts.back().quoted == quoted) {
-    parts.back().text.push_back(c);
-    return;
+// `src` is the character as written (with its backslash, if escaped).
+void add_literal(std::vector<WordPart>& parts, char c, bool quoted, std::string_view src = {}) {
+  if (parts.empty() || parts.back().kind != WordPartKind::Literal ||
+      parts.back().quoted != quoted) {
+    WordPart p(WordPartKind::Literal);
+    p.quoted = quoted;
+    parts.push_back(std::move(p));
   }
-  WordPart p(WordPartKind::Literal);
-  p.quoted = quoted;
+  WordPart& p = parts.back();
   p.text.push_back(c);
-  parts.push_back(std::move(p));
+  if (src.empty()) p.source.push_back(c);
+  else p.source.append(src);
 }
 
 void add_literal(std::vector<WordPart>& parts, std::string_view s, bool quoted) {
@@ -427,7 +429,7 @@ class Core {
             continue;
           }
           if (n == kEof) {
-            add_literal(parts, '\\', quoted_ctx);
+            add_literal(parts, '\\', quoted_ctx, "\\");
             continue;
           }
           if (quoted_ctx || (mode == WordMode::ParamArg && in_dq)) {
@@ -439,7 +441,10 @@ class Core {
             }
           }
           r_.get();
-          add_literal(parts, static_cast<char>(n), true);
+          {
+            char esc[2] = {'\\', static_cast<char>(n)};
+            add_literal(parts, static_cast<char>(n), true, std::string_view(esc, 2));
+          }
           continue;
         }
         case '\'':
@@ -738,7 +743,10 @@ class Core {
         case '\\':
           r_.get();
           if (r_.peek() == kEof) fail_matching(')', line);
-          add_literal(parts, static_cast<char>(r_.get()), true);
+          {
+            char esc[2] = {'\\', static_cast<char>(r_.get())};
+            add_literal(parts, esc[1], true, std::string_view(esc, 2));
+          }
           continue;
         case '\'': parse_single_quote(parts); continue;
         case '"': parse_double_quote(parts, false); continue;
@@ -1015,6 +1023,7 @@ class Core {
         skip_newlines();
         continue;
       }
+      item.newline = t.type == Tk::Newline;
       l.items.push_back(std::move(item));
       if (t.type == Tk::Newline) {
         skip_newlines();
@@ -1898,6 +1907,7 @@ class Core {
         if (n.type == Tk::End) break;
         continue;
       }
+      item.newline = t.type == Tk::Newline;
       l->items.push_back(std::move(item));
       if (t.type == Tk::Newline) {
         take();
