@@ -705,6 +705,10 @@ class Core {
       int c = r_.get();
       if (c == kEof) fail_matching('`', line);
       if (c == '`') break;
+      if (c == '\\' && r_.peek() == '\n') {  // line continuation
+        r_.get();
+        continue;
+      }
       raw.push_back(static_cast<char>(c));
       if (c == '\\') {
         int n = r_.peek();

@@ -109,6 +109,7 @@ class Printer {
   }
 
   void redirects(const std::vector<Redirect>& rs) {
+    if (!rs.empty()) was_heredoc_ = false;  // as bash's print_redirection_list
     for (const auto& r : rs) {
       out.push_back(' ');
       redirect(r);
@@ -123,7 +124,13 @@ class Printer {
                    t.find_first_not_of("0123456789") == std::string::npos;
     bool close = dup && t == "-";
     if (!r.fd_var.empty()) {
-    } else if (r.fd >= 0) out += std::to_string(r.fd);
+    } else if (r.fd >= 0) {
+      // An explicit fd equal to the operator's default is not shown.
+      bool default_fd = (r.fd == 0 && r.op == RedirOp::In) ||
+                        (r.fd == 1 && (r.op == RedirOp::Out || r.op == RedirOp::Append ||
+                                       r.op == RedirOp::Clobber));
+      if (!default_fd) out += std::to_string(r.fd);
+    }
     else if (numeric || close) out += r.op == RedirOp::DupIn ? "0" : "1";
     // bash prints both <&- and >&- as >&-.
     out += close ? ">&" : redirect_op(r.op);
@@ -258,6 +265,7 @@ class Printer {
           if (w.decl_assign && w.decl_assign->is_array) assignment(*w.decl_assign);
           else word(w);
         }
+        if (!c.redirects.empty()) was_heredoc_ = false;
         for (const auto& r : c.redirects) {
           if (!first) out.push_back(' ');
           first = false;
@@ -272,6 +280,14 @@ class Printer {
         out += " )";
         break;
       case CommandKind::BraceGroup:
+        if (comsub_) {  // inside $(...) bash keeps a group on one line
+          out += "{ ";
+          list(c.as<BraceGroup>().body, ind);
+          flush_heredocs();
+          semicolon();
+          out += " }";
+          break;
+        }
         out += "{ ";
         body(c.as<BraceGroup>().body, ind + 1);
         flush_heredocs();
