@@ -409,6 +409,19 @@ class Core {
         }
         return;
       }
+      if (c == '[' && mode == WordMode::Normal && assign_ok_ && parts.size() == 1 &&
+          parts[0].kind == WordPartKind::Literal && !parts[0].quoted &&
+          is_name(parts[0].text) && subscript_assignment_ahead()) {
+        // NAME[sub]=... before the command name: the subscript may hold blanks.
+        r_.get();
+        add_literal(parts, '[', false);
+        lex_parts(parts, WordMode::Subscript, 0);
+        if (r_.peek() == ']') {
+          r_.get();
+          add_literal(parts, ']', false);
+        }
+        continue;
+      }
       if (mode == WordMode::Regex || mode == WordMode::Arith) {
         if (c == '(') ++paren;
         if (c == ')') --paren;
@@ -472,6 +485,25 @@ class Core {
       r_.get();
       add_literal(parts, static_cast<char>(c), lit_quoted);
     }
+  }
+
+  // At `[`: is there a matching `]` followed by `=` or `+=` on this line?
+  bool subscript_assignment_ahead() {
+    int depth = 0;
+    for (size_t k = 0; k < 4096; ++k) {
+      int c = r_.peek(k);
+      if (c == kEof || c == '\n') return false;
+      if (c == '\\') {
+        ++k;
+        continue;
+      }
+      if (c == '[') ++depth;
+      if (c == ']' && --depth == 0) {
+        int n = r_.peek(k + 1);
+        return n == '=' || (n == '+' && r_.peek(k + 2) == '=');
+      }
+    }
+    return false;
   }
 
   bool parse_tilde(std::vector<WordPart>& parts, WordMode mode) {
@@ -1265,6 +1297,7 @@ class Core {
       v.raw = raw.substr(prefix);
       WordPart first = w.parts[0].clone();
       first.text.erase(0, prefix);
+      first.source = first.text;
       if (!first.text.empty()) v.parts.push_back(std::move(first));
       for (size_t k = 1; k < w.parts.size(); ++k) v.parts.push_back(w.parts[k].clone());
       a->value = std::move(v);
@@ -1353,7 +1386,12 @@ class Core {
     auto cmd = std::make_unique<SimpleCommand>();
     cmd->line = peek().line;
     bool decl = false;
+    struct Restore {
+      bool& b;
+      ~Restore() { b = true; }
+    } restore{assign_ok_};
     for (;;) {
+      assign_ok_ = cmd->words.empty();
       if (cmd->words.empty()) maybe_alias();
       else if (alias_blank_) {
         alias_blank_ = false;
@@ -1879,6 +1917,7 @@ class Core {
   Token tok_;
   bool have_ = false;
   bool alias_blank_ = false;
+  bool assign_ok_ = true;  // a word lexed now may be an assignment
 
  public:
   // The top-level entry: one complete command line.

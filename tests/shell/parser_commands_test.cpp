@@ -449,3 +449,15 @@ TEST(ParserCommands, Clone) {
   List c = l->clone();
   EXPECT_EQ(print_list(c), print_list(*l));
 }
+
+TEST(ParserCommands, SubscriptWithBlanksInAssignment) {
+  auto l = parse_ok("a[1 + 1]=x b[$i * 2]+=y echo c[1 + 2]=z");
+  const auto& s = simple(*l);
+  ASSERT_EQ(s.assigns.size(), 2u);
+  EXPECT_EQ(s.assigns[0].index_raw, "1 + 1");
+  EXPECT_EQ(dump_parts(s.assigns[0].value.parts), "L(x)");
+  EXPECT_EQ(s.assigns[1].index_raw, "$i * 2");
+  EXPECT_TRUE(s.assigns[1].append);
+  ASSERT_EQ(s.words.size(), 4u);
+  EXPECT_EQ(s.words[1].raw, "c[1");
+}
