@@ -60,6 +60,7 @@ WordPart WordPart::clone() const {
   if (param) p.param = std::make_unique<ParamExp>(param->clone());
   p.command = command;  // immutable after parsing
   p.backquote = backquote;
+  p.backquote_source = backquote_source;
   p.process_output = process_output;
   if (arith) p.arith = std::make_unique<Word>(arith->clone());
   p.arith_raw = arith_raw;

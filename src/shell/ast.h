@@ -60,7 +60,13 @@ enum class WordPartKind {
   LocaleQuoted,  // $"..."                   parts = contents, like "..."
   Param,         // $x ${x} ${x:-y} ...      param
   CommandSubst,  // $(list) or `list`        command, backquote (then text =
-                 //                          the source between the backquotes)
+                 //                          the source between the backquotes).
+                 //                          `...` with a syntax error inside:
+                 //                          command == nullptr and
+                 //                          backquote_source holds the text to
+                 //                          parse at expansion time (bash
+                 //                          reports it then, as
+                 //                          "command substitution: line N: ...")
   Arith,         // $(( expr ))              arith = the expression source as a
                  //                          Word (its $-parts still to expand;
                  //                          literals are neither split nor
@@ -81,6 +87,7 @@ struct WordPart {
   std::unique_ptr<ParamExp> param;  // Param
   std::shared_ptr<List> command;    // CommandSubst, ProcessSubst
   bool backquote = false;           // CommandSubst written as `...`
+  std::string backquote_source;     // CommandSubst: unparsable `...` body
   bool process_output = false;      // ProcessSubst: >(...) rather than <(...)
   std::unique_ptr<Word> arith;      // Arith
   std::string arith_raw;            // Arith

@@ -755,7 +755,14 @@ class Core {
     WordPart p(WordPartKind::CommandSubst);
     p.backquote = true;
     p.text = std::move(raw);
-    p.command = parse_sub_source(text, line);
+    // bash parses `...` only when it expands it, so a syntax error inside is
+    // a run-time error: leave command empty and let the interpreter re-parse.
+    try {
+      p.command = parse_sub_source(text, line);
+    } catch (SyntaxError&) {
+      p.command = nullptr;
+      p.backquote_source = std::move(text);
+    }
     parts.push_back(std::move(p));
   }
 
@@ -1902,6 +1909,9 @@ class Core {
     }
     if (op.type == Tk::Word && !peek_reserved("]]")) {
       fail_msg("conditional binary operator expected", op.line);
+    }
+    if (op.type == Tk::Op && op.op != ")" && op.op != "&&" && op.op != "||") {
+      fail_msg("unexpected token `" + op.op + "', conditional binary operator expected", op.line);
     }
     if (op.type == Tk::Newline) {
       // [[ a <newline> ]] : bash wants an operator here
