@@ -2042,6 +2042,7 @@ struct Parser::Impl {
   Reader reader;
   Core core;
   bool failed = false;
+  std::optional<ParseError> pending;
 };
 
 Parser::Parser(std::string source, ParserOptions options)
@@ -2051,6 +2052,11 @@ Parser::~Parser() = default;
 std::unique_ptr<List> Parser::next_command(ParseError& err) {
   err = ParseError{};
   if (impl_->failed) return nullptr;
+  if (impl_->pending) {
+    impl_->failed = true;
+    err = std::move(*impl_->pending);
+    return nullptr;
+  }
   try {
     impl_->reader.clear_record();
     return impl_->core.next_command();
@@ -2061,7 +2067,15 @@ std::unique_ptr<List> Parser::next_command(ParseError& err) {
   }
 }
 
-bool Parser::at_end() const { return impl_->failed || impl_->core.at_end(); }
+bool Parser::at_end() const {
+  if (impl_->failed) return true;
+  try {
+    return impl_->core.at_end();
+  } catch (SyntaxError& e) {
+    impl_->pending = std::move(e.err);  // the next next_command() reports it
+    return false;
+  }
+}
 ParserOptions& Parser::options() { return impl_->options; }
 int Parser::current_line() const { return impl_->reader.line(); }
 

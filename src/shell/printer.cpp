@@ -280,7 +280,7 @@ class Printer {
         out += " )";
         break;
       case CommandKind::BraceGroup:
-        if (comsub_) {  // inside $(...) bash keeps a group on one line
+        if (comsub_ || oneline_) {  // inside $(...) bash keeps a group on one line
           out += "{ ";
           list(c.as<BraceGroup>().body, ind);
           flush_heredocs();
