@@ -183,6 +183,7 @@ def main():
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("-j", type=int, default=os.cpu_count() or 2)
     args = ap.parse_args()
+    args.burrow = os.path.abspath(args.burrow)
 
     cases = []
     for root, _, files in os.walk(SPEC_DIR):
