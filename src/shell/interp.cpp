@@ -162,13 +162,14 @@ int Interp::run_source(std::string_view source, int first_line, bool parse_error
   return status;
 }
 
-int Interp::run_toplevel(std::string_view source) {
+int Interp::run_toplevel(std::string_view source, bool run_exit_trap) {
   CurrentGuard guard(this);
   int status;
   try {
     status = run_source(source);
   } catch (const ExitSignal& e) {
     status = e.status;
+    exit_called = true;
   } catch (const FatalSignal& e) {
     status = e.status;
   } catch (const ReturnSignal& r) {
@@ -177,6 +178,22 @@ int Interp::run_toplevel(std::string_view source) {
     status = st.last_status;
   }
   st.last_status = status;
+  if (run_exit_trap) {
+    auto it = traps_.find("EXIT");
+    if (it != traps_.end() && !ctx->cancel.cancelled()) {
+      std::string action = it->second;
+      traps_.erase(it);
+      try {
+        run_source(action, st.lineno, false);
+      } catch (const ExitSignal& e) {
+        status = e.status;
+      } catch (const FatalSignal&) {
+      } catch (const ReturnSignal&) {
+      } catch (const LoopSignal&) {
+      }
+      st.last_status = status;
+    }
+  }
   return status;
 }
 
@@ -879,6 +896,15 @@ int Interp::run_external(std::vector<std::string>& argv, const Environment* extr
 
 int Interp::run_file(const std::string& path, std::vector<std::string>& argv, const Environment* extra_env) {
   const std::string& shown = argv[0];
+  {
+    std::string_view dir = vfs::dirname_of(path);
+    const CommandInfo* reg = Registry::global().find(vfs::basename_of(path));
+    if (reg && in_std_bin(dir)) {
+      std::vector<std::string> args = argv;
+      args[0] = std::string(vfs::basename_of(path));
+      return run_external(args, extra_env);
+    }
+  }
   vfs::Stat s;
   if (vfs::Error e = ctx->fs->stat(path, s)) {
     error(shown + ": " + vfs::error_text(e));

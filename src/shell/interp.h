@@ -159,7 +159,7 @@ class Interp : public ProcessHost {
   // are reported as bash does; the returned status is the script's.
   int run_source(std::string_view source, int first_line = 1, bool parse_error_fatal = true);
   // Runs source as a top-level script: catches exit and fatal errors.
-  int run_toplevel(std::string_view source);
+  int run_toplevel(std::string_view source, bool run_exit_trap = false);
 
   int execute_list(const List& list);
   int execute_and_or(const AndOr& ao);
@@ -244,6 +244,8 @@ class Interp : public ProcessHost {
   std::vector<std::string> func_names_;  // FUNCNAME stack
   std::vector<int> procsubst_fds_;
   int source_depth_ = 0;
+  int last_optind_ = 0;
+  bool exit_called = false;  // the script ran `exit`
   std::map<std::string, std::string> traps_;  // closed when the command that made them ends
   std::string last_subst_status_marker_;
   int subst_status_ = -1;  // status of the last command substitution in a command

@@ -278,7 +278,7 @@ int b_printf(Interp& sh, Invocation& inv) {
         }
       }
       (void)has_prec;
-      while (j < fmt.size() && strchr("hlLqjzt", fmt[j])) ++j;
+      while (j < fmt.size() && strchr("hlLjzt", fmt[j])) ++j;
       if (j >= fmt.size()) {
         berror(sh, inv, "printf: `" + fmt.substr(k) + "': missing format character");
         inv.out() << out;

@@ -3,6 +3,9 @@
 #include <algorithm>
 
 #include "shell/builtins/util.h"
+#include <cstring>
+
+#include "shell/parser.h"
 #include "shell/printer.h"
 
 namespace burrow::shell {
