@@ -1,6 +1,7 @@
 #include "commands/common/fs_util.h"
 
 #include <cstring>
+#include <algorithm>
 #include <vector>
 
 namespace burrow::fsu {
@@ -698,6 +699,70 @@ std::string relative_path(const std::string& from, const std::string& to) {
     out += b[i];
   }
   return out.empty() ? "." : out;
+}
+
+}  // namespace burrow::fsu
+
+namespace burrow::fsu {
+
+uint32_t current_uid(Invocation& inv) {
+  for (const char* var : {"USER", "LOGNAME"}) {
+    std::string name = inv.getenv(var);
+    if (!name.empty() && inv.fs) {
+      if (auto uid = user_id(*inv.fs, name)) return *uid;
+    }
+  }
+  return 0;
+}
+
+uint32_t current_gid(Invocation& inv) {
+  uint32_t uid = current_uid(inv);
+  if (inv.fs) {
+    if (auto gid = user_gid(*inv.fs, uid)) return *gid;
+  }
+  return uid;
+}
+
+std::vector<uint32_t> groups_of(vfs::Filesystem& fs, const std::string& user, uint32_t primary_gid) {
+  std::vector<uint32_t> out{primary_gid};
+  std::string data;
+  if (vfs::read_file(fs, "/etc/group", data)) return out;
+  size_t pos = 0;
+  while (pos < data.size()) {
+    size_t end = data.find('\n', pos);
+    if (end == std::string::npos) end = data.size();
+    std::string line = data.substr(pos, end - pos);
+    pos = end + 1;
+    std::vector<std::string> f;
+    size_t s = 0;
+    for (;;) {
+      size_t c = line.find(':', s);
+      f.push_back(line.substr(s, c == std::string::npos ? std::string::npos : c - s));
+      if (c == std::string::npos) break;
+      s = c + 1;
+    }
+    if (f.size() < 4) continue;
+    uint32_t gid = (uint32_t)strtoul(f[2].c_str(), nullptr, 10);
+    size_t m = 0;
+    std::string members = f[3];
+    while (m <= members.size()) {
+      size_t comma = members.find(',', m);
+      std::string member = members.substr(m, comma == std::string::npos ? std::string::npos : comma - m);
+      if (member == user && std::find(out.begin(), out.end(), gid) == out.end()) out.push_back(gid);
+      if (comma == std::string::npos) break;
+      m = comma + 1;
+    }
+  }
+  return out;
+}
+
+std::string host_name(vfs::Filesystem& fs) {
+  std::string data;
+  if (!vfs::read_file(fs, "/etc/hostname", data)) {
+    while (!data.empty() && isspace((unsigned char)data.back())) data.pop_back();
+    if (!data.empty()) return data;
+  }
+  return "burrow";
 }
 
 }  // namespace burrow::fsu

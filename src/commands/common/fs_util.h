@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "commands/command.h"
 #include "vfs/filesystem.h"
@@ -92,5 +93,18 @@ std::string relative_path(const std::string& from, const std::string& to);
 // "2025-11-22 10:24", "yesterday", "2 days ago", "next monday", "Nov 22 2025"...
 // `now` anchors relative items; gmtoff is the local zone's offset.
 std::optional<vfs::Timespec> parse_date(std::string_view text, vfs::Timespec now, int gmtoff);
+
+}  // namespace burrow::fsu
+
+namespace burrow::fsu {
+
+// The sandbox user: $USER (or $LOGNAME) looked up in /etc/passwd, else uid 0.
+uint32_t current_uid(Invocation& inv);
+uint32_t current_gid(Invocation& inv);
+// Every group uid belongs to: the primary group, then supplementary groups
+// from /etc/group in file order.
+std::vector<uint32_t> groups_of(vfs::Filesystem& fs, const std::string& user, uint32_t primary_gid);
+// The sandbox's host name: /etc/hostname, else "burrow".
+std::string host_name(vfs::Filesystem& fs);
 
 }  // namespace burrow::fsu
