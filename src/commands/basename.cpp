@@ -41,7 +41,7 @@ int run_basename(Invocation& inv) {
   }
   if (!multiple) {
     if (ops.size() > 2) {
-      inv.error("extra operand " + fsu::quote(ops[2]));
+      inv.error("extra operand " + fsu::quote_arg(inv, ops[2]));
       print_try_help(inv);
       return 1;
     }

@@ -155,7 +155,7 @@ int run_chmod(Invocation& inv) {
   }
   if (ops.empty()) {
     if (c.reference || dash_mode || !c.spec.empty()) {
-      inv.error("missing operand after " + fsu::quote(c.reference ? "" : c.spec));
+      inv.error("missing operand after " + fsu::quote_arg(inv, c.reference ? "" : c.spec));
     } else {
       inv.error("missing operand");
     }
@@ -164,7 +164,7 @@ int run_chmod(Invocation& inv) {
   }
   uint32_t probe;
   if (!c.reference && !fsu::apply_mode_spec(c.spec, S_IFREG | 0644, false, fsu::kUmask, probe)) {
-    inv.error("invalid mode: " + fsu::quote(c.spec));
+    inv.error("invalid mode: " + fsu::quote_arg(inv, c.spec));
     print_try_help(inv);
     return 1;
   }

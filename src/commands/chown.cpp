@@ -122,7 +122,7 @@ bool parse_spec(Invocation& inv, const std::string& spec, Chowner& c, bool for_f
   if (!user.empty()) {
     u = lookup(inv, user, false);
     if (!u) {
-      inv.error("invalid user: " + fsu::quote(spec));
+      inv.error("invalid user: " + fsu::quote_arg(inv, spec));
       return false;
     }
     if (sep != std::string::npos && group.empty() && !for_from) {
@@ -133,7 +133,7 @@ bool parse_spec(Invocation& inv, const std::string& spec, Chowner& c, bool for_f
   if (!group.empty()) {
     g = lookup(inv, group, true);
     if (!g) {
-      inv.error("invalid group: " + fsu::quote(spec));
+      inv.error("invalid group: " + fsu::quote_arg(inv, spec));
       return false;
     }
   }
@@ -179,14 +179,14 @@ int run(Invocation& inv, bool is_chgrp) {
     if (is_chgrp) {
       c.gid = lookup(inv, spec, true);
       if (!c.gid) {
-        inv.error("invalid group: " + fsu::quote(spec));
+        inv.error("invalid group: " + fsu::quote_arg(inv, spec));
         return 1;
       }
     } else if (!parse_spec(inv, spec, c, false)) {
       return 1;
     }
     if (ops.empty()) {
-      inv.error("missing operand after " + fsu::quote(spec));
+      inv.error("missing operand after " + fsu::quote_arg(inv, spec));
       print_try_help(inv);
       return 1;
     }

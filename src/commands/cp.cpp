@@ -313,10 +313,8 @@ bool apply_preserve_list(Invocation& inv, Copier& c, const std::string& list, bo
     else if (item == "all") c.preserve_mode = c.preserve_owner = c.preserve_times = c.preserve_links = on;
     else if (item == "context" || item == "xattr") {
     } else {
-      inv.error("invalid argument " + fsu::quote(item) + " for '--" + (on ? "preserve" : "no-preserve") + "'");
-      inv.err() << "Valid arguments are:\n  - 'mode'\n  - 'timestamps'\n  - 'ownership'\n  - 'links'\n"
-                   "  - 'context'\n  - 'xattr'\n  - 'all'\n";
-      print_try_help(inv);
+      fsu::invalid_argument(inv, item, on ? "--preserve" : "--no-preserve",
+                            {{"mode"}, {"timestamps"}, {"ownership"}, {"links"}, {"context"}, {"xattr"}, {"all"}});
       return false;
     }
   }
@@ -396,7 +394,7 @@ int run_cp(Invocation& inv) {
     }
     if (no_target_dir) {
       if (ops.size() > 2) {
-        inv.error("extra operand " + fsu::quote(ops[2]));
+        inv.error("extra operand " + fsu::quote_arg(inv, ops[2]));
         print_try_help(inv);
         return 1;
       }
@@ -423,8 +421,7 @@ int run_cp(Invocation& inv) {
   vfs::Stat tst;
   if (vfs::Error err = inv.fs->stat(inv.path(*target_dir), tst); err || !S_ISDIR(tst.mode)) {
     if (args.has(kTargetDirectory)) inv.error("target directory " + fsu::quote(*target_dir), err ? err : vfs::make_error(ENOTDIR));
-    else if (err && err.value() != ENOENT) inv.error("target " + fsu::quote(*target_dir), err);
-    else inv.error("target " + fsu::quote(*target_dir) + " is not a directory");
+    else inv.error("target " + fsu::quote(*target_dir), vfs::make_error(ENOTDIR));
     return 1;
   }
   for (const std::string& src : ops) {

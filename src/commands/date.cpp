@@ -73,9 +73,7 @@ int run_date(Invocation& inv) {
       case kIso: {
         std::string w = "date";
         if (o.has_value && !match_word(o.value, {"date", "hours", "minutes", "seconds", "ns"}, w)) {
-          inv.error("invalid argument " + fsu::quote(o.value) + " for '--iso-8601'");
-          inv.err() << "Valid arguments are:\n  - 'hours'\n  - 'minutes'\n  - 'date'\n  - 'seconds'\n  - 'ns'\n";
-          print_try_help(inv);
+          fsu::invalid_argument(inv, o.value, "--iso-8601", {{"hours"}, {"minutes"}, {"date"}, {"seconds"}, {"ns"}});
           return 1;
         }
         if (w == "date") format = "%Y-%m-%d";
@@ -89,9 +87,7 @@ int run_date(Invocation& inv) {
       case kRfc3339: {
         std::string w;
         if (!match_word(o.value, {"date", "seconds", "ns"}, w)) {
-          inv.error("invalid argument " + fsu::quote(o.value) + " for '--rfc-3339'");
-          inv.err() << "Valid arguments are:\n  - 'date'\n  - 'seconds'\n  - 'ns'\n";
-          print_try_help(inv);
+          fsu::invalid_argument(inv, o.value, "--rfc-3339", {{"date"}, {"seconds"}, {"ns"}});
           return 1;
         }
         if (w == "date") format = "%Y-%m-%d";
@@ -122,7 +118,7 @@ int run_date(Invocation& inv) {
       inv.error("cannot set date: Operation not permitted");
       return 1;
     }
-    inv.error("extra operand " + fsu::quote(op));
+    inv.error("extra operand " + fsu::quote_arg(inv, op));
     print_try_help(inv);
     return 1;
   }
@@ -147,7 +143,7 @@ int run_date(Invocation& inv) {
       pos = end + 1;
       auto t = fsu::parse_date(line, now, gmtoff);
       if (!t) {
-        inv.error("invalid date " + fsu::quote(line));
+        inv.error("invalid date " + fsu::quote_arg(inv, line));
         status = 1;
         continue;
       }
@@ -166,7 +162,7 @@ int run_date(Invocation& inv) {
   } else if (date_string) {
     auto parsed = fsu::parse_date(*date_string, now, gmtoff);
     if (!parsed) {
-      inv.error("invalid date " + fsu::quote(*date_string));
+      inv.error("invalid date " + fsu::quote_arg(inv, *date_string));
       return 1;
     }
     t = *parsed;

@@ -54,7 +54,7 @@ int run_df(Invocation& inv) {
           const std::string letters = "KMGTPE";
           size_t idx = letters.find(c);
           if (idx == std::string::npos) {
-            inv.error("invalid -B argument " + fsu::quote(o.value));
+            inv.error("invalid -B argument " + fsu::quote_arg(inv, o.value));
             return 1;
           }
           for (size_t k = 0; k <= idx; ++k) mult *= 1024;

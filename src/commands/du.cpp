@@ -170,7 +170,7 @@ int run_du(Invocation& inv) {
       case kBlockSize: {
         auto bs = parse_size(o.value);
         if (!bs || *bs == 0) {
-          inv.error("invalid -B argument " + fsu::quote(o.value));
+          inv.error("invalid -B argument " + fsu::quote_arg(inv, o.value));
           return 1;
         }
         du.block_size = *bs;
@@ -182,7 +182,7 @@ int run_du(Invocation& inv) {
       case kMaxDepth: {
         const std::string& v = o.value;
         if (v.empty() || v.find_first_not_of("0123456789") != std::string::npos || v.size() > 9) {
-          inv.error("invalid maximum depth " + fsu::quote(v));
+          inv.error("invalid maximum depth " + fsu::quote_arg(inv, v));
           print_try_help(inv);
           return 1;
         }
@@ -204,7 +204,7 @@ int run_du(Invocation& inv) {
         bool neg = !v.empty() && v[0] == '-';
         auto t = parse_size(neg ? v.substr(1) : v);
         if (!t) {
-          inv.error("invalid --threshold argument " + fsu::quote(v));
+          inv.error("invalid --threshold argument " + fsu::quote_arg(inv, v));
           return 1;
         }
         du.threshold = neg ? -(int64_t)*t : (int64_t)*t;

@@ -25,7 +25,7 @@ int run_hostname(Invocation& inv) {
     inv.error("you must be root to change the host name");
     return 1;
   }
-  std::string name = fsu::host_name(*inv.fs);
+  std::string name = fsu::host_name(inv.fs);
   if (args.has(kShort)) name = name.substr(0, name.find('.'));
   else if (args.has(kDomain)) {
     size_t dot = name.find('.');

@@ -75,7 +75,7 @@ int run_id(Invocation& inv) {
   for (const auto& w : who) {
     auto id = identity_of(inv, w);
     if (!id) {
-      inv.error(fsu::quote(*w) + ": no such user");
+      inv.error(fsu::quote_arg(inv, *w) + ": no such user");
       status = 1;
       continue;
     }
@@ -109,7 +109,7 @@ int no_operands(Invocation& inv, std::string_view usage, std::string_view descri
   ParsedArgs args;
   if (auto status = parse_args(inv, spec, args)) return *status;
   if (!args.operands.empty()) {
-    inv.error("extra operand " + fsu::quote(args.operands[0]));
+    inv.error("extra operand " + fsu::quote_arg(inv, args.operands[0]));
     print_try_help(inv);
     return 1;
   }
@@ -162,7 +162,7 @@ int run_groups(Invocation& inv) {
   for (const auto& name : args.operands) {
     auto id = identity_of(inv, name);
     if (!id) {
-      inv.error(fsu::quote(name) + ": no such user");
+      inv.error(fsu::quote_arg(inv, name) + ": no such user");
       status = 1;
       continue;
     }

@@ -8,12 +8,12 @@ namespace {
 bool check_count(Invocation& inv, const ParsedArgs& args, size_t want) {
   if (args.operands.size() < want) {
     if (args.operands.empty()) inv.error("missing operand");
-    else inv.error("missing operand after " + fsu::quote(args.operands.back()));
+    else inv.error("missing operand after " + fsu::quote_arg(inv, args.operands.back()));
     print_try_help(inv);
     return false;
   }
   if (args.operands.size() > want) {
-    inv.error("extra operand " + fsu::quote(args.operands[want]));
+    inv.error("extra operand " + fsu::quote_arg(inv, args.operands[want]));
     print_try_help(inv);
     return false;
   }

@@ -175,7 +175,7 @@ int run_ln(Invocation& inv) {
     }
   } else if (no_target_dir) {
     if (ops.size() > 2) {
-      inv.error("extra operand " + fsu::quote(ops[2]));
+      inv.error("extra operand " + fsu::quote_arg(inv, ops[2]));
       print_try_help(inv);
       return 1;
     }
@@ -193,7 +193,7 @@ int run_ln(Invocation& inv) {
     target_dir = ops.back();
     ops.pop_back();
     if (!is_dir_dest(*target_dir)) {
-      inv.error("target " + fsu::quote(*target_dir) + " is not a directory");
+      inv.error("target " + fsu::quote(*target_dir), vfs::make_error(ENOTDIR));
       return 1;
     }
   }

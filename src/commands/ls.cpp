@@ -903,10 +903,8 @@ bool parse_when(Invocation& inv, const ParsedOption& o, bool terminal, bool& out
   else if (v == "never" || v == "no" || v == "none") out = false;
   else if (v == "auto" || v == "tty" || v == "if-tty") out = terminal;
   else {
-    inv.error("invalid argument " + fsu::quote(v) + " for '--" + option + "'");
-    inv.err() << "Valid arguments are:\n  - 'always', 'yes', 'force'\n  - 'never', 'no', 'none'\n"
-                 "  - 'auto', 'tty', 'if-tty'\n";
-    print_try_help(inv);
+    fsu::invalid_argument(inv, v, std::string("--") + option,
+                          {{"always", "yes", "force"}, {"never", "no", "none"}, {"auto", "tty", "if-tty"}});
     return false;
   }
   return true;
@@ -914,9 +912,9 @@ bool parse_when(Invocation& inv, const ParsedOption& o, bool terminal, bool& out
 
 bool bad_word(Invocation& inv, const std::string& value, const char* option,
               std::initializer_list<const char*> valid) {
-  inv.error("invalid argument " + fsu::quote(value) + " for '--" + option + "'");
+  inv.error("invalid argument " + fsu::quote_arg(inv, value) + " for " + fsu::quote_arg(inv, std::string("--") + option));
   inv.err() << "Valid arguments are:\n";
-  for (const char* v : valid) inv.err() << "  - '" << v << "'\n";
+  for (const char* v : valid) inv.err() << "  - " << fsu::quote_arg(inv, v) << "\n";
   print_try_help(inv);
   return false;
 }
@@ -944,7 +942,7 @@ int run_ls(Invocation& inv) {
       case kBlockSize: {
         auto bs = parse_block_size(o.value);
         if (!bs || *bs == 0) {
-          inv.error("invalid --block-size argument " + fsu::quote(o.value));
+          inv.error("invalid --block-size argument " + fsu::quote_arg(inv, o.value));
           return 2;
         }
         opt.block_size = *bs;
@@ -1062,7 +1060,7 @@ int run_ls(Invocation& inv) {
         if (v == "full-iso" || v == "long-iso" || v == "iso" || v == "locale" || (!v.empty() && v[0] == '+')) {
           opt.time_style = v;
         } else {
-          inv.error("invalid argument " + fsu::quote(o.value) + " for 'time style'");
+          inv.error("invalid argument " + fsu::quote_arg(inv, o.value) + " for " + fsu::quote_arg(inv, "time style"));
           inv.err() << "Valid arguments are:\n  - [posix-]full-iso\n  - [posix-]long-iso\n  - [posix-]iso\n"
                        "  - [posix-]locale\n  - +FORMAT (e.g., +%H:%M) for a 'date'-style format\n";
           print_try_help(inv);
@@ -1073,7 +1071,7 @@ int run_ls(Invocation& inv) {
       case kTabsize: {
         const std::string& v = o.value;
         if (v.empty() || v.find_first_not_of("0123456789") != std::string::npos || v.size() > 9) {
-          inv.error("invalid tab size: " + fsu::quote(v));
+          inv.error("invalid tab size: " + fsu::quote_arg(inv, v));
           return 2;
         }
         opt.tabsize = std::stoul(v);
@@ -1082,7 +1080,7 @@ int run_ls(Invocation& inv) {
       case kWidth: {
         const std::string& v = o.value;
         if (v.empty() || v.find_first_not_of("0123456789") != std::string::npos || v.size() > 18) {
-          inv.error("invalid line width: " + fsu::quote(v));
+          inv.error("invalid line width: " + fsu::quote_arg(inv, v));
           return 2;
         }
         opt.width = std::stoul(v);

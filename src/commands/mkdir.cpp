@@ -51,7 +51,7 @@ int run_mkdir(Invocation& inv) {
   if (const std::string* m = args.last(kMode)) {
     uint32_t out;
     if (!fsu::apply_mode_spec(*m, S_IFDIR | 0777, true, fsu::kUmask, out)) {
-      inv.error("invalid mode " + fsu::quote(*m));
+      inv.error("invalid mode " + fsu::quote_arg(inv, *m));
       return 1;
     }
     o.mode_spec = *m;

@@ -57,18 +57,18 @@ int run_mktemp(Invocation& inv) {
     }
   } else {
     if (suffix.find('/') != std::string::npos) {
-      inv.error("invalid suffix " + fsu::quote(suffix) + ", contains directory separator");
+      inv.error("invalid suffix " + fsu::quote_arg(inv, suffix) + ", contains directory separator");
       return 1;
     }
     if (!tmpl.empty() && tmpl.back() != 'X') {
-      inv.error("with --suffix, template " + fsu::quote(tmpl) + " must end in X");
+      inv.error("with --suffix, template " + fsu::quote_arg(inv, tmpl) + " must end in X");
       return 1;
     }
   }
   size_t xs = 0;
   while (xs < tmpl.size() && tmpl[tmpl.size() - 1 - xs] == 'X') ++xs;
   if (xs < 3) {
-    if (!quiet) inv.error("too few X's in template " + fsu::quote(tmpl + suffix));
+    if (!quiet) inv.error("too few X's in template " + fsu::quote_arg(inv, tmpl + suffix));
     return 1;
   }
   std::string prefix_dir;
@@ -82,7 +82,7 @@ int run_mktemp(Invocation& inv) {
     }
     if (tmpl.find('/') != std::string::npos && (t || args.operands.size() == 1)) {
       if (t || tmpl[0] == '/') {
-        inv.error("invalid template, " + fsu::quote(tmpl + suffix) + ", contains directory separator");
+        inv.error("invalid template, " + fsu::quote_arg(inv, tmpl + suffix) + ", contains directory separator");
         return 1;
       }
     }

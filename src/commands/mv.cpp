@@ -182,7 +182,7 @@ int run_mv(Invocation& inv) {
     }
     if (no_target_dir) {
       if (ops.size() > 2) {
-        inv.error("extra operand " + fsu::quote(ops[2]));
+        inv.error("extra operand " + fsu::quote_arg(inv, ops[2]));
         print_try_help(inv);
         return 1;
       }
@@ -200,7 +200,7 @@ int run_mv(Invocation& inv) {
   vfs::Stat tst;
   if (vfs::Error err = inv.fs->stat(inv.path(*target_dir), tst); err || !S_ISDIR(tst.mode)) {
     if (args.has(kTargetDirectory)) inv.error("target directory " + fsu::quote(*target_dir), err ? err : vfs::make_error(ENOTDIR));
-    else inv.error("target " + fsu::quote(*target_dir) + " is not a directory");
+    else inv.error("target " + fsu::quote(*target_dir), vfs::make_error(ENOTDIR));
     return 1;
   }
   for (const std::string& src : ops) {

@@ -16,7 +16,7 @@ int run_nproc(Invocation& inv) {
   ParsedArgs args;
   if (auto status = parse_args(inv, spec, args)) return *status;
   if (!args.operands.empty()) {
-    inv.error("extra operand " + fsu::quote(args.operands[0]));
+    inv.error("extra operand " + fsu::quote_arg(inv, args.operands[0]));
     print_try_help(inv);
     return 1;
   }
@@ -26,7 +26,7 @@ int run_nproc(Invocation& inv) {
     n = std::max(1L, std::stol(omp));
   if (const std::string* ignore = args.last(kIgnore)) {
     if (ignore->empty() || ignore->find_first_not_of("0123456789") != std::string::npos) {
-      inv.error("invalid number: " + fsu::quote(*ignore));
+      inv.error("invalid number: " + fsu::quote_arg(inv, *ignore));
       return 1;
     }
     long k = ignore->size() > 9 ? n : std::stol(*ignore);
@@ -65,7 +65,7 @@ int run_tty(Invocation& inv) {
   ParsedArgs args;
   if (auto status = parse_args(inv, spec, args)) return *status;
   if (!args.operands.empty()) {
-    inv.error("extra operand " + fsu::quote(args.operands[0]));
+    inv.error("extra operand " + fsu::quote_arg(inv, args.operands[0]));
     print_try_help(inv);
     return 2;
   }

@@ -126,9 +126,7 @@ int run_rm(Invocation& inv) {
         else if (o.value == "once") r.prompt = Prompt::kOnce, r.force = false;
         else if (o.value == "never" || o.value == "no" || o.value == "none") r.prompt = Prompt::kNever;
         else {
-          inv.error("invalid argument " + fsu::quote(o.value) + " for '--interactive'");
-          inv.err() << "Valid arguments are:\n  - 'never', 'no', 'none'\n  - 'once'\n  - 'always', 'yes'\n";
-          print_try_help(inv);
+          fsu::invalid_argument(inv, o.value, "--interactive", {{"never", "no", "none"}, {"once"}, {"always", "yes"}});
           return 1;
         }
         break;

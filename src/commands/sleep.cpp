@@ -41,7 +41,7 @@ int run_sleep(Invocation& inv) {
   for (const auto& op : args.operands) {
     auto v = parse_interval(op);
     if (!v) {
-      inv.error("invalid time interval " + fsu::quote(op));
+      inv.error("invalid time interval " + fsu::quote_arg(inv, op));
       ok = false;
       continue;
     }

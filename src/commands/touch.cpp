@@ -76,16 +76,14 @@ int run_touch(Invocation& inv) {
         if (o.value == "access" || o.value == "atime" || o.value == "use") only_access = true;
         else if (o.value == "modify" || o.value == "mtime") only_modify = true;
         else {
-          inv.error("invalid argument " + fsu::quote(o.value) + " for '--time'");
-          inv.err() << "Valid arguments are:\n  - 'atime', 'access', 'use'\n  - 'mtime', 'modify'\n";
-          print_try_help(inv);
+          fsu::invalid_argument(inv, o.value, "--time", {{"atime", "access", "use"}, {"mtime", "modify"}});
           return 1;
         }
         break;
       case kDate: {
         auto t = fsu::parse_date(o.value, now, gmtoff);
         if (!t) {
-          inv.error("invalid date format " + fsu::quote(o.value));
+          inv.error("invalid date format " + fsu::quote_arg(inv, o.value));
           return 1;
         }
         atime = mtime = t;
@@ -94,7 +92,7 @@ int run_touch(Invocation& inv) {
       case kStamp: {
         auto t = parse_stamp(o.value, now, gmtoff);
         if (!t) {
-          inv.error("invalid date format " + fsu::quote(o.value));
+          inv.error("invalid date format " + fsu::quote_arg(inv, o.value));
           return 1;
         }
         atime = mtime = t;

@@ -62,7 +62,7 @@ int run_truncate(Invocation& inv) {
     }
     auto v = parse_size(s);
     if (!v) {
-      inv.error("Invalid number: " + fsu::quote(*size_arg));
+      inv.error("Invalid number: " + fsu::quote_arg(inv, *size_arg));
       return 1;
     }
     size = *v;
@@ -72,7 +72,7 @@ int run_truncate(Invocation& inv) {
     }
   }
   if (!size_arg && !ref) {
-    inv.error("you must specify either '--size' or '--reference'");
+    inv.error("you must specify either " + fsu::quote_arg(inv, "--size") + " or " + fsu::quote_arg(inv, "--reference"));
     print_try_help(inv);
     return 1;
   }
@@ -91,7 +91,7 @@ int run_truncate(Invocation& inv) {
     ref_size = st.size;
     if (!size_arg) op = 0, size = ref_size;
     else if (!op) {
-      inv.error("you must specify a relative '--size' with '--reference'");
+      inv.error("you must specify a relative " + fsu::quote_arg(inv, "--size") + " with " + fsu::quote_arg(inv, "--reference"));
       print_try_help(inv);
       return 1;
     }

@@ -27,7 +27,7 @@ int run_uname(Invocation& inv) {
   ParsedArgs args;
   if (auto status = parse_args(inv, kSpec, args)) return *status;
   if (!args.operands.empty()) {
-    inv.error("extra operand " + fsu::quote(args.operands[0]));
+    inv.error("extra operand " + fsu::quote_arg(inv, args.operands[0]));
     print_try_help(inv);
     return 1;
   }
@@ -41,7 +41,7 @@ int run_uname(Invocation& inv) {
     any = true;
   };
   add(kKernelName, "Linux");
-  add(kNodename, fsu::host_name(*inv.fs));
+  add(kNodename, fsu::host_name(inv.fs));
   add(kKernelRelease, "6.1.0-burrow");
   add(kKernelVersion, "#1 SMP PREEMPT_DYNAMIC Debian 6.1.0");
   add(kMachine, "x86_64");
@@ -58,7 +58,7 @@ int run_arch(Invocation& inv) {
   ParsedArgs args;
   if (auto status = parse_args(inv, spec, args)) return *status;
   if (!args.operands.empty()) {
-    inv.error("extra operand " + fsu::quote(args.operands[0]));
+    inv.error("extra operand " + fsu::quote_arg(inv, args.operands[0]));
     print_try_help(inv);
     return 1;
   }

@@ -302,14 +302,6 @@ std::optional<vfs::Timespec> parse_date(std::string_view text, vfs::Timespec now
         ++i;
         continue;
       }
-      if (w == "noon" || w == "midnight") {
-        hour = w == "noon" ? 12 : 0;
-        minute = second = 0;
-        nsec = 0;
-        have_time = true;
-        ++i;
-        continue;
-      }
       if (w == "utc" || w == "gmt" || w == "z" || w == "ut") {
         zone_off = 0;
         have_zone = true;

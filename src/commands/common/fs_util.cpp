@@ -433,6 +433,7 @@ std::string format_time(std::string_view fmt, const CivilTime& t) {
         break;
       }
       case 'p': text(t.hour < 12 ? "AM" : "PM"); break;
+      case 'q': num((t.month - 1) / 3 + 1, 1, '0'); break;
       case 'P': text(t.hour < 12 ? "am" : "pm"); break;
       case 'r': text(format_time("%I:%M:%S %p", t)); break;
       case 'R': text(format_time("%H:%M", t)); break;
@@ -756,13 +757,52 @@ std::vector<uint32_t> groups_of(vfs::Filesystem& fs, const std::string& user, ui
   return out;
 }
 
-std::string host_name(vfs::Filesystem& fs) {
+std::string host_name(vfs::Filesystem* fs) {
   std::string data;
-  if (!vfs::read_file(fs, "/etc/hostname", data)) {
+  if (fs && !vfs::read_file(*fs, "/etc/hostname", data)) {
     while (!data.empty() && isspace((unsigned char)data.back())) data.pop_back();
     if (!data.empty()) return data;
   }
   return "burrow";
+}
+
+}  // namespace burrow::fsu
+
+#include "commands/args.h"
+
+namespace burrow::fsu {
+
+bool utf8_locale(const Invocation& inv) {
+  std::string value;
+  for (const char* var : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+    value = inv.getenv(var);
+    if (!value.empty()) break;
+  }
+  for (char& c : value) c = tolower((unsigned char)c);
+  return value.find("utf-8") != std::string::npos || value.find("utf8") != std::string::npos;
+}
+
+std::string quote_arg(const Invocation& inv, std::string_view s) {
+  if (utf8_locale(inv)) return "\xE2\x80\x98" + std::string(s) + "\xE2\x80\x99";
+  return "'" + std::string(s) + "'";
+}
+
+void invalid_argument(Invocation& inv, std::string_view value, std::string_view option,
+                      std::initializer_list<std::initializer_list<const char*>> groups) {
+  inv.error("invalid argument " + quote_arg(inv, value) + " for " + quote_arg(inv, option));
+  OutStream& e = inv.err();
+  e << "Valid arguments are:\n";
+  for (const auto& g : groups) {
+    e << "  - ";
+    bool first = true;
+    for (const char* v : g) {
+      if (!first) e << ", ";
+      e << quote_arg(inv, v);
+      first = false;
+    }
+    e << '\n';
+  }
+  print_try_help(inv);
 }
 
 }  // namespace burrow::fsu

@@ -105,6 +105,21 @@ uint32_t current_gid(Invocation& inv);
 // from /etc/group in file order.
 std::vector<uint32_t> groups_of(vfs::Filesystem& fs, const std::string& user, uint32_t primary_gid);
 // The sandbox's host name: /etc/hostname, else "burrow".
-std::string host_name(vfs::Filesystem& fs);
+std::string host_name(vfs::Filesystem* fs);
+
+}  // namespace burrow::fsu
+
+namespace burrow::fsu {
+
+// GNU's quote() for arguments that are not file names ("invalid argument
+// ‘foo’ for ‘--sort’"): curly quotes when the locale (LC_ALL, LC_CTYPE,
+// LANG) is UTF-8, straight quotes otherwise.
+std::string quote_arg(const Invocation& inv, std::string_view s);
+bool utf8_locale(const Invocation& inv);
+
+// "invalid argument ‘x’ for ‘--opt’" + "Valid arguments are:" list + try-help.
+// Each group is printed on one line ("‘always’, ‘yes’, ‘force’").
+void invalid_argument(Invocation& inv, std::string_view value, std::string_view option,
+                      std::initializer_list<std::initializer_list<const char*>> groups);
 
 }  // namespace burrow::fsu
