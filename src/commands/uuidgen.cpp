@@ -114,7 +114,7 @@ int run_tput(Invocation& inv) {
     out = std::string("\033[") + (cap == "setaf" ? "3" : "4") + args.operands[1] + "m";
   } else if (cap == "cup") {
     if (args.operands.size() < 3) return 0;
-    out = "\033[" + std::to_string(std::stoi(args.operands[1]) + 1) + ";" + std::to_string(std::stoi(args.operands[2]) + 1) + "H";
+    out = "\033[" + std::to_string(atoi(args.operands[1].c_str()) + 1) + ";" + std::to_string(atoi(args.operands[2].c_str()) + 1) + "H";
   } else if (cap == "longname") out = "xterm with 256 colors";
   else {
     inv.err() << "tput: unknown terminfo capability '" << cap << "'\n";

@@ -806,3 +806,21 @@ void invalid_argument(Invocation& inv, std::string_view value, std::string_view 
 }
 
 }  // namespace burrow::fsu
+
+#include "commands/common/input.h"
+
+namespace burrow::fsu {
+
+vfs::Error read_operand(Invocation& inv, const std::string& operand, std::string& data) {
+  if (operand == "-") {
+    inv.in().read_all(data);
+    return inv.in().ok() ? vfs::Error{} : inv.in().error();
+  }
+  std::string path = inv.path(operand);
+  vfs::Stat st;
+  if (vfs::Error err = inv.fs->stat(path, st)) return err;
+  if (S_ISDIR(st.mode)) return vfs::make_error(EISDIR);
+  return vfs::read_file(*inv.fs, path, data);
+}
+
+}  // namespace burrow::fsu
