@@ -117,7 +117,7 @@ int run_hexdump(Invocation& inv) {
       } else {
         for (size_t k = 0; k < 16; k += 2) {
           if (k >= n) {
-            l += m == kTwoByteHex ? "     " : m == kTwoByteDec ? "      " : "       ";
+            l += !mode ? "     " : "        ";
             continue;
           }
           unsigned v = (unsigned char)chunk[k] | (k + 1 < n ? (unsigned char)chunk[k + 1] << 8 : 0);
