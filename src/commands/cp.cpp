@@ -68,6 +68,9 @@ struct Copier {
   int status = 0;
   // Hard-link preservation: (dev, ino) of the source -> destination path.
   std::map<std::pair<uint64_t, uint64_t>, std::string> seen;
+  // The operand being copied: descending into its own copy stops everything.
+  std::string top_dst, top_dst_display, top_src_display;
+  bool aborted = false;
 
   void fail(const std::string& message) {
     inv.error(message);
@@ -101,7 +104,13 @@ struct Copier {
   // Copies src_display (a path as given) to dst_display. top: a command-line operand.
   bool copy(const std::string& src_display, const std::string& src, const std::string& dst_display,
             const std::string& dst, bool top) {
-    if (inv.cancelled()) return false;
+    if (inv.cancelled() || aborted) return false;
+    if (top) {
+      top_dst = dst;
+      top_dst_display = dst_display;
+      top_src_display = src_display;
+      aborted = false;
+    }
     vfs::Stat st;
     bool follow = deref == Deref::kAlways || (top && deref == Deref::kCommandLine);
     vfs::Error err = follow ? inv.fs->stat(src, st) : inv.fs->lstat(src, st);
@@ -251,8 +260,7 @@ struct Copier {
   bool copy_dir(const std::string& src_display, const std::string& src, const std::string& dst_display,
                 const std::string& dst, const vfs::Stat& st, bool dst_exists, const vfs::Stat& dst_st,
                 bool dst_is_dir) {
-    if (dst == src || (dst.size() > src.size() && dst.compare(0, src.size(), src) == 0 && dst[src.size()] == '/') ||
-        src == "/") {
+    if (dst == src) {
       fail("cannot copy a directory, " + fsu::quote(src_display) + ", into itself, " + fsu::quote(dst_display));
       return false;
     }
@@ -277,10 +285,21 @@ struct Copier {
       fail("cannot access " + fsu::quote(src_display), e);
       return false;
     }
+    // GNU cp reads directories sorted by inode number.
+    for (auto& e : entries) {
+      vfs::Stat est;
+      if (!inv.fs->lstat(vfs::join(src, e.name), est)) e.ino = est.ino;
+    }
     std::sort(entries.begin(), entries.end(),
-              [](const vfs::DirEntry& a, const vfs::DirEntry& b) { return a.name < b.name; });
+              [](const vfs::DirEntry& a, const vfs::DirEntry& b) { return a.ino < b.ino; });
     bool ok = true;
     for (const auto& e : entries) {
+      if (aborted) return false;
+      if (vfs::join(src, e.name) == top_dst) {
+        fail("cannot copy a directory, " + fsu::quote(top_src_display) + ", into itself, " + fsu::quote(top_dst_display));
+        aborted = true;
+        return false;
+      }
       if (!copy(child(src_display, e.name), vfs::join(src, e.name), child(dst_display, e.name),
                 vfs::join(dst, e.name), false))
         ok = false;
@@ -421,7 +440,7 @@ int run_cp(Invocation& inv) {
   vfs::Stat tst;
   if (vfs::Error err = inv.fs->stat(inv.path(*target_dir), tst); err || !S_ISDIR(tst.mode)) {
     if (args.has(kTargetDirectory)) inv.error("target directory " + fsu::quote(*target_dir), err ? err : vfs::make_error(ENOTDIR));
-    else inv.error("target " + fsu::quote(*target_dir), vfs::make_error(ENOTDIR));
+    else inv.error("target " + fsu::quote(*target_dir), err ? err : vfs::make_error(ENOTDIR));
     return 1;
   }
   for (const std::string& src : ops) {

@@ -51,7 +51,7 @@ struct Linker {
         return false;
       }
       if (S_ISDIR(st.mode)) {
-        inv.error(fsu::quote(target) + ": hard link not allowed for directory");
+        inv.error(fsu::shell_quote_if_needed(target) + ": hard link not allowed for directory");
         return false;
       }
     }
@@ -114,7 +114,7 @@ struct Linker {
   }
 
   void fail(const std::string& what, const std::string& target, const std::string& link_name, vfs::Error err) {
-    if (symbolic) inv.error("failed to create " + what + " " + fsu::quote(link_name), err);
+    if (symbolic || err.value() == EEXIST) inv.error("failed to create " + what + " " + fsu::quote(link_name), err);
     else inv.error("failed to create " + what + " " + fsu::quote(link_name) + " => " + fsu::quote(target), err);
   }
 };

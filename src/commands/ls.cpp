@@ -266,7 +266,7 @@ struct Lister {
   const std::string* color_for(const Entry& e, bool target) {
     uint32_t mode;
     if (target) {
-      if (!e.link_ok) return colors.get("or") ? colors.get("or") : colors.get("ln");
+      if (!e.link_ok) return colors.get("mi");
       mode = e.link_st.mode;
     } else {
       if (!e.stat_ok) return colors.get("mi");
@@ -953,13 +953,13 @@ int run_ls(Invocation& inv) {
       case kCtime: opt.time = TimeField::kCtime; long_time_sort = true; break;
       case kAtime: opt.time = TimeField::kAtime; long_time_sort = true; break;
       case kColumns: opt.format = Format::kColumns; break;
-      case kColor: if (!parse_when(inv, o, terminal, opt.color, "color")) return 2; break;
+      case kColor: if (!parse_when(inv, o, terminal, opt.color, "color")) return 1; break;
       case kDirectory: opt.directory = true; break;
       case kDired: break;
       case kUnsortedAll: opt.all = true; opt.sort = Sort::kNone; explicit_sort = true; break;
       case kClassify: {
         bool on = true;
-        if (!parse_when(inv, o, terminal, on, "classify")) return 2;
+        if (!parse_when(inv, o, terminal, on, "classify")) return 1;
         opt.indicator = on ? Indicator::kClassify : Indicator::kNone;
         break;
       }
@@ -970,7 +970,7 @@ int run_ls(Invocation& inv) {
         else if (o.value == "slash") opt.indicator = Indicator::kSlash;
         else if (o.value == "file-type") opt.indicator = Indicator::kFileType;
         else if (o.value == "classify") opt.indicator = Indicator::kClassify;
-        else return bad_word(inv, o.value, "indicator-style", {"none", "slash", "file-type", "classify"}), 2;
+        else return bad_word(inv, o.value, "indicator-style", {"none", "slash", "file-type", "classify"}), 1;
         break;
       case kFormat:
         if (o.value == "long" || o.value == "verbose") opt.format = Format::kLong;
@@ -979,9 +979,9 @@ int run_ls(Invocation& inv) {
         else if (o.value == "vertical") opt.format = Format::kColumns;
         else if (o.value == "single-column") opt.format = Format::kOnePerLine;
         else
-          return bad_word(inv, o.value, "format",
-                          {"verbose", "long", "commas", "horizontal", "across", "vertical", "single-column"}),
-                 2;
+          return fsu::invalid_argument(inv, o.value, "--format",
+                                       {{"verbose", "long"}, {"commas"}, {"horizontal", "across"}, {"vertical"}, {"single-column"}}),
+                 1;
         break;
       case kFullTime: opt.format = Format::kLong; opt.time_style = "full-iso"; break;
       case kNoOwner: opt.format = Format::kLong; opt.show_owner = false; break;
@@ -1019,8 +1019,7 @@ int run_ls(Invocation& inv) {
         else
           return bad_word(inv, o.value, "quoting-style",
                           {"literal", "shell", "shell-always", "shell-escape", "shell-escape-always", "c",
-                           "escape", "locale", "clocale"}),
-                 2;
+                           "escape", "locale", "clocale"}), 1;
         break;
       case kReverse: opt.reverse = true; break;
       case kRecursive: opt.recursive = true; break;
@@ -1040,18 +1039,14 @@ int run_ls(Invocation& inv) {
         else if (o.value == "width") opt.sort = Sort::kWidth;
         else if (o.value == "name") opt.sort = Sort::kName;
         else
-          return bad_word(inv, o.value, "sort", {"none", "time", "size", "extension", "version", "width"}), 2;
+          return bad_word(inv, o.value, "sort", {"none", "time", "size", "extension", "version", "width"}), 1;
         break;
       case kTime:
         if (o.value == "atime" || o.value == "access" || o.value == "use") opt.time = TimeField::kAtime;
         else if (o.value == "ctime" || o.value == "status") opt.time = TimeField::kCtime;
-        else if (o.value == "mtime" || o.value == "modification") opt.time = TimeField::kMtime;
         else if (o.value == "birth" || o.value == "creation") opt.time = TimeField::kCtime;
         else
-          return bad_word(inv, o.value, "time",
-                          {"atime", "access", "use", "ctime", "status", "birth", "creation", "mtime",
-                           "modification"}),
-                 2;
+          return fsu::invalid_argument(inv, o.value, "--time", {{"atime", "access", "use"}, {"ctime", "status"}, {"birth", "creation"}}), 1;
         long_time_sort = true;
         break;
       case kTimeStyle: {

@@ -30,7 +30,7 @@ bool make_one(Invocation& inv, const std::string& path, const std::string& displ
   vfs::Error err = inv.fs->mkdir(path, mode);
   if (err) {
     if (o.parents && err.value() == EEXIST && fsu::is_dir(*inv.fs, path)) return true;
-    inv.error("cannot create directory " + fsu::quote(display), err);
+    inv.error("cannot create directory " + fsu::quote_arg(inv, display), err);
     return false;
   }
   if (final_component && o.mode_spec) {
@@ -89,7 +89,7 @@ int run_mkdir(Invocation& inv) {
       vfs::Stat st;
       if (!last && !inv.fs->stat(path, st)) {
         if (!S_ISDIR(st.mode)) {
-          inv.error("cannot create directory " + fsu::quote(operand), vfs::make_error(ENOTDIR));
+          inv.error("cannot create directory " + fsu::quote_arg(inv, prefix), vfs::make_error(ENOTDIR));
           ok = false;
         }
         continue;

@@ -200,7 +200,7 @@ int run_mv(Invocation& inv) {
   vfs::Stat tst;
   if (vfs::Error err = inv.fs->stat(inv.path(*target_dir), tst); err || !S_ISDIR(tst.mode)) {
     if (args.has(kTargetDirectory)) inv.error("target directory " + fsu::quote(*target_dir), err ? err : vfs::make_error(ENOTDIR));
-    else inv.error("target " + fsu::quote(*target_dir), vfs::make_error(ENOTDIR));
+    else inv.error("target " + fsu::quote(*target_dir), err ? err : vfs::make_error(ENOTDIR));
     return 1;
   }
   for (const std::string& src : ops) {

@@ -19,7 +19,8 @@ constexpr CommandSpec kSpec{"Usage: rmdir [OPTION]... DIRECTORY...",
 bool non_empty_error(vfs::Error err) { return err.value() == ENOTEMPTY || err.value() == EEXIST; }
 
 // Removes one directory; false when the caller should stop (-p).
-bool remove_one(Invocation& inv, const std::string& display, bool ignore_non_empty, bool verbose, int& status) {
+bool remove_one(Invocation& inv, const std::string& display, bool ignore_non_empty, bool verbose, int& status,
+                bool parent = false) {
   if (verbose) inv.out() << "rmdir: removing directory, " << fsu::quote(display) << '\n';
   std::string path = inv.path(display);
   vfs::Stat st;
@@ -31,7 +32,7 @@ bool remove_one(Invocation& inv, const std::string& display, bool ignore_non_emp
   }
   if (!err) return true;
   if (ignore_non_empty && non_empty_error(err)) return false;
-  inv.error("failed to remove " + fsu::quote(display), err);
+  inv.error(std::string(parent ? "failed to remove directory " : "failed to remove ") + fsu::quote(display), err);
   status = 1;
   return false;
 }
@@ -55,7 +56,7 @@ int run_rmdir(Invocation& inv) {
       while (slash > 0 && name[slash - 1] == '/') --slash;
       if (slash == 0) break;
       name.resize(slash);
-      if (!remove_one(inv, name, ignore, verbose, status)) break;
+      if (!remove_one(inv, name, ignore, verbose, status, true)) break;
     }
   }
   return status;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <gtest/gtest.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -21,9 +22,19 @@
 #include <vector>
 
 #include "support/command_harness.h"
+#if __has_include("vfs/mem_fs.h")
 #include "vfs/mem_fs.h"
+#else
+#include "files_test_fs.h"
+#endif
 
 namespace burrow::testing {
+
+#if __has_include("vfs/mem_fs.h")
+using FilesFs = vfs::MemFs;
+#else
+using FilesFs = TestFs;
+#endif
 
 inline std::string shell_quote(const std::string& s) {
   std::string out = "'";
@@ -42,14 +53,14 @@ inline std::string slurp(const std::string& path) {
 }
 
 // The environment both sides run with.
-inline const char* kHostEnv = "LC_ALL=C.UTF-8 TZ=UTC COLUMNS=80 QUOTING_STYLE= ";
+inline const char* kHostEnv = "LC_ALL=C.UTF-8 TZ=UTC COLUMNS=80 ";
 
 class DiffFixture {
  public:
   DiffFixture() {
     char tmpl[] = "/tmp/burrow-files-XXXXXX";
     root_ = mkdtemp(tmpl);
-    fs_ = std::make_shared<vfs::MemFs>();
+    fs_ = std::make_shared<FilesFs>();
   }
   ~DiffFixture() { std::filesystem::remove_all(root_); }
 
@@ -66,13 +77,16 @@ class DiffFixture {
 
   // Copies the host tree into a fresh MemFs (same paths, modes, times, links).
   void mirror() {
-    fs_ = std::make_shared<vfs::MemFs>();
+    fs_ = std::make_shared<FilesFs>();
     std::string passwd = "root:x:0:0:root:/root:/bin/bash\nuser:x:1000:1000:user:/home/user:/bin/bash\n";
     std::string group = "root:x:0:\nuser:x:1000:\n";
     mkdirs("/etc");
     vfs::write_file(*fs_, "/etc/passwd", passwd);
     vfs::write_file(*fs_, "/etc/group", group);
     mkdirs(root_);
+    struct stat rst;
+    lstat(root_.c_str(), &rst);
+    fs_->chmod(root_, rst.st_mode & 07777);
     copy_in(root_);
   }
 
@@ -175,8 +189,15 @@ class DiffFixture {
   }
 
   void copy_in(const std::string& dir) {
+    // Create entries in host inode order so that inode order agrees.
+    std::vector<std::pair<ino_t, std::string>> order;
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-      std::string path = entry.path().string();
+      struct stat est;
+      lstat(entry.path().c_str(), &est);
+      order.emplace_back(est.st_ino, entry.path().string());
+    }
+    std::sort(order.begin(), order.end());
+    for (const auto& [ino, path] : order) {
       struct stat st;
       lstat(path.c_str(), &st);
       if (S_ISLNK(st.st_mode)) {
@@ -186,6 +207,9 @@ class DiffFixture {
         copy_in(path);
       } else if (S_ISREG(st.st_mode)) {
         vfs::write_file(*fs_, path, slurp(path), st.st_mode & 07777);
+        // Reading the file moved its host atime: put it back.
+        struct timespec times[2] = {st.st_atim, st.st_mtim};
+        utimensat(AT_FDCWD, path.c_str(), times, 0);
       } else {
         continue;
       }

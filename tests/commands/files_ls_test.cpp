@@ -1,5 +1,4 @@
 // Differential tests for ls against the host's GNU ls.
-#if __has_include("vfs/mem_fs.h")
 #include "files_diff.h"
 
 namespace burrow::testing {
@@ -75,7 +74,7 @@ const Case kCases[] = {
     {"sort_version_all",
      {"ls", "-va"},
      "touch a1 a10 a2 a01 a001 z9 z09 .b10 .b9"},
-    {"name_collation", {"ls"}, "touch B a _x Z z 10 9 '#h' -dash '~t' 'é' 'E'"},
+    {"name_collation", {"ls"}, "touch B a _x Z z 10 9 '#h' ./-dash '~t' 'é' 'E'"},
     {"group_dirs_first", {"ls", "--group-directories-first"}},
     {"group_dirs_first_rev", {"ls", "--group-directories-first", "-r"}},
     {"ignore", {"ls", "-I", "*.c"}},
@@ -150,4 +149,3 @@ INSTANTIATE_TEST_SUITE_P(Files, LsDiff, ::testing::ValuesIn(kCases),
 }  // namespace
 }  // namespace burrow::testing
 
-#endif  // __has_include("vfs/mem_fs.h")

@@ -1,7 +1,6 @@
 // Differential tests for the file-changing utilities (mkdir, rm, cp, mv, ln,
 // touch, chmod, rmdir) and the path utilities, against the host's GNU tools.
 // Each case compares stdout, stderr, status and the resulting tree.
-#if __has_include("vfs/mem_fs.h")
 #include "files_diff.h"
 
 namespace burrow::testing {
@@ -269,4 +268,3 @@ INSTANTIATE_TEST_SUITE_P(Files, PathDiff, ::testing::ValuesIn(kPathCases),
 }  // namespace
 }  // namespace burrow::testing
 
-#endif  // __has_include("vfs/mem_fs.h")
