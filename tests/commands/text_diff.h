@@ -146,6 +146,7 @@ inline bool uses_files(const Case& c) {
     for (const auto& [name, data] : fixtures())
       if (words[i] == name || words[i].ends_with("=" + name)) return true;
     if (words[i] == "dir" || words[i] == "missing" || words[i].starts_with("out")) return true;
+    if (words[i].find("files0-from") != std::string::npos) return true;
   }
   return false;
 }
