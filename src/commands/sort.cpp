@@ -496,7 +496,6 @@ int run_sort(Invocation& inv) {
   if (names.empty()) names.push_back("-");
   if (check && names.size() > 1) {
     inv.error("extra operand " + text::quoteaf(names[1]) + " not allowed with -" + (check_quiet ? "C" : "c"));
-    print_try_help(inv);
     return 2;
   }
 

@@ -186,7 +186,7 @@ int run_uniq(Invocation& inv) {
     out = file_out.get();
   }
   if (in.is_dir) {
-    inv.error(text::quotef(in_name) + ": " + vfs::error_text(vfs::make_error(EISDIR)));
+    inv.error("error reading " + text::quoteaf(in_name));
     return 1;
   }
 

@@ -206,6 +206,7 @@ int run_wc(Invocation& inv) {
   if (auto status = parse_args(inv, kSpec, args)) return *status;
   Want want;
   const std::string* files0 = nullptr;
+  bool files0_streamed = false;
   for (const ParsedOption& o : args.options) {
     switch (o.id) {
       case kBytes: want.bytes = true; break;
@@ -236,13 +237,16 @@ int run_wc(Invocation& inv) {
     std::string name;
     while (list.in->read_line(name, '\0')) names.push_back(name);
     named = true;
+    vfs::Stat lst;
+    // GNU reads a non-regular list lazily and so cannot size the columns.
+    if (!list.file || list.file->stat(lst) || !S_ISREG(lst.mode)) files0_streamed = true;
   }
   if (names.empty()) names.push_back("-");
 
   // Column width: GNU sizes columns from the total size of regular inputs;
   // anything else (pipes, terminals) forces at least 7.
   int width = 1;
-  if (!(names.size() == 1 && want.count() == 1)) {
+  if (!(names.size() == 1 && want.count() == 1) && !files0_streamed) {
     int minimum = 1;
     uint64_t total = 0;
     for (const std::string& n : names) {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "support/command_harness.h"
+#include "text_test_fs.h"
 #if __has_include("vfs/mem_fs.h")
 #include "vfs/mem_fs.h"
 #define BURROW_TEXT_HAVE_MEMFS 1
@@ -99,7 +100,14 @@ inline vfs::Filesystem* test_fs() {
   }();
   return fs.get();
 #else
-  return nullptr;
+  static std::shared_ptr<TinyFs> fs = [] {
+    auto m = std::make_shared<TinyFs>();
+    m->mkdir("/w", 0755);
+    for (const auto& [name, data] : fixtures()) vfs::write_file(*m, "/w/" + name, data);
+    m->mkdir("/w/dir", 0755);
+    return m;
+  }();
+  return fs.get();
 #endif
 }
 
