@@ -107,3 +107,56 @@ TEST(TextDiff, Unexpand) {
 
 }  // namespace
 }  // namespace burrow::textdiff
+
+namespace burrow::textdiff {
+namespace {
+
+const std::string kJ1 = "a 1\nb 2\nc 3\ne 5\n";
+
+TEST(TextDiff, Join) {
+  std::vector<Case> cases = {
+      {"join - sorted1", "apple red\nbanana yellow\nfig purple\n"},
+      {"join sorted1 -", "apple red\nbanana yellow\nfig purple\n"},
+      {"join -a1 - sorted2", kJ1},
+      {"join -a2 - sorted2", "banana 1\ncarrot 2\n"},
+      {"join -a1 -a2 - sorted2", "apple x\nbanana 1\nzz 3\n"},
+      {"join -v1 - sorted2", "apple x\nbanana 1\nzz 3\n"},
+      {"join -v2 - sorted2", "apple x\nbanana 1\nzz 3\n"},
+      {"join -v1 -v2 - sorted2", "apple x\nbanana 1\nzz 3\n"},
+      {"join -e E -o auto -a1 -a2 - sorted2", "apple x y\nbanana 1\nzz 3\n"},
+      {"join -o 1.1,2.1,1.2 -e EMPTY -a1 - sorted2", "apple x\nbanana 1\nzz 3\n"},
+      {"join -o 0,1.2 -a2 - sorted2", "apple x\nbanana 1\n"},
+      {"join -o '1.2 2.1' - sorted2", "banana 1\n"},
+      {"join -t, -1 2 -2 1 - csv", "1,alice\n2,bob\n"},
+      {"join -t , - csv", "alice,x\nbob,y\n"},
+      {"join -t, -a1 -e X -o auto - csv", "alice,1,2\nbob,y\nname\n"},
+      {"join -i - sorted1", "APPLE 1\nBANANA 2\n"},
+      {"join - sorted1", "APPLE 1\nBANANA 2\n"},
+      {"join -j 1 - sorted1", "apple 1\n"},
+      {"join -1 2 -2 1 - sorted2", "x banana\ny carrot\nz egg\n"},
+      {"join - sorted2", "b\na\nbanana\n"},
+      {"join --check-order - sorted2", "b\na\nbanana\n"},
+      {"join --nocheck-order - sorted2", "b\na\nbanana\n"},
+      {"join --header - sorted2", "H1 h\nbanana 1\n"},
+      {"join - sorted1", "  apple   lots  of  spaces \n"},
+      {"join -t ' ' - sorted1", "apple  two\n"},
+      {"join -z - sorted2", std::string("banana 1\0egg 2\0", 15)},
+      {"join", ""},
+      {"join sorted1", ""},
+      {"join a b c", ""},
+      {"join -a 3 sorted1 sorted2", ""},
+      {"join -o 3.1 sorted1 sorted2", ""},
+      {"join -o x sorted1 sorted2", ""},
+      {"join -1 0 sorted1 sorted2", ""},
+      {"join -j x sorted1 sorted2", ""},
+      {"join -t ab sorted1 sorted2", ""},
+      {"join sorted1 sorted2", ""},
+      {"join sorted1 missing", ""},
+      {"join words words", ""},
+      {"join -a1 -a2 f2 sorted1", ""},
+  };
+  run_table(cases);
+}
+
+}  // namespace
+}  // namespace burrow::textdiff
