@@ -1,4 +1,6 @@
 // expand: convert tabs to spaces (GNU coreutils 9.1, byte columns).
+#include <cstring>
+
 #include "commands/args.h"
 #include "commands/text/common.h"
 #include "commands/text/tabstops.h"
@@ -50,6 +52,12 @@ int run_expand(Invocation& inv) {
       continue;
     }
     while (in.in->read_line(line)) {
+      if (!std::memchr(line.data(), '\t', line.size()) && !std::memchr(line.data(), '\b', line.size())) {
+        inv.out().write(line);
+        if (in.in->ended_with_delim()) inv.out().put('\n');
+        if (!inv.out().ok()) break;
+        continue;
+      }
       out.clear();
       uint64_t col = 0;
       bool leading = true;

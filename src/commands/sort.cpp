@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <random>
+#include <thread>
 
 #include "commands/args.h"
 #include "commands/text/common.h"
@@ -93,6 +94,14 @@ struct Line {
   const char* p;
   size_t n;
   uint64_t prefix;  // first 8 bytes, big-endian, for the plain byte comparison
+  // Every key, located once (keys.size() entries).
+  const struct KeyCache* keys = nullptr;
+};
+
+struct KeyCache {
+  const char* p;
+  size_t n;
+  text::NumericKey num;  // for -n keys
 };
 
 struct Sorter {
@@ -211,8 +220,17 @@ struct Sorter {
   int compare(const Line& x, const Line& y) const {
     std::string_view a(x.p, x.n), b(y.p, y.n);
     if (!keys.empty()) {
-      for (const Key& k : keys) {
-        int d = compare_key(k, key_text(k, a), key_text(k, b));
+      for (size_t i = 0; i < keys.size(); ++i) {
+        const Key& k = keys[i];
+        const KeyCache& kx = x.keys[i];
+        const KeyCache& ky = y.keys[i];
+        int d;
+        if (k.numeric) {
+          d = text::compare_numeric_keys(kx.num, ky.num);
+          if (k.reverse) d = -d;
+        } else {
+          d = compare_key(k, std::string_view(kx.p, kx.n), std::string_view(ky.p, ky.n));
+        }
         if (d) return d;
       }
       if (unique || stable) return 0;
@@ -535,8 +553,24 @@ int run_sort(Invocation& inv) {
     while (p < end) {
       const char* nl = static_cast<const char*>(std::memchr(p, sorter.delim, end - p));
       size_t n = nl - p;
-      lines.push_back({p, n, make_prefix(p, n)});
+      lines.push_back(Line{p, n, make_prefix(p, n)});
       p = nl + 1;
+    }
+  }
+  std::vector<KeyCache> key_cache;
+  if (!sorter.keys.empty()) {
+    size_t nk = sorter.keys.size();
+    key_cache.resize(lines.size() * nk);
+    for (size_t i = 0; i < lines.size(); ++i) {
+      std::string_view line(lines[i].p, lines[i].n);
+      KeyCache* kc = &key_cache[i * nk];
+      for (size_t k = 0; k < nk; ++k) {
+        std::string_view t = sorter.key_text(sorter.keys[k], line);
+        kc[k].p = t.data();
+        kc[k].n = t.size();
+        if (sorter.keys[k].numeric) kc[k].num = text::scan_numeric(t);
+      }
+      lines[i].keys = kc;
     }
   }
 
@@ -559,7 +593,17 @@ int run_sort(Invocation& inv) {
   }
 
   auto less = [&](const Line& a, const Line& b) { return sorter.compare(a, b) < 0; };
-  std::stable_sort(lines.begin(), lines.end(), less);
+  // Two threads for large inputs, as GNU sort uses several: sort the halves
+  // concurrently, then merge (stable: the first half wins ties).
+  if (lines.size() >= 100000) {
+    auto mid = lines.begin() + lines.size() / 2;
+    std::thread first([&] { std::stable_sort(lines.begin(), mid, less); });
+    std::stable_sort(mid, lines.end(), less);
+    first.join();
+    std::inplace_merge(lines.begin(), mid, lines.end(), less);
+  } else {
+    std::stable_sort(lines.begin(), lines.end(), less);
+  }
 
   std::unique_ptr<OutStream> file_out;
   OutStream* out = &inv.out();

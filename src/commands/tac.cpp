@@ -1,4 +1,6 @@
 // tac: concatenate and print files in reverse (GNU coreutils 9).
+#include <string.h>
+
 #include <cstring>
 
 #include "commands/args.h"
@@ -23,10 +25,25 @@ constexpr CommandSpec kSpec{
 };
 
 void tac_buffer(OutStream& out, std::string_view data, std::string_view sep, bool before) {
+  if (sep.size() == 1 && !before) {
+    // Common case: scan backwards for the separator byte.
+    char c = sep[0];
+    size_t end = data.size();
+    size_t pos = end;
+    if (pos > 0 && data[pos - 1] == c) --pos;  // the last record's own separator
+    while (pos > 0) {
+      const void* hit = memrchr(data.data(), c, pos);
+      size_t start = hit ? static_cast<const char*>(hit) - data.data() + 1 : 0;
+      out.write(data.substr(start, end - start));
+      end = start;
+      pos = start > 0 ? start - 1 : 0;
+    }
+    if (end > 0) out.write(data.substr(0, end));
+    return;
+  }
   // Records end after each separator (or start with it, with -b).
   std::vector<std::pair<size_t, size_t>> records;
   size_t start = 0;
-  if (sep.empty()) sep = std::string_view("\n", 1);
   size_t pos = 0;
   while (true) {
     size_t hit = data.find(sep, pos);
@@ -63,6 +80,8 @@ int run_tac(Invocation& inv) {
       continue;
     }
     std::string data;
+    vfs::Stat st;
+    if (in.file && !in.file->stat(st) && S_ISREG(st.mode)) data.reserve(static_cast<size_t>(st.size));
     vfs::Error err;
     char buf[65536];
     for (;;) {

@@ -375,23 +375,22 @@ int run_tr(Invocation& inv) {
   InStream& in = inv.in();
   OutStream& out = inv.out();
   static thread_local char buf[1 << 16];
-  std::string result;
   int last = -1;
   while (size_t got = in.read(buf, sizeof buf)) {
     if (!del && !squeeze) {
       for (size_t i = 0; i < got; ++i) buf[i] = static_cast<char>(xlate[static_cast<unsigned char>(buf[i])]);
       out.write(buf, got);
     } else {
-      result.clear();
+      char* w = buf;
       for (size_t i = 0; i < got; ++i) {
         unsigned char c = buf[i];
         if (delete_set[c]) continue;
         c = xlate[c];
         if (squeeze_set[c] && last == c) continue;
         last = c;
-        result += static_cast<char>(c);
+        *w++ = static_cast<char>(c);
       }
-      out.write(result);
+      out.write(buf, w - buf);
     }
     if (!out.ok() || inv.cancelled()) break;
   }

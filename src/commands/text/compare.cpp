@@ -128,6 +128,34 @@ int compare_numeric(std::string_view a, std::string_view b) {
   return compare_numbers(scan_number(a), scan_number(b));
 }
 
+NumericKey scan_numeric(std::string_view s) {
+  Number n = scan_number(s);
+  NumericKey k;
+  k.integer = n.integer.data();
+  k.integer_len = static_cast<uint32_t>(n.integer.size());
+  k.fraction = n.fraction.data();
+  k.fraction_len = static_cast<uint32_t>(n.fraction.size());
+  k.negative = n.negative;
+  return k;
+}
+
+int compare_numeric_keys(const NumericKey& a, const NumericKey& b) {
+  if (a.negative != b.negative) return a.negative ? -1 : 1;
+  int m;
+  if (a.integer_len != b.integer_len) {
+    m = a.integer_len < b.integer_len ? -1 : 1;
+  } else {
+    int c = a.integer_len ? std::memcmp(a.integer, b.integer, a.integer_len) : 0;
+    if (!c) {
+      uint32_t n = std::min(a.fraction_len, b.fraction_len);
+      c = n ? std::memcmp(a.fraction, b.fraction, n) : 0;
+      if (!c) c = (a.fraction_len > b.fraction_len) - (a.fraction_len < b.fraction_len);
+    }
+    m = c < 0 ? -1 : c > 0 ? 1 : 0;
+  }
+  return a.negative ? -m : m;
+}
+
 int compare_human(std::string_view a, std::string_view b) {
   auto order_of = [](std::string_view s, const Number& n) {
     if (n.end == 0 || (n.integer.empty() && n.fraction.empty())) return 0;
