@@ -42,6 +42,13 @@ inline const std::vector<std::pair<std::string, std::string>>& fixtures() {
       {"sorted1", "apple\nbanana\ncherry\ndate\n"},
       {"sorted2", "banana\ncarrot\ndate\negg\n"},
       {"words", "the quick brown fox\njumps over the lazy dog\nthe end\n"},
+      {"code1", "#include <stdio.h>\n\nint main(void) {\n  int x = 1;\n  int y = 2;\n  printf(\"%d\\n\", x + y);\n  return 0;\n}\n\nvoid helper(void) {\n  /* nothing */\n}\n\nvoid other(void) {\n  return;\n}\n"},
+      {"code2", "#include <stdio.h>\n#include <stdlib.h>\n\nint main(void) {\n  int x = 1;\n  int y = 3;\n  printf(\"%d\\n\", x + y);\n  return 0;\n}\n\nvoid other(void) {\n  return;\n}\n\nvoid added(void) {\n}\n"},
+      {"rep1", "a\nb\nc\na\nb\nc\na\nb\nc\n"},
+      {"rep2", "a\nb\na\nb\nc\nc\na\nc\n"},
+      {"ws1", "hello  world\n  indented\nTrailing   \n\nend\n"},
+      {"ws2", "hello world\nindented\ntrailing\nend\n"},
+      {"bin1", std::string("ab\0cd\n", 6)},
   };
   return files;
 }
