@@ -98,3 +98,47 @@ TEST(TextDiff, Diff) {
 
 }  // namespace
 }  // namespace burrow::textdiff
+
+namespace burrow::textdiff {
+namespace {
+
+TEST(TextDiff, Cmp) {
+  std::vector<Case> cases = {
+      {"cmp f1 f1", ""},
+      {"cmp f1 f2", ""},
+      {"cmp -s f1 f2", ""},
+      {"cmp -s f1 f1", ""},
+      {"cmp -l code1 code2", ""},
+      {"cmp -lb code1 code2", ""},
+      {"cmp -b code1 code2", ""},
+      {"cmp -n 3 f1 f2", ""},
+      {"cmp -n 0 f1 f2", ""},
+      {"cmp - f2", "alpha\nbeta\n"},
+      {"cmp f2 -", "alpha\nbeta\n"},
+      {"cmp - f2", "alpha\nbeta\ngamma\nmore\n"},
+      {"cmp -l - f2", "alpha\nbeta\n"},
+      {"cmp - f2", "alphb"},
+      {"cmp - f2", "alph"},
+      {"cmp empty f2", ""},
+      {"cmp f2 empty", ""},
+      {"cmp -i 2 f2 -", "xxpha\nbeta\ngamma\n"},
+      {"cmp -i 1:2 - f2", "lpha\nbeta\ngamma\n"},
+      {"cmp - f2 1 2", "xlpha\nbeta\ngamma\n"},
+      {"cmp -b - f2", "\x01lpha\n"},
+      {"cmp -b - f2", "\xe1lpha\n"},
+      {"cmp f1 missing", ""},
+      {"cmp missing f1", ""},
+      {"cmp", ""},
+      {"cmp f1 f2 1 2 3", ""},
+      {"cmp --bytes=x f1 f2", ""},
+      {"cmp -i x f1 f2", ""},
+      {"cmp -l -s f1 f2", ""},
+      {"cmp --bogus f1 f2", ""},
+      {"cmp bin1 f2", ""},
+      {"cmp f1", "one\ntwo\n"},
+  };
+  run_table(cases);
+}
+
+}  // namespace
+}  // namespace burrow::textdiff
