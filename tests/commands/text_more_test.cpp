@@ -134,3 +134,83 @@ TEST(TextCommands, Dos2Unix) {
 
 }  // namespace
 }  // namespace burrow::textdiff
+
+namespace burrow::textdiff {
+namespace {
+
+TEST(TextDiff, Expr) {
+  std::vector<Case> cases = {
+      {"expr 1 + 2", ""},
+      {"expr 10 - 20", ""},
+      {"expr 6 '*' 7", ""},
+      {"expr 7 / 2", ""},
+      {"expr 7 / -2", ""},
+      {"expr -5 % 3", ""},
+      {"expr 5 / 0", ""},
+      {"expr 5 % 0", ""},
+      {"expr 1 + x", ""},
+      {"expr 99999999999999999999 + 1", ""},
+      {"expr 3 '*' '(' 2 + 1 ')'", ""},
+      {"expr '(' 1", ""},
+      {"expr '(' 1 2", ""},
+      {"expr 1 2", ""},
+      {"expr", ""},
+      {"expr 1 +", ""},
+      {"expr length", ""},
+      {"expr 10 '<' 9", ""},
+      {"expr 9 '<' 10", ""},
+      {"expr a '<' b", ""},
+      {"expr abc '>' abd", ""},
+      {"expr 1 = 01", ""},
+      {"expr a = a", ""},
+      {"expr a '!=' a", ""},
+      {"expr 2 '>=' 2", ""},
+      {"expr 2 '<=' 1", ""},
+      {"expr a == a", ""},
+      {"expr 0 '|' ''", ""},
+      {"expr '' '|' b", ""},
+      {"expr a '|' b", ""},
+      {"expr '' '&' 1", ""},
+      {"expr 1 '&' 2", ""},
+      {"expr 1 '<' 2 '&' 0", ""},
+      {"expr 00", ""},
+      {"expr -0", ""},
+      {"expr abc : 'a\\(.\\)'", ""},
+      {"expr abc : '.*'", ""},
+      {"expr abc : 'x'", ""},
+      {"expr abc : 'b'", ""},
+      {"expr abc : '\\(x\\)'", ""},
+      {"expr a : '\\('", ""},
+      {"expr foo.txt : '.*\\.\\(.*\\)'", ""},
+      {"expr 'a+b' : 'a+b'", ""},
+      {"expr aab : 'a\\+'", ""},
+      {"expr 'x(y)' : 'x(y)'", ""},
+      {"expr '*ab' : '*a'", ""},
+      {"expr abc123 : '[a-z]*'", ""},
+      {"expr abc123 : '[[:alpha:]]*\\([0-9]*\\)'", ""},
+      {"expr aaa : 'a\\{2\\}'", ""},
+      {"expr 'h\xc3\xa9llo' : '.*'", ""},
+      {"expr 'h\xc3\xa9llo' : 'h\\(.\\)'", ""},
+      {"expr length abc", ""},
+      {"expr length 'h\xc3\xa9llo'", ""},
+      {"expr length ''", ""},
+      {"expr substr hello 2 3", ""},
+      {"expr substr hello 0 3", ""},
+      {"expr substr hello 4 10", ""},
+      {"expr substr hello 9 1", ""},
+      {"expr substr 'h\xc3\xa9llo' 2 2", ""},
+      {"expr index hello l", ""},
+      {"expr index hello xyz", ""},
+      {"expr index 'h\xc3\xa9llo' l", ""},
+      {"expr match abc b", ""},
+      {"expr match abc a", ""},
+      {"expr + length", ""},
+      {"expr + 5 + 1", ""},
+      {"expr -- 5 + 1", ""},
+      {"expr 5 + 1 ')'", ""},
+  };
+  run_table(cases);
+}
+
+}  // namespace
+}  // namespace burrow::textdiff
