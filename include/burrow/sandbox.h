@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "burrow/limits.h"
 
@@ -57,6 +58,18 @@ class Sandbox {
   virtual void cancel(int signal = 2) = 0;
   // True after the script ran `exit`.
   virtual bool exited() const = 0;
+
+  // Runs the sandbox's `bash` command with these arguments (argv[0] is the
+  // name, e.g. {"bash", "-c", "echo $1", "name", "arg"}), exactly as the host
+  // would run bash: -c, script files inside the sandbox, -s, options.
+  virtual int run_bash(const std::vector<std::string>& argv, const StreamIO& io);
+
+  // False while a script typed so far needs more lines (an open quote, an
+  // unfinished `if`, a here-document): the REPL then prompts with PS2.
+  virtual bool is_complete(std::string_view) { return true; }
 };
+
+// Quotes a word for the shell: 'it'\''s'. Used to build scripts from argv.
+std::string shell_quote(std::string_view word);
 
 }  // namespace burrow

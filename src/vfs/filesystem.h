@@ -128,6 +128,11 @@ class Filesystem {
 
   // The canonical path with every symlink resolved (all components must exist).
   virtual Error realpath(std::string_view path, std::string& out);
+
+  // True for filesystems whose symlinks are not text to follow but handles
+  // into something else (/dev/fd/N): path resolution must hand them the
+  // path as it is instead of reading the link.
+  virtual bool has_magic_links() const { return false; }
 };
 
 using FilesystemPtr = std::shared_ptr<Filesystem>;

@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Scenario benchmarks: Burrow against the host's bash and GNU tools.
+
+    bench/run.py [--burrow build/burrow] [--data DIR] [--runs 5] [--scale 1.0] [FILTER]
+
+Each scenario runs as `burrow --root DATA -c SCRIPT` and as `bash -c SCRIPT`
+in DATA, interleaved, several times; the table shows the median wall times,
+the ratio Burrow/native, and whether both printed the same output."""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+SCENARIOS = [
+    ("echo hi", "echo hi"),
+    ("loop 100k", "i=0; while [ $i -lt 100000 ]; do i=$((i+1)); done; echo $i"),
+    ("function calls 20k", "f() { r=$(( $1 * 2 )); }; for ((i=0;i<20000;i++)); do f $i; done; echo $r"),
+    ("cat", "cat access.log | wc -c"),
+    ("wc -l", "wc -l access.log"),
+    ("grep -c", "grep -c ' 404 ' access.log"),
+    ("grep -o", "grep -o 'HTTP/1\\.[01]\" [0-9]*' access.log | sort | uniq -c"),
+    ("grep -r", "grep -rl needle tree | wc -l"),
+    ("awk sum", "awk '{s+=$10} END {print s}' access.log"),
+    ("awk group-by", "awk '{n[$9]++} END {for (k in n) print k, n[k]}' access.log | sort"),
+    ("cut|sort|uniq", "cut -d' ' -f1 access.log | sort | uniq -c | sort -rn | head -5"),
+    ("sed|md5sum", "sed 's/GET/FETCH/g' access.log | md5sum"),
+    ("sort csv", "sort -t, -k4,4n -k1,1n data.csv | tail -1"),
+    ("tr", "tr 'a-z' 'A-Z' < access.log | wc -c"),
+    ("find -name", "find tree -name '*.txt' | wc -l"),
+    ("python3 -c", "python3 -c 'print(1)'"),
+]
+
+
+def timed(argv, cwd):
+    start = time.perf_counter()
+    p = subprocess.run(argv, cwd=cwd, capture_output=True, stdin=subprocess.DEVNULL)
+    return time.perf_counter() - start, p.stdout, p.returncode
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("filter", nargs="?", default="")
+    ap.add_argument("--burrow", default=os.path.join(HERE, "..", "build", "burrow"))
+    ap.add_argument("--data", default=os.path.join(HERE, "..", "build", "bench-data"))
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--scale", type=float, default=1.0)
+    args = ap.parse_args()
+
+    subprocess.run([sys.executable, os.path.join(HERE, "gen_data.py"), args.data, "--scale",
+                    str(args.scale)], check=True)
+    env_ok = shutil.which("bash") is not None
+    if not env_ok:
+        print("bench: the host's bash is needed for the comparison")
+        return 1
+    burrow = os.path.abspath(args.burrow)
+    data = os.path.abspath(args.data)
+
+    print(f"{'scenario':<22}{'burrow':>10}{'native':>10}{'ratio':>8}  same output")
+    for name, script in SCENARIOS:
+        if args.filter not in name:
+            continue
+        ours, theirs = [], []
+        same = True
+        for _ in range(args.runs):
+            t1, out1, rc1 = timed([burrow, "--root", data, "-c", script], data)
+            t2, out2, rc2 = timed(["bash", "-c", script], data)
+            ours.append(t1)
+            theirs.append(t2)
+            same = same and out1 == out2 and rc1 == rc2
+        m1, m2 = statistics.median(ours), statistics.median(theirs)
+        print(f"{name:<22}{m1 * 1000:>8.1f}ms{m2 * 1000:>8.1f}ms{m1 / m2:>8.2f}  {'yes' if same else 'NO'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
