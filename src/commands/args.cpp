@@ -13,9 +13,9 @@ bool declares_long(const CommandSpec& spec, std::string_view name) {
                      [&](const OptionSpec& o) { return o.long_name == name; });
 }
 
-void usage_error(Invocation& inv, std::string_view message) {
+void usage_error(Invocation& inv, std::string_view message, const CommandSpec& spec) {
   inv.error(message);
-  print_try_help(inv);
+  print_try_help(inv, spec.try_help_with_name);
 }
 
 struct LongMatch {
@@ -40,8 +40,11 @@ size_t ParsedArgs::count(int id) const {
   return std::count_if(options.begin(), options.end(), [&](const ParsedOption& o) { return o.id == id; });
 }
 
-void print_try_help(Invocation& inv) {
+void print_try_help(Invocation& inv) { print_try_help(inv, false); }
+
+void print_try_help(Invocation& inv, bool with_name) {
   OutStream& e = inv.err();
+  if (with_name) e << inv.name() << ": ";
   e << "Try '" << inv.name() << " --help' for more information.\n";
   e.flush();
 }
@@ -140,17 +143,17 @@ std::optional<int> parse_args(Invocation& inv, const CommandSpec& spec, ParsedAr
           std::string message = "option '" + arg.substr(0, eq == std::string_view::npos ? arg.size() : eq + 2) +
                                 "' is ambiguous; possibilities:";
           for (auto c : candidates) message += " '--" + std::string(c) + "'";
-          usage_error(inv, message);
+          usage_error(inv, message, spec);
           return spec.usage_status;
         } else {
-          usage_error(inv, "unrecognized option '" + arg + "'");
+          usage_error(inv, "unrecognized option '" + arg + "'", spec);
           return spec.usage_status;
         }
       }
       if (match.special_id) {
         if (eq != std::string_view::npos) {
           usage_error(inv, "option '--" + std::string(match.special_id == kHelpId ? "help" : "version") +
-                               "' doesn't allow an argument");
+                               "' doesn't allow an argument", spec);
           return spec.usage_status;
         }
         if (match.special_id == kHelpId) print_help(inv, spec);
@@ -161,14 +164,14 @@ std::optional<int> parse_args(Invocation& inv, const CommandSpec& spec, ParsedAr
       ParsedOption parsed{o.id, {}, false};
       if (eq != std::string_view::npos) {
         if (o.arg == ArgKind::kNone) {
-          usage_error(inv, "option '--" + std::string(o.long_name) + "' doesn't allow an argument");
+          usage_error(inv, "option '--" + std::string(o.long_name) + "' doesn't allow an argument", spec);
           return spec.usage_status;
         }
         parsed.value = std::string(body.substr(eq + 1));
         parsed.has_value = true;
       } else if (o.arg == ArgKind::kRequired) {
         if (i + 1 >= argv.size()) {
-          usage_error(inv, "option '--" + std::string(o.long_name) + "' requires an argument");
+          usage_error(inv, "option '--" + std::string(o.long_name) + "' requires an argument", spec);
           return spec.usage_status;
         }
         parsed.value = argv[++i];
@@ -188,7 +191,7 @@ std::optional<int> parse_args(Invocation& inv, const CommandSpec& spec, ParsedAr
         }
       }
       if (!found) {
-        usage_error(inv, std::string("invalid option -- '") + c + "'");
+        usage_error(inv, std::string("invalid option -- '") + c + "'", spec);
         return spec.usage_status;
       }
       ParsedOption parsed{found->id, {}, false};
@@ -198,7 +201,7 @@ std::optional<int> parse_args(Invocation& inv, const CommandSpec& spec, ParsedAr
           parsed.has_value = true;
         } else if (found->arg == ArgKind::kRequired) {
           if (i + 1 >= argv.size()) {
-            usage_error(inv, std::string("option requires an argument -- '") + c + "'");
+            usage_error(inv, std::string("option requires an argument -- '") + c + "'", spec);
             return spec.usage_status;
           }
           parsed.value = argv[++i];

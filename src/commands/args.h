@@ -33,6 +33,7 @@ struct CommandSpec {
   int usage_status = 1;          // exit status for bad usage (ls and grep use 2)
   bool stop_at_operand = false;  // POSIX mode: env, xargs, timeout, nice
   std::string_view epilog;       // text after the option list
+  bool try_help_with_name = false;  // "diff: Try 'diff --help' ..." (diffutils style)
 };
 
 struct ParsedOption {
@@ -60,6 +61,8 @@ std::optional<int> parse_args(Invocation& inv, const CommandSpec& spec, ParsedAr
 
 // Prints the usage error epilogue: "Try 'NAME --help' for more information."
 void print_try_help(Invocation& inv);
+// with_name: prefix the line with "NAME: ", as diffutils does.
+void print_try_help(Invocation& inv, bool with_name);
 
 // Writes --help text generated from the spec to stdout.
 void print_help(Invocation& inv, const CommandSpec& spec);
