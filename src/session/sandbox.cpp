@@ -156,6 +156,7 @@ class SandboxImpl : public Sandbox {
     st.cwd = cwd;
     set_global(st, "PWD", cwd, true);
     shell_ = std::make_unique<Interp>(ctx_, std::move(st), FdTable{});
+    shell_->parse_error_name = "bash: -c";
   }
 
   ~SandboxImpl() override {
