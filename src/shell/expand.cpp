@@ -387,7 +387,14 @@ class Expander {
       }
       case ParamOp::Transform:
         switch (pe.transform) {
-          case 'Q': return quote_for_shell(v);
+          case 'Q': {
+            std::string q = "'";
+            for (char c : v) {
+              if (c == '\'') q += "'\\''";
+              else q += c;
+            }
+            return q + "'";
+          }
           case 'E': return decode_ansi_c(v);
           case 'P': return v;
           case 'A': return "declare -- " + pe.name + "=" + quote_for_shell(v);

@@ -560,6 +560,11 @@ int Interp::execute_select(const ForCommand& c) {
   if (items.empty()) return 0;
   InStream in(fds.get(0));
   int status = 0;
+  ++st.loop_depth;
+  struct Depth {
+    int& d;
+    ~Depth() { --d; }
+  } depth{st.loop_depth};
   for (;;) {
     count_loop();
     std::string menu;

@@ -585,8 +585,77 @@ int b_read(Interp& sh, Invocation& inv) {
   return status;
 }
 
+int b_mapfile(Interp& sh, Invocation& inv) {
+  bool strip = false;
+  char delim = '\n';
+  long long count = 0, origin = 0, skip = 0;
+  int fd = 0;
+  std::string name = "MAPFILE";
+  size_t i = 1;
+  for (; i < inv.argv.size(); ++i) {
+    const std::string& a = inv.argv[i];
+    if (a.size() < 2 || a[0] != '-') break;
+    char c = a[1];
+    if (c == 't') {
+      strip = true;
+      continue;
+    }
+    std::string val;
+    if (a.size() > 2) val = a.substr(2);
+    else if (i + 1 < inv.argv.size()) val = inv.argv[++i];
+    else {
+      berror(sh, inv, inv.argv[0] + ": -" + std::string(1, c) + ": option requires an argument");
+      return 2;
+    }
+    long long n = 0;
+    switch (c) {
+      case 'd': delim = val.empty() ? '\0' : val[0]; break;
+      case 'n': parse_long(val, count); break;
+      case 'O': parse_long(val, origin); break;
+      case 's': parse_long(val, skip); break;
+      case 'u': parse_long(val, n); fd = static_cast<int>(n); break;
+      case 'C': case 'c': break;
+      default:
+        berror(sh, inv, inv.argv[0] + ": -" + std::string(1, c) + ": invalid option");
+        return 2;
+    }
+  }
+  if (i < inv.argv.size()) name = inv.argv[i];
+  vfs::FilePtr file = sh.fds.get(fd);
+  if (!file) {
+    berror(sh, inv, inv.argv[0] + ": " + std::to_string(fd) + ": invalid file descriptor: Bad file descriptor");
+    return 1;
+  }
+  InStream in(file);
+  Var* v = sh.find_var(name);
+  if (!v) v = &sh.st.globals[name];
+  if (v->readonly) {
+    berror(sh, inv, name + ": readonly variable");
+    return 1;
+  }
+  if (origin == 0) v->array.clear();
+  v->is_array = true;
+  v->set = true;
+  v->value.clear();
+  std::string line;
+  long long idx = origin, read_n = 0;
+  while (in.read_line(line, delim)) {
+    sh.check_cancel();
+    if (skip > 0) {
+      --skip;
+      continue;
+    }
+    if (!strip && in.ended_with_delim()) line += delim;
+    v->array[idx++] = line;
+    if (count > 0 && ++read_n >= count) break;
+  }
+  return 0;
+}
+
 }  // namespace
 
+BURROW_BUILTIN(mapfile, "mapfile", b_mapfile, false);
+BURROW_BUILTIN(readarray, "readarray", b_mapfile, false);
 BURROW_BUILTIN(echo, "echo", b_echo, false);
 BURROW_BUILTIN(printf_, "printf", b_printf, false);
 BURROW_BUILTIN(read, "read", b_read, false);
