@@ -176,6 +176,15 @@ int Interp::run_toplevel(std::string_view source, bool run_exit_trap) {
     status = r.status;
   } catch (const LoopSignal&) {
     status = st.last_status;
+  } catch (const ArithError& e) {
+    error(e.message);
+    status = 1;
+  } catch (const std::bad_alloc&) {
+    ctx->hit_limit("out of memory");
+    status = 1;
+  } catch (const std::exception& e) {
+    write_err(st.arg0 + ": internal error: " + e.what() + "\n");
+    status = 2;
   }
   st.last_status = status;
   if (run_exit_trap) {

@@ -278,6 +278,12 @@ int b_printf(Interp& sh, Invocation& inv) {
         }
       }
       (void)has_prec;
+      for (size_t d = 1; d < spec.size(); ++d) {
+        if (isdigit(static_cast<unsigned char>(spec[d])) && std::atoll(spec.c_str() + d) > static_cast<long long>(sh.ctx->limits.max_string_bytes)) {
+          sh.ctx->hit_limit("string too long (max " + std::to_string(sh.ctx->limits.max_string_bytes) + " bytes)");
+          sh.check_cancel();
+        }
+      }
       while (j < fmt.size() && strchr("hlLjzt", fmt[j])) ++j;
       if (j >= fmt.size()) {
         berror(sh, inv, "printf: `" + fmt.substr(k) + "': missing format character");
