@@ -194,9 +194,14 @@ class SandboxImpl : public Sandbox {
   bool is_complete(std::string_view text) override {
     shell::ParseError err;
     shell::Parser parser{std::string(text)};
+    bool open_heredoc = false;
     while (parser.next_command(err)) {
+      for (const std::string& w : parser.take_warnings())
+        if (w.find("delimited by end-of-file") != std::string::npos) open_heredoc = true;
     }
-    return !(err && err.incomplete);
+    for (const std::string& w : parser.take_warnings())
+      if (w.find("delimited by end-of-file") != std::string::npos) open_heredoc = true;
+    return !(err && err.incomplete) && !open_heredoc;
   }
 
  private:
