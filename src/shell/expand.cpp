@@ -915,7 +915,7 @@ std::string quote_for_shell(std::string_view s, bool for_xtrace) {
   } else if (plain && s.find('=') == std::string_view::npos && s[0] != '~') {
     return std::string(s);
   }
-  if (needs_ansi) {
+  if (needs_ansi && !for_xtrace) {
     std::string out = "$'";
     for (unsigned char c : s) {
       switch (c) {

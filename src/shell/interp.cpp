@@ -135,7 +135,7 @@ void Interp::maybe_errexit(int status) {
 int Interp::run_source(std::string_view source, int first_line, bool parse_error_fatal) {
   ParserOptions po;
   po.first_line = first_line;
-  po.extglob = true;
+  po.extglob = st.opts.extglob;
   po.alias_lookup = [this](std::string_view name) -> std::optional<std::string> {
     if (!st.opts.expand_aliases) return std::nullopt;
     auto it = st.aliases.find(name);
@@ -146,6 +146,7 @@ int Interp::run_source(std::string_view source, int first_line, bool parse_error
   int status = 0;
   for (;;) {
     ParseError err;
+    parser.options().extglob = st.opts.extglob;
     std::unique_ptr<List> cmd = parser.next_command(err);
     for (const std::string& w : parser.take_warnings()) write_err(st.arg0 + ": " + w + "\n");
     if (err) {
@@ -440,7 +441,7 @@ int Interp::execute_compound(const Command& c) {
       const auto& cc = c.as<CondCommand>();
       if (st.opts.xtrace) {
         std::string ps4 = get_var("PS4").value_or("+ ");
-        write_err(ps4 + "[[ " + print_command_oneline(c).substr(3) + "\n");
+        write_err(ps4 + "[[ " + trace_cond(*cc.expr) + " ]]\n");
       }
       return execute_cond(*cc.expr);
     }
@@ -544,8 +545,15 @@ int Interp::execute_for(const ForCommand& c) {
     int& d;
     ~Depth() { --d; }
   } depth{st.loop_depth};
+  std::string trace;
+  if (st.opts.xtrace) {
+    trace = get_var("PS4").value_or("+ ") + "for " + c.var + " in";
+    for (const std::string& item : items) trace += " " + quote_for_shell(item, true);
+    trace += "\n";
+  }
   for (const std::string& item : items) {
     count_loop();
+    if (st.opts.xtrace) write_err(trace);
     if (!set_var(c.var, item)) {
       error(c.var + ": readonly variable");
       return 1;
@@ -860,7 +868,16 @@ static bool in_std_bin(std::string_view dir) {
 int Interp::run_external(std::vector<std::string>& argv, const Environment* extra_env) {
   const std::string& name = argv[0];
   const CommandInfo* reg = Registry::global().find(name);
-  std::string path_var = get_var("PATH").value_or("");
+  auto path_opt = get_var("PATH");
+  if (!path_opt || path_opt->empty()) {
+    // Without PATH bash looks only in the current directory.
+    std::string local = abspath(name);
+    vfs::Stat s;
+    if (!ctx->fs->stat(local, s) && S_ISREG(s.mode)) return run_file(local, argv, extra_env);
+    error(name + ": No such file or directory");
+    return 127;
+  }
+  std::string path_var = *path_opt;
   std::string found;
   size_t start = 0;
   while (start <= path_var.size()) {

@@ -63,8 +63,9 @@ struct ShellOptions {
   bool noglob = false, noclobber = false, noexec = false, verbose = false;
   bool allexport = false, hashall = true, braceexpand = true;
   // shopt
-  bool nullglob = false, failglob = false, dotglob = false, extglob = true;
+  bool nullglob = false, failglob = false, dotglob = false, extglob = false;
   bool nocaseglob = false, nocasematch = false, globstar = false, expand_aliases = false;
+  // extglob is off in non-interactive bash; the parser follows it per command.
   bool lastpipe = false;
 };
 
@@ -227,6 +228,7 @@ class Interp : public ProcessHost {
   int execute_case(const CaseCommand& c);
   int execute_subshell(const List& body);
   int execute_cond(const CondExpr& e);
+  std::string trace_cond(const CondExpr& e);
   int run_background(const AndOr& ao);
   int run_external(std::vector<std::string>& argv, const Environment* extra_env);
   int run_file(const std::string& path, std::vector<std::string>& argv, const Environment* extra_env);

@@ -104,6 +104,27 @@ int test_files(Interp& sh, std::string_view op, const std::string& a, const std:
   return (ha && hb && sa.ino == sb.ino && sa.dev == sb.dev) ? 0 : 1;
 }
 
+std::string Interp::trace_cond(const CondExpr& e) {
+  switch (e.kind) {
+    case CondKind::Word:
+      return quote_for_shell(expand_word_string(e.left), true);
+    case CondKind::Not:
+      return "! " + trace_cond(*e.lhs);
+    case CondKind::And:
+      return trace_cond(*e.lhs) + " && " + trace_cond(*e.rhs);
+    case CondKind::Or:
+      return trace_cond(*e.lhs) + " || " + trace_cond(*e.rhs);
+    case CondKind::Group:
+      return "( " + trace_cond(*e.lhs) + " )";
+    case CondKind::Unary:
+      return e.op + " " + quote_for_shell(expand_word_string(e.left), true);
+    case CondKind::Binary:
+      return quote_for_shell(expand_word_string(e.left), true) + " " + e.op + " " +
+             quote_for_shell(expand_word_string(e.right), true);
+  }
+  return "";
+}
+
 int Interp::execute_cond(const CondExpr& e) {
   switch (e.kind) {
     case CondKind::Word:

@@ -44,7 +44,7 @@ int b_return(Interp& sh, Invocation& inv) {
   }
   if (sh.st.function_depth == 0 && sh.source_depth_ == 0) {
     berror(sh, inv, "return: can only `return' from a function or sourced script");
-    return 1;
+    return 2;
   }
   inv.finish(0);
   throw ReturnSignal{status};
