@@ -353,7 +353,10 @@ int Interp::run_background(const AndOr& ao) {
   std::shared_ptr<Interp> child(fork_child().release());
   child->errexit_suppressed_ = 0;
   job->pid = child->st.bashpid;
-  // Background jobs read from /dev/null unless redirected, as bash does.
+  // Background jobs read from /dev/null unless redirected, as bash does
+  // without job control.
+  vfs::FilePtr devnull;
+  if (!child->open_file("/dev/null", O_RDONLY, devnull)) child->fds.set(0, devnull);
   AndOr copy = ao.clone();
   auto status = job->status;
   auto done = job->done;
