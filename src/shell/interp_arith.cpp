@@ -392,6 +392,9 @@ class Arith {
 }  // namespace
 
 long long Interp::arith_eval(std::string_view expr) {
+  // Messages quote the expression without its surrounding blanks, as bash does.
+  while (!expr.empty() && isspace(static_cast<unsigned char>(expr.front()))) expr.remove_prefix(1);
+  while (!expr.empty() && isspace(static_cast<unsigned char>(expr.back()))) expr.remove_suffix(1);
   Arith a(*this, expr, 0);
   return a.run();
 }

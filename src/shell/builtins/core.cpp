@@ -10,6 +10,15 @@
 namespace burrow::shell {
 namespace {
 
+std::string single_quote(const std::string& v) {
+  std::string q = "'";
+  for (char c : v) {
+    if (c == '\'') q += "'\\''";
+    else q += c;
+  }
+  return q + "'";
+}
+
 int b_true(Interp&, Invocation&) { return 0; }
 int b_false(Interp&, Invocation&) { return 1; }
 
@@ -230,7 +239,7 @@ int describe(Interp& sh, Invocation& inv, const std::string& name, char mode, bo
     if (sh.st.aliases.count(name) && sh.st.opts.expand_aliases) {
       found = true;
       const std::string& v = sh.st.aliases.find(name)->second;
-      if (mode == 'v') out << "alias " << name << "=" << quote_for_shell(v) << "\n";
+      if (mode == 'v') out << "alias " << name << "=" << single_quote(v) << "\n";
       else if (mode == 'V') out << name << " is aliased to `" << v << "'\n";
       else if (mode == 't') out << "alias\n";
       if (!all) return 0;
@@ -505,7 +514,7 @@ int b_alias(Interp& sh, Invocation& inv) {
   size_t i = 1;
   if (i < inv.argv.size() && inv.argv[i] == "-p") ++i;
   if (i >= inv.argv.size()) {
-    for (auto& [k, v] : sh.st.aliases) inv.out() << "alias " << k << "=" << quote_for_shell(v) << "\n";
+    for (auto& [k, v] : sh.st.aliases) inv.out() << "alias " << k << "=" << single_quote(v) << "\n";
     return 0;
   }
   for (; i < inv.argv.size(); ++i) {
@@ -517,7 +526,7 @@ int b_alias(Interp& sh, Invocation& inv) {
         berror(sh, inv, "alias: " + a + ": not found");
         status = 1;
       } else {
-        inv.out() << "alias " << a << "=" << quote_for_shell(it->second) << "\n";
+        inv.out() << "alias " << a << "=" << single_quote(it->second) << "\n";
       }
       continue;
     }
@@ -543,8 +552,7 @@ int b_unalias(Interp& sh, Invocation& inv) {
 
 int b_hash(Interp& sh, Invocation& inv) {
   if (inv.argv.size() == 1) {
-    inv.out().flush();
-    sh.write_err(sh.st.arg0 + ": hash table empty\n");
+    inv.out() << "hash: hash table empty\n";
     return 0;
   }
   int status = 0;
@@ -584,7 +592,7 @@ int b_trap(Interp& sh, Invocation& inv) {
   std::vector<std::string> args(inv.argv.begin() + 1, inv.argv.end());
   if (!args.empty() && args[0] == "--") args.erase(args.begin());
   if (args.empty() || args[0] == "-p") {
-    for (auto& [sig, action] : sh.traps_) inv.out() << "trap -- " << quote_for_shell(action) << " " << sig << "\n";
+    for (auto& [sig, action] : sh.traps_) inv.out() << "trap -- " << single_quote(action) << " " << sig << "\n";
     return 0;
   }
   if (args[0] == "-l") {

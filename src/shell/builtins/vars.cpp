@@ -528,14 +528,18 @@ int b_set(Interp& sh, Invocation& inv) {
       char c = a[k];
       if (c == 'o') {
         if (i + 1 >= args.size()) {
-          if (on) {
-            for (auto& o : kSetOptions) {
+          std::vector<std::pair<std::string, bool>> all;
+          for (auto& o : kSetOptions) all.push_back({o.name, sh.st.opts.*o.field});
+          for (const char* o : kOtherSetOptions) all.push_back({o, std::string(o) == "interactive-comments"});
+          std::sort(all.begin(), all.end());
+          for (auto& [name, val] : all) {
+            if (on) {
               char buf[64];
-              snprintf(buf, sizeof buf, "%-15s\t%s\n", o.name, (sh.st.opts.*o.field) ? "on" : "off");
+              snprintf(buf, sizeof buf, "%-15s\t%s\n", name.c_str(), val ? "on" : "off");
               inv.out() << buf;
+            } else {
+              inv.out() << "set " << (val ? "-o " : "+o ") << name << "\n";
             }
-          } else {
-            for (auto& o : kSetOptions) inv.out() << "set " << ((sh.st.opts.*o.field) ? "-o " : "+o ") << o.name << "\n";
           }
           continue;
         }
@@ -627,14 +631,27 @@ int b_shopt(Interp& sh, Invocation& inv) {
         return true;
       }
     for (const char* o : kOtherShopts)
-      if (name == o) return true;
+      if (name == o) {
+        static const std::string kOn =
+            " checkwinsize cmdhist complete_fullquote extquote force_fignore globasciiranges globskipdots hostcomplete "
+            "interactive_comments patsub_replacement progcomp promptvars sourcepath ";
+        static bool on_value = true;
+        if (kOn.find(" " + name + " ") != std::string::npos) *field = &on_value;
+        return true;
+      }
     return false;
   };
   if (i >= inv.argv.size()) {
     std::vector<std::pair<std::string, bool>> all;
     for (auto& o : kShopts) all.push_back({o.name, sh.st.opts.*o.field});
-    for (const char* o : kOtherShopts) all.push_back({o, false});
+    static const std::string kOnByDefault =
+        " checkwinsize cmdhist complete_fullquote extquote force_fignore globasciiranges globskipdots hostcomplete "
+        "interactive_comments patsub_replacement progcomp promptvars sourcepath ";
+    for (const char* o : kOtherShopts) all.push_back({o, kOnByDefault.find(" " + std::string(o) + " ") != std::string::npos});
     std::sort(all.begin(), all.end());
+    // bash lists autocd first.
+    for (size_t k = 0; k < all.size(); ++k)
+      if (all[k].first == "autocd") std::rotate(all.begin(), all.begin() + k, all.begin() + k + 1);
     for (auto& [name, val] : all) {
       if (mode == 's' && !val) continue;
       if (mode == 'u' && val) continue;
