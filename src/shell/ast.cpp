@@ -54,11 +54,13 @@ WordPart WordPart::clone() const {
   WordPart p(kind);
   p.text = text;
   p.quoted = quoted;
+  p.source = source;
   p.parts.reserve(parts.size());
   for (const auto& q : parts) p.parts.push_back(q.clone());
   if (param) p.param = std::make_unique<ParamExp>(param->clone());
   p.command = command;  // immutable after parsing
   p.backquote = backquote;
+  p.backquote_source = backquote_source;
   p.process_output = process_output;
   if (arith) p.arith = std::make_unique<Word>(arith->clone());
   p.arith_raw = arith_raw;
@@ -145,7 +147,7 @@ AndOr AndOr::clone() const {
   return a;
 }
 
-ListItem ListItem::clone() const { return ListItem{and_or.clone(), background}; }
+ListItem ListItem::clone() const { return ListItem{and_or.clone(), background, newline}; }
 
 List List::clone() const {
   List l;

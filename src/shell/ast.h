@@ -60,7 +60,13 @@ enum class WordPartKind {
   LocaleQuoted,  // $"..."                   parts = contents, like "..."
   Param,         // $x ${x} ${x:-y} ...      param
   CommandSubst,  // $(list) or `list`        command, backquote (then text =
-                 //                          the source between the backquotes)
+                 //                          the source between the backquotes).
+                 //                          `...` with a syntax error inside:
+                 //                          command == nullptr and
+                 //                          backquote_source holds the text to
+                 //                          parse at expansion time (bash
+                 //                          reports it then, as
+                 //                          "command substitution: line N: ...")
   Arith,         // $(( expr ))              arith = the expression source as a
                  //                          Word (its $-parts still to expand;
                  //                          literals are neither split nor
@@ -75,10 +81,13 @@ struct WordPart {
   WordPartKind kind = WordPartKind::Literal;
   std::string text;
   bool quoted = false;              // Literal only
+  std::string source;               // Literal: the text as written, escapes
+                                    // included (for printing)
   std::vector<WordPart> parts;      // DoubleQuoted, LocaleQuoted
   std::unique_ptr<ParamExp> param;  // Param
   std::shared_ptr<List> command;    // CommandSubst, ProcessSubst
   bool backquote = false;           // CommandSubst written as `...`
+  std::string backquote_source;     // CommandSubst: unparsable `...` body
   bool process_output = false;      // ProcessSubst: >(...) rather than <(...)
   std::unique_ptr<Word> arith;      // Arith
   std::string arith_raw;            // Arith
@@ -258,6 +267,8 @@ struct AndOr {
 struct ListItem {
   AndOr and_or;
   bool background = false;  // terminated by &
+  bool newline = false;     // terminated by a newline rather than `;` (kept
+                            // for printing command substitutions as bash does)
   ListItem clone() const;
 };
 

@@ -77,16 +77,18 @@ std::string unquote_delim(std::string_view raw, bool* quoted) {
   return out;
 }
 
-void add_literal(std::vector<WordPart>& parts, char c, bool quoted) {
-  if (!parts.empty() && parts.back().kind == WordPartKind::Literal &&
-      parts.back().quoted == quoted) {
-    parts.back().text.push_back(c);
-    return;
+// `src` is the character as written (with its backslash, if escaped).
+void add_literal(std::vector<WordPart>& parts, char c, bool quoted, std::string_view src = {}) {
+  if (parts.empty() || parts.back().kind != WordPartKind::Literal ||
+      parts.back().quoted != quoted) {
+    WordPart p(WordPartKind::Literal);
+    p.quoted = quoted;
+    parts.push_back(std::move(p));
   }
-  WordPart p(WordPartKind::Literal);
-  p.quoted = quoted;
+  WordPart& p = parts.back();
   p.text.push_back(c);
-  parts.push_back(std::move(p));
+  if (src.empty()) p.source.push_back(c);
+  else p.source.append(src);
 }
 
 void add_literal(std::vector<WordPart>& parts, std::string_view s, bool quoted) {
@@ -407,6 +409,19 @@ class Core {
         }
         return;
       }
+      if (c == '[' && mode == WordMode::Normal && assign_ok_ && parts.size() == 1 &&
+          parts[0].kind == WordPartKind::Literal && !parts[0].quoted &&
+          is_name(parts[0].text) && subscript_assignment_ahead()) {
+        // NAME[sub]=... before the command name: the subscript may hold blanks.
+        r_.get();
+        add_literal(parts, '[', false);
+        lex_parts(parts, WordMode::Subscript, 0);
+        if (r_.peek() == ']') {
+          r_.get();
+          add_literal(parts, ']', false);
+        }
+        continue;
+      }
       if (mode == WordMode::Regex || mode == WordMode::Arith) {
         if (c == '(') ++paren;
         if (c == ')') --paren;
@@ -427,7 +442,7 @@ class Core {
             continue;
           }
           if (n == kEof) {
-            add_literal(parts, '\\', quoted_ctx);
+            add_literal(parts, '\\', quoted_ctx, "\\");
             continue;
           }
           if (quoted_ctx || (mode == WordMode::ParamArg && in_dq)) {
@@ -439,7 +454,10 @@ class Core {
             }
           }
           r_.get();
-          add_literal(parts, static_cast<char>(n), true);
+          {
+            char esc[2] = {'\\', static_cast<char>(n)};
+            add_literal(parts, static_cast<char>(n), true, std::string_view(esc, 2));
+          }
           continue;
         }
         case '\'':
@@ -467,6 +485,25 @@ class Core {
       r_.get();
       add_literal(parts, static_cast<char>(c), lit_quoted);
     }
+  }
+
+  // At `[`: is there a matching `]` followed by `=` or `+=` on this line?
+  bool subscript_assignment_ahead() {
+    int depth = 0;
+    for (size_t k = 0; k < 4096; ++k) {
+      int c = r_.peek(k);
+      if (c == kEof || c == '\n') return false;
+      if (c == '\\') {
+        ++k;
+        continue;
+      }
+      if (c == '[') ++depth;
+      if (c == ']' && --depth == 0) {
+        int n = r_.peek(k + 1);
+        return n == '=' || (n == '+' && r_.peek(k + 2) == '=');
+      }
+    }
+    return false;
   }
 
   bool parse_tilde(std::vector<WordPart>& parts, WordMode mode) {
@@ -700,6 +737,10 @@ class Core {
       int c = r_.get();
       if (c == kEof) fail_matching('`', line);
       if (c == '`') break;
+      if (c == '\\' && r_.peek() == '\n') {  // line continuation
+        r_.get();
+        continue;
+      }
       raw.push_back(static_cast<char>(c));
       if (c == '\\') {
         int n = r_.peek();
@@ -714,7 +755,14 @@ class Core {
     WordPart p(WordPartKind::CommandSubst);
     p.backquote = true;
     p.text = std::move(raw);
-    p.command = parse_sub_source(text, line);
+    // bash parses `...` only when it expands it, so a syntax error inside is
+    // a run-time error: leave command empty and let the interpreter re-parse.
+    try {
+      p.command = parse_sub_source(text, line);
+    } catch (SyntaxError&) {
+      p.command = nullptr;
+      p.backquote_source = std::move(text);
+    }
     parts.push_back(std::move(p));
   }
 
@@ -738,7 +786,10 @@ class Core {
         case '\\':
           r_.get();
           if (r_.peek() == kEof) fail_matching(')', line);
-          add_literal(parts, static_cast<char>(r_.get()), true);
+          {
+            char esc[2] = {'\\', static_cast<char>(r_.get())};
+            add_literal(parts, esc[1], true, std::string_view(esc, 2));
+          }
           continue;
         case '\'': parse_single_quote(parts); continue;
         case '"': parse_double_quote(parts, false); continue;
@@ -1015,6 +1066,7 @@ class Core {
         skip_newlines();
         continue;
       }
+      item.newline = t.type == Tk::Newline;
       l.items.push_back(std::move(item));
       if (t.type == Tk::Newline) {
         skip_newlines();
@@ -1252,6 +1304,7 @@ class Core {
       v.raw = raw.substr(prefix);
       WordPart first = w.parts[0].clone();
       first.text.erase(0, prefix);
+      first.source = first.text;
       if (!first.text.empty()) v.parts.push_back(std::move(first));
       for (size_t k = 1; k < w.parts.size(); ++k) v.parts.push_back(w.parts[k].clone());
       a->value = std::move(v);
@@ -1340,7 +1393,12 @@ class Core {
     auto cmd = std::make_unique<SimpleCommand>();
     cmd->line = peek().line;
     bool decl = false;
+    struct Restore {
+      bool& b;
+      ~Restore() { b = true; }
+    } restore{assign_ok_};
     for (;;) {
+      assign_ok_ = cmd->words.empty();
       if (cmd->words.empty()) maybe_alias();
       else if (alias_blank_) {
         alias_blank_ = false;
@@ -1852,6 +1910,9 @@ class Core {
     if (op.type == Tk::Word && !peek_reserved("]]")) {
       fail_msg("conditional binary operator expected", op.line);
     }
+    if (op.type == Tk::Op && op.op != ")" && op.op != "&&" && op.op != "||") {
+      fail_msg("unexpected token `" + op.op + "', conditional binary operator expected", op.line);
+    }
     if (op.type == Tk::Newline) {
       // [[ a <newline> ]] : bash wants an operator here
       fail_msg("unexpected token `newline', conditional binary operator expected", op.line);
@@ -1866,6 +1927,7 @@ class Core {
   Token tok_;
   bool have_ = false;
   bool alias_blank_ = false;
+  bool assign_ok_ = true;  // a word lexed now may be an assignment
 
  public:
   // The top-level entry: one complete command line.
@@ -1898,6 +1960,7 @@ class Core {
         if (n.type == Tk::End) break;
         continue;
       }
+      item.newline = t.type == Tk::Newline;
       l->items.push_back(std::move(item));
       if (t.type == Tk::Newline) {
         take();
@@ -1979,6 +2042,7 @@ struct Parser::Impl {
   Reader reader;
   Core core;
   bool failed = false;
+  std::optional<ParseError> pending;
 };
 
 Parser::Parser(std::string source, ParserOptions options)
@@ -1988,6 +2052,11 @@ Parser::~Parser() = default;
 std::unique_ptr<List> Parser::next_command(ParseError& err) {
   err = ParseError{};
   if (impl_->failed) return nullptr;
+  if (impl_->pending) {
+    impl_->failed = true;
+    err = std::move(*impl_->pending);
+    return nullptr;
+  }
   try {
     impl_->reader.clear_record();
     return impl_->core.next_command();
@@ -1998,7 +2067,15 @@ std::unique_ptr<List> Parser::next_command(ParseError& err) {
   }
 }
 
-bool Parser::at_end() const { return impl_->failed || impl_->core.at_end(); }
+bool Parser::at_end() const {
+  if (impl_->failed) return true;
+  try {
+    return impl_->core.at_end();
+  } catch (SyntaxError& e) {
+    impl_->pending = std::move(e.err);  // the next next_command() reports it
+    return false;
+  }
+}
 ParserOptions& Parser::options() { return impl_->options; }
 int Parser::current_line() const { return impl_->reader.line(); }
 

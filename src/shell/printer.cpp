@@ -8,6 +8,7 @@ namespace burrow::shell {
 namespace {
 
 void print_parts_quoted(std::string& out, const std::vector<WordPart>& parts, bool in_dq);
+std::string print_comsub(const List& l);
 
 // $'...' text re-quoted the way bash prints it: single quotes.
 std::string single_quote(const std::string& s) {
@@ -25,6 +26,8 @@ void print_part(std::string& out, const WordPart& p, bool in_dq) {
     case WordPartKind::Literal:
       if (!p.quoted) {
         out += p.text;
+      } else if (!p.source.empty()) {
+        out += p.source;
       } else if (in_dq) {
         for (size_t i = 0; i < p.text.size(); ++i) {
           char c = p.text[i];
@@ -59,13 +62,13 @@ void print_part(std::string& out, const WordPart& p, bool in_dq) {
       if (p.backquote) {
         out += "`" + p.text + "`";
       } else {
-        out += "$(" + (p.command ? print_list(*p.command, 0) : "") + ")";
+        out += "$(" + (p.command ? print_comsub(*p.command) : "") + ")";
       }
       break;
     case WordPartKind::Arith: out += "$((" + p.arith_raw + "))"; break;
     case WordPartKind::ProcessSubst:
       out += p.process_output ? ">(" : "<(";
-      out += p.command ? print_list_oneline(*p.command) : "";
+      out += p.command ? print_comsub(*p.command) : "";
       out += ")";
       break;
     case WordPartKind::Tilde: out += "~" + p.text; break;
@@ -98,7 +101,7 @@ std::string redirect_op(RedirOp op) {
 
 class Printer {
  public:
-  explicit Printer(bool oneline) : oneline_(oneline) {}
+  explicit Printer(bool oneline, bool comsub = false) : oneline_(oneline), comsub_(comsub) {}
   std::string out;
 
   void word(const Word& w) {
@@ -106,6 +109,7 @@ class Printer {
   }
 
   void redirects(const std::vector<Redirect>& rs) {
+    if (!rs.empty()) was_heredoc_ = false;  // as bash's print_redirection_list
     for (const auto& r : rs) {
       out.push_back(' ');
       redirect(r);
@@ -114,11 +118,22 @@ class Printer {
 
   void redirect(const Redirect& r) {
     if (!r.fd_var.empty()) out += "{" + r.fd_var + "}";
-    else if (r.fd >= 0) out += std::to_string(r.fd);
-    else if (r.op == RedirOp::DupOut) out += "1";
-    else if (r.op == RedirOp::DupIn) out += "0";
-    out += redirect_op(r.op);
     bool dup = r.op == RedirOp::DupIn || r.op == RedirOp::DupOut;
+    std::string t;
+    bool numeric = dup && r.target.is_plain_literal(&t) && !t.empty() &&
+                   t.find_first_not_of("0123456789") == std::string::npos;
+    bool close = dup && t == "-";
+    if (!r.fd_var.empty()) {
+    } else if (r.fd >= 0) {
+      // An explicit fd equal to the operator's default is not shown.
+      bool default_fd = (r.fd == 0 && r.op == RedirOp::In) ||
+                        (r.fd == 1 && (r.op == RedirOp::Out || r.op == RedirOp::Append ||
+                                       r.op == RedirOp::Clobber));
+      if (!default_fd) out += std::to_string(r.fd);
+    }
+    else if (numeric || close) out += r.op == RedirOp::DupIn ? "0" : "1";
+    // bash prints both <&- and >&- as >&-.
+    out += close ? ">&" : redirect_op(r.op);
     bool here = r.op == RedirOp::HereDoc || r.op == RedirOp::HereDocStrip;
     if (!dup && !here) out.push_back(' ');
     word(r.target);
@@ -158,7 +173,6 @@ class Printer {
 
   // `;` unless the text already ends a command.
   void semicolon() {
-    if (was_heredoc_) return;
     if (!out.empty() && (out.back() == ';' || out.back() == '&' || out.back() == '\n')) return;
     out.push_back(';');
   }
@@ -172,35 +186,49 @@ class Printer {
     out += indent_str(ind);
   }
 
+  // Mirrors bash: here-document bodies are printed at the next `;` (which is
+  // then left out) or at the end of the enclosing construct, and a `;` right
+  // after a construct that printed one is dropped as well.
   void list(const List& l, int ind) {
     for (size_t i = 0; i < l.items.size(); ++i) {
       const auto& it = l.items[i];
-      was_heredoc_ = false;
       and_or(it.and_or, ind);
       bool last = i + 1 == l.items.size();
       if (it.background) {
         out += " &";
-        flush_heredocs();
-        if (!last) {
-          if (was_heredoc_) newline(ind);
-          else out.push_back(' ');
+        if (!heredocs_.empty()) {
+          flush_heredocs();
+          if (!last) newline(ind);
+        } else if (!last) {
+          out.push_back(' ');
         }
         continue;
       }
-      flush_heredocs();
       if (last) break;
-      if (was_heredoc_) {
+      if (!heredocs_.empty()) {
+        flush_heredocs();
+      } else if (was_heredoc_) {
+        was_heredoc_ = false;
+      } else if (comsub_ && it.newline) {
         newline(ind);
         continue;
+      } else {
+        out.push_back(';');
       }
-      out.push_back(';');
-      newline(ind);
+      if (comsub_ && !it.newline) out.push_back(' ');
+      else newline(ind);
     }
   }
 
   void and_or(const AndOr& a, int ind) {
     for (size_t i = 0; i < a.pipelines.size(); ++i) {
-      if (i > 0) out += a.ops[i - 1] == AndOrOp::And ? " && " : " || ";
+      if (i > 0) {
+        out += a.ops[i - 1] == AndOrOp::And ? " && " : " || ";
+        if (!heredocs_.empty()) {
+          flush_heredocs();
+          out.push_back(' ');
+        }
+      }
       pipeline(a.pipelines[i], ind);
     }
   }
@@ -237,6 +265,7 @@ class Printer {
           if (w.decl_assign && w.decl_assign->is_array) assignment(*w.decl_assign);
           else word(w);
         }
+        if (!c.redirects.empty()) was_heredoc_ = false;
         for (const auto& r : c.redirects) {
           if (!first) out.push_back(' ');
           first = false;
@@ -251,6 +280,14 @@ class Printer {
         out += " )";
         break;
       case CommandKind::BraceGroup:
+        if (comsub_ || oneline_) {  // inside $(...) bash keeps a group on one line
+          out += "{ ";
+          list(c.as<BraceGroup>().body, ind);
+          flush_heredocs();
+          semicolon();
+          out += " }";
+          break;
+        }
         out += "{ ";
         body(c.as<BraceGroup>().body, ind + 1);
         flush_heredocs();
@@ -301,8 +338,8 @@ class Printer {
       }
       case CommandKind::ArithFor: {
         const auto& f = c.as<ArithForCommand>();
-        out += "for ((" + or_one(trim(f.init_raw)) + "; " + or_one(trim(f.cond_raw)) + "; " +
-               or_one(trim(f.step_raw)) + "))";
+        out += "for ((" + or_one(ltrim(f.init_raw)) + "; " + or_one(ltrim(f.cond_raw)) + "; " +
+               or_one(ltrim(f.step_raw)) + "))";
         newline(ind);
         out += "do";
         body(f.body, ind + 1);
@@ -341,6 +378,7 @@ class Printer {
         const auto& f = c.as<FunctionDef>();
         out += "function " + f.name + " () ";
         function_body(f, ind);
+        was_heredoc_ = false;
         return;
       }
       case CommandKind::Cond:
@@ -348,7 +386,7 @@ class Printer {
         if (c.as<CondCommand>().expr) cond(*c.as<CondCommand>().expr);
         out += " ]]";
         break;
-      case CommandKind::Arith: out += "(( " + trim(c.as<ArithCommand>().raw) + " ))"; break;
+      case CommandKind::Arith: out += "((" + c.as<ArithCommand>().raw + "))"; break;
       case CommandKind::Coproc: {
         const auto& k = c.as<CoprocCommand>();
         out += "coproc " + k.name + " ";
@@ -439,6 +477,10 @@ class Printer {
   }
 
   static std::string or_one(std::string s) { return s.empty() ? "1" : s; }
+  static std::string ltrim(const std::string& s) {
+    size_t b = s.find_first_not_of(" \t\n");
+    return b == std::string::npos ? "" : s.substr(b);
+  }
   static std::string trim(const std::string& s) {
     size_t b = s.find_first_not_of(" \t\n");
     if (b == std::string::npos) return "";
@@ -448,9 +490,19 @@ class Printer {
 
  private:
   bool oneline_;
+  bool comsub_;
   bool was_heredoc_ = false;
   std::vector<const Redirect*> heredocs_;
 };
+
+// The body of $(...) as bash re-prints it: `;` separated commands stay on
+// one line, newline separated ones on their own lines, from column 0.
+std::string print_comsub(const List& l) {
+  Printer p(false, true);
+  p.list(l, 0);
+  p.flush_heredocs();
+  return p.out;
+}
 
 }  // namespace
 
@@ -471,6 +523,7 @@ std::string print_command(const Command& c, int indent) {
 std::string print_list(const List& l, int indent) {
   Printer p(false);
   p.list(l, indent);
+  p.flush_heredocs();
   return p.out;
 }
 
@@ -484,6 +537,7 @@ std::string print_command_oneline(const Command& c) {
 std::string print_list_oneline(const List& l) {
   Printer p(true);
   p.list(l, 0);
+  p.flush_heredocs();
   return p.out;
 }
 

@@ -449,3 +449,49 @@ TEST(ParserCommands, Clone) {
   List c = l->clone();
   EXPECT_EQ(print_list(c), print_list(*l));
 }
+
+TEST(ParserCommands, SubscriptWithBlanksInAssignment) {
+  auto l = parse_ok("a[1 + 1]=x b[$i * 2]+=y echo c[1 + 2]=z");
+  const auto& s = simple(*l);
+  ASSERT_EQ(s.assigns.size(), 2u);
+  EXPECT_EQ(s.assigns[0].index_raw, "1 + 1");
+  EXPECT_EQ(dump_parts(s.assigns[0].value.parts), "L(x)");
+  EXPECT_EQ(s.assigns[1].index_raw, "$i * 2");
+  EXPECT_TRUE(s.assigns[1].append);
+  ASSERT_EQ(s.words.size(), 4u);
+  EXPECT_EQ(s.words[1].raw, "c[1");
+}
+
+TEST(ParserCommands, AtEndReportsErrorsThroughNextCommand) {
+  Parser p("echo a\necho \"unterminated\n");
+  ParseError err;
+  EXPECT_FALSE(p.at_end());
+  ASSERT_TRUE(p.next_command(err));
+  EXPECT_FALSE(p.at_end());
+  EXPECT_FALSE(p.next_command(err));
+  EXPECT_EQ(err.message, "unexpected EOF while looking for matching `\"'");
+  EXPECT_EQ(err.line, 2);
+  EXPECT_TRUE(p.at_end());
+}
+
+TEST(ParserCommands, ErrorFormat) {
+  ParseError err;
+  parse_script("echo a; fi", err);
+  EXPECT_EQ(err.format("bash: -c"),
+            "bash: -c: line 1: syntax error near unexpected token `fi'\n"
+            "bash: -c: line 1: `echo a; fi'\n");
+  parse_script("if true; then\n echo", err);
+  EXPECT_EQ(err.format("script.sh"), "script.sh: line 3: syntax error: unexpected end of file\n");
+}
+
+TEST(ParserCommands, OneLinePrinting) {
+  auto l = parse_ok("if a; then b; else c; fi; while x; do y; done &\nfor i in 1 2; do echo $i; done");
+  EXPECT_EQ(print_list_oneline(*l),
+            "if a; then b; else c; fi; while x; do y; done & for i in 1 2; do echo $i; done");
+  auto c = parse_ok("{ a; b; } > f");
+  EXPECT_EQ(print_command_oneline(cmd_at(*c)), "{ a; b; } > f");
+  auto w = parse_ok("echo \"a $b\" 'c' $'d\\te' ${x:-y} $(z) `w` $((1+2)) ~/p");
+  std::string printed;
+  for (const auto& word : simple(*w).words) printed += print_word(word) + "|";
+  EXPECT_EQ(printed, "echo|\"a $b\"|'c'|'d\te'|${x:-y}|$(z)|`w`|$((1+2))|~/p|");
+}

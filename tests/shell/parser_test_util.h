@@ -94,7 +94,8 @@ inline std::string dump_parts(const std::vector<burrow::shell::WordPart>& parts)
       case WordPartKind::Tilde: s += "T(" + p.text + ")"; break;
       case WordPartKind::Param: s += "P{" + dump_param(*p.param) + "}"; break;
       case WordPartKind::CommandSubst:
-        s += (p.backquote ? "B{" : "C{") + print_list_oneline(*p.command) + "}";
+        if (!p.command) s += "B!{" + p.backquote_source + "}";
+        else s += (p.backquote ? "B{" : "C{") + print_list_oneline(*p.command) + "}";
         break;
       case WordPartKind::Arith: s += "X(" + dump_parts(p.arith->parts) + ")"; break;
       case WordPartKind::ProcessSubst:

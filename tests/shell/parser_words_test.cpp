@@ -142,6 +142,9 @@ TEST(ParserWords, CommandSubst) {
   EXPECT_EQ(word_dump("echo $( (a) )"), "C{( a )}");
   EXPECT_EQ(word_dump("echo $(echo $(echo x))"), "C{echo $(echo x)}");
   EXPECT_EQ(word_dump("echo `echo \\`x\\``"), "B{echo `x`}");
+  // bash reports errors inside `...` only when expanding it
+  EXPECT_EQ(word_dump("echo `fi`"), "B!{fi}");
+  EXPECT_EQ(word_dump("echo `echo \"a`"), "B!{echo \"a}");
   EXPECT_EQ(word_dump("echo $(# comment )\n)"), "C{}");
   EXPECT_EQ(word_dump("echo $(cat <<EOF\nhi)\nEOF\n)"), "C{cat <<EOF\nhi)\nEOF\n}");
   EXPECT_EQ(word_dump("echo $(\necho a\necho b\n)"), "C{echo a; echo b}");
