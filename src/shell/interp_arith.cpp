@@ -377,7 +377,7 @@ class Arith {
       else if (c == '@') d = 62;
       else if (c == '_') d = 63;
       else d = 99;
-      if (d >= base) fail("value too great for base", start);
+      if (d >= base) throw ArithError{tok + ": value too great for base (error token is \"" + tok + "\")"};
       v = v * base + d;
     }
     return static_cast<long long>(v);
@@ -394,7 +394,6 @@ class Arith {
 long long Interp::arith_eval(std::string_view expr) {
   // Messages quote the expression without its surrounding blanks, as bash does.
   while (!expr.empty() && isspace(static_cast<unsigned char>(expr.front()))) expr.remove_prefix(1);
-  while (!expr.empty() && isspace(static_cast<unsigned char>(expr.back()))) expr.remove_suffix(1);
   Arith a(*this, expr, 0);
   return a.run();
 }
