@@ -854,7 +854,46 @@ class CollectFile : public vfs::File {
 
 }  // namespace
 
+// $(< file): the file's contents without running a command.
+static const Redirect* bare_input_redirect(const List& body) {
+  if (body.items.size() != 1 || body.items[0].background) return nullptr;
+  const AndOr& ao = body.items[0].and_or;
+  if (ao.pipelines.size() != 1 || ao.pipelines[0].commands.size() != 1 || ao.pipelines[0].negated) return nullptr;
+  const Command& c = *ao.pipelines[0].commands[0];
+  if (c.kind != CommandKind::Simple) return nullptr;
+  const auto& sc = c.as<SimpleCommand>();
+  if (!sc.words.empty() || !sc.assigns.empty() || sc.redirects.size() != 1) return nullptr;
+  const Redirect& r = sc.redirects[0];
+  if (r.op != RedirOp::In || (r.fd != -1 && r.fd != 0)) return nullptr;
+  return &r;
+}
+
 std::string Interp::command_substitution(const List& body) {
+  if (const Redirect* r = bare_input_redirect(body)) {
+    std::string path = expand_word_string(r->target);
+    vfs::FilePtr file;
+    std::string data;
+    if (vfs::Error e = open_file(path, O_RDONLY, file)) {
+      error(path + ": " + vfs::error_text(e));
+      subst_status_ = 1;
+      st.last_status = 1;
+      return "";
+    }
+    char buf[65536];
+    for (;;) {
+      size_t got = 0;
+      if (file->read(buf, sizeof buf, got) || got == 0) break;
+      data.append(buf, got);
+      if (data.size() > ctx->limits.max_string_bytes) {
+        ctx->hit_limit("string too long (max " + std::to_string(ctx->limits.max_string_bytes) + " bytes)");
+        check_cancel();
+      }
+    }
+    subst_status_ = 0;
+    st.last_status = 0;
+    while (!data.empty() && data.back() == '\n') data.pop_back();
+    return data;
+  }
   if (st.subst_depth >= static_cast<int>(ctx->limits.max_substitution_depth)) {
     ctx->hit_limit("command substitution nesting too deep (max " +
                    std::to_string(ctx->limits.max_substitution_depth) + ")");
