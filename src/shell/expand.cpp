@@ -256,7 +256,9 @@ class Expander {
         pv.is_list = true;
         pv.star = pe.subscript_raw == "*";
         if (v && v->set) {
-          if (v->is_array)
+          if (v->assoc)
+            for (auto& [k, val] : v->amap) pv.list.push_back(val);
+          else if (v->is_array)
             for (auto& [k, val] : v->array) pv.list.push_back(val);
           else
             pv.list.push_back(v->value);
@@ -269,6 +271,14 @@ class Expander {
       }
       long long idx = 0;
       std::string sub = sh_.expand_word_string(pe.subscript);
+      if (v && v->assoc) {
+        auto it = v->amap.find(sub);
+        if (it != v->amap.end()) {
+          pv.set = true;
+          pv.value = it->second;
+        }
+        return pv;
+      }
       try {
         idx = sh_.arith_eval(sub);
       } catch (const ArithError& e) {
@@ -464,7 +474,9 @@ class Expander {
       pv.is_list = true;
       pv.star = pe.subscript_raw == "*";
       if (Var* v = sh_.find_var(pe.name)) {
-        if (v->is_array)
+        if (v->assoc)
+          for (auto& [k, val] : v->amap) pv.list.push_back(k);
+        else if (v->is_array)
           for (auto& [k, val] : v->array) pv.list.push_back(std::to_string(k));
         else if (v->set)
           pv.list.push_back("0");
@@ -686,7 +698,7 @@ static std::string quote_array_elems(Interp& sh, const Assignment& a) {
   for (const ArrayElem& el : a.elems) {
     std::vector<std::string> vals;
     if (el.has_key) {
-      vals.push_back("[" + sh.expand_word_string(el.key) + "]=" + quote_for_shell(sh.expand_word_string(el.value)));
+      vals.push_back("[" + quote_for_shell(sh.expand_word_string(el.key)) + "]=" + quote_for_shell(sh.expand_word_string(el.value)));
       if (!first) out += ' ';
       out += vals[0];
       first = false;

@@ -54,6 +54,8 @@ struct Var {
   bool integer = false;
   bool is_array = false;
   std::map<long long, std::string> array;  // indexed arrays
+  bool assoc = false;                      // declare -A: `amap` holds the elements
+  std::map<std::string, std::string> amap;
 };
 
 using VarMap = std::map<std::string, Var, std::less<>>;

@@ -18,6 +18,7 @@ int test_unary(Interp& sh, std::string_view op, const std::string& arg) {
       Var* v = sh.find_var(name.substr(0, lb));
       if (!v || !v->set) return 1;
       std::string sub = name.substr(lb + 1, name.size() - lb - 2);
+      if (v->assoc) return (sub == "@" || sub == "*") ? (v->amap.empty() ? 1 : 0) : (v->amap.count(sub) ? 0 : 1);
       if (sub == "@" || sub == "*") return v->is_array ? (v->array.empty() ? 1 : 0) : 0;
       long long idx = 0;
       try {

@@ -93,6 +93,11 @@ std::optional<std::string> Interp::special_param(std::string_view name) {
 std::optional<std::string> Interp::get_var(std::string_view name) {
   if (Var* v = find_var(name)) {
     if (!v->set) return std::nullopt;
+    if (v->assoc) {
+      auto it = v->amap.find("0");
+      if (it == v->amap.end()) return std::nullopt;
+      return it->second;
+    }
     if (v->is_array) {
       auto it = v->array.find(0);
       if (it == v->array.end()) return std::nullopt;
@@ -200,6 +205,18 @@ void Interp::assign(const Assignment& a, bool local) {
   if (a.is_array) {
     Var* v = find_var(a.name);
     if (!v) v = &st.globals[a.name];
+    if (v->assoc) {
+      if (!a.append) v->amap.clear();
+      for (const ArrayElem& el : a.elems) {
+        if (!el.has_key) continue;
+        std::string k = expand_word_string(el.key);
+        std::string val = expand_word_string(el.value);
+        if (el.append) v->amap[k] += val;
+        else v->amap[k] = val;
+      }
+      v->set = true;
+      return;
+    }
     std::map<long long, std::string> arr;
     if (a.append) {
       if (v->is_array) arr = v->array;
@@ -236,6 +253,13 @@ void Interp::assign(const Assignment& a, bool local) {
   }
   std::string value = expand_word_string(a.value);
   if (a.has_index) {
+    if (Var* av = find_var(a.name); av && av->assoc) {
+      std::string k = expand_word_string(a.index);
+      if (a.append) av->amap[k] += value;
+      else av->amap[k] = value;
+      av->set = true;
+      return;
+    }
     long long idx;
     try {
       idx = arith_eval(expand_word_string(a.index));

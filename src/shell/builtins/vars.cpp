@@ -63,12 +63,18 @@ std::vector<std::string> split_array_literal(const std::string& s) {
 
 std::string declare_line(std::string_view name, const Var& v) {
   std::string flags;
-  if (v.is_array) flags += 'a';
+  if (v.assoc) flags += 'A';
+  else if (v.is_array) flags += 'a';
   if (v.integer) flags += 'i';
   if (v.readonly) flags += 'r';
   if (v.exported) flags += 'x';
   std::string out = "declare -" + (flags.empty() ? std::string("-") : flags) + " " + std::string(name);
   if (!v.set) return out;
+  if (v.assoc) {
+    out += "=(";
+    for (auto& [k, val] : v.amap) out += "[" + (k.find_first_of(" \t\"'$") == std::string::npos ? k : dquote(k)) + "]=" + dquote(val) + " ";
+    return out + ")";
+  }
   if (v.is_array) {
     out += "=(";
     bool first = true;
@@ -131,6 +137,21 @@ bool declare_assign(Interp& sh, Invocation& inv, const std::string& arg, bool lo
     return false;
   }
   std::string value = arg.substr(eq + 1);
+  if (v->assoc) {
+    if (value.size() >= 2 && value.front() == '(' && value.back() == ')' && !has_index) {
+      if (!append) v->amap.clear();
+      for (const std::string& el : split_array_literal(value)) {
+        size_t rb = el.find("]=");
+        if (!el.empty() && el[0] == '[' && rb != std::string::npos) v->amap[el.substr(1, rb - 1)] = el.substr(rb + 2);
+      }
+    } else {
+      std::string k = has_index ? index : "0";
+      if (append) v->amap[k] += value;
+      else v->amap[k] = value;
+    }
+    v->set = true;
+    return true;
+  }
   if (value.size() >= 2 && value.front() == '(' && value.back() == ')' && !has_index) {
     std::map<long long, std::string> arr;
     if (append && v->is_array) arr = v->array;
@@ -253,7 +274,8 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
       for (auto& [k, v] : all) {
         if (has('x') && !v->exported) continue;
         if (has('r') && !v->readonly) continue;
-        if (has('a') && !v->is_array) continue;
+        if (has('a') && (!v->is_array || v->assoc)) continue;
+        if (has('A') && !v->assoc) continue;
         if (has('i') && !v->integer) continue;
         if (!has('p') && on.empty()) {
           if (!v->set) continue;
@@ -291,6 +313,19 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
     Var* v = nullptr;
     std::string bare = name;
     if (!bare.empty() && bare.back() == '+') bare.pop_back();
+    if (has('A')) {
+      Var* pre = nullptr;
+      if (!declare_assign(sh, inv, bare, local, has('g'), &pre)) {
+        status = 1;
+        continue;
+      }
+      if (!pre->assoc) {
+        pre->assoc = true;
+        pre->is_array = true;
+        pre->array.clear();
+        pre->set = true;
+      }
+    }
     if (has('i') || has('a')) {
       Var* pre = nullptr;
       if (!declare_assign(sh, inv, bare, local, has('g'), &pre)) {
@@ -439,6 +474,10 @@ int b_unset(Interp& sh, Invocation& inv) {
       }
       if (sub == "@" || sub == "*") {
         sh.unset_var(base);
+        continue;
+      }
+      if (v->assoc) {
+        v->amap.erase(sub);
         continue;
       }
       try {
