@@ -107,8 +107,13 @@ int run_bash(Invocation& inv) {
       }
     }
   }
+  if (parent->st.subst_depth >= static_cast<int>(parent->ctx->limits.max_substitution_depth)) {
+    parent->ctx->hit_limit("nested shells too deep (max " + std::to_string(parent->ctx->limits.max_substitution_depth) + ")");
+    return 1;
+  }
   auto child = parent->fork_child();
   ShellState& st = child->st;
+  st.subst_depth++;
   // A new shell inherits only the environment.
   VarMap vars;
   for (auto& [k, v] : st.globals) {

@@ -999,7 +999,12 @@ int Interp::run_file(const std::string& path, std::vector<std::string>& argv, co
     return 126;
   }
   // A text file without #! runs as a shell script in a subshell.
+  if (st.subst_depth >= static_cast<int>(ctx->limits.max_substitution_depth)) {
+    ctx->hit_limit("nested scripts too deep (max " + std::to_string(ctx->limits.max_substitution_depth) + ")");
+    check_cancel();
+  }
   auto child = fork_child();
+  child->st.subst_depth++;
   child->st.functions.clear();
   child->st.frames.clear();
   child->st.arg0 = shown;

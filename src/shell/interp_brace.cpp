@@ -98,7 +98,10 @@ bool sequence(const std::string& body, std::vector<std::string>& out) {
   return false;
 }
 
+constexpr size_t kMaxBraceWords = 1'000'000;
+
 void expand(const std::string& s, std::vector<std::string>& out, int budget) {
+  if (out.size() >= kMaxBraceWords) return;
   for (size_t i = 0; i < s.size();) {
     if (s[i] == '{' && budget > 0) {
       size_t j = find_close(s, i);
@@ -147,6 +150,10 @@ std::vector<Word> Interp::brace_expand_word(const Word& w) {
   }
   std::vector<std::string> expanded;
   expand(s, expanded, 64);
+  if (expanded.size() >= kMaxBraceWords) {
+    ctx->hit_limit("brace expansion too large (max " + std::to_string(kMaxBraceWords) + " words)");
+    check_cancel();
+  }
   if (expanded.size() == 1 && expanded[0] == s) {
     result.push_back(w.clone());
     return result;

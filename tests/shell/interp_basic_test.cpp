@@ -189,3 +189,33 @@ TEST(InterpLimits, Commands) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(InterpLimits, RecursionThroughEvalSourceAndScriptsIsBounded) {
+  const char* scripts[] = {
+      "x='eval \"$x\"'; eval \"$x\"",
+      "echo 'bash /tmp/r.sh' > /tmp/r.sh; bash /tmp/r.sh",
+      "echo ./r2 > r2; chmod +x r2; ./r2",
+      "echo 'source /tmp/s.sh' > /tmp/s.sh; source /tmp/s.sh",
+      "f() { echo $(f); }; f",
+  };
+  for (const char* s : scripts) {
+    auto sb = burrow::Sandbox::create({});
+    auto r = sb->exec(s);
+    EXPECT_NE(r.stderr_data.find("bash: limit exceeded"), std::string::npos) << s << "\n" << r.stderr_data;
+    EXPECT_NE(r.exit_code, 0) << s;
+  }
+}
+
+TEST(InterpLimits, HugeValuesEndWithAMessage) {
+  burrow::SandboxOptions o;
+  o.limits.max_string_bytes = 1 << 20;
+  auto sb = burrow::Sandbox::create(o);
+  auto r = sb->exec("x=a; while :; do x=$x$x; done");
+  EXPECT_NE(r.stderr_data.find("limit exceeded: string too long"), std::string::npos) << r.stderr_data;
+  r = sb->exec("x=$(yes)");
+  EXPECT_NE(r.stderr_data.find("limit exceeded: string too long"), std::string::npos) << r.stderr_data;
+}
+
+}  // namespace

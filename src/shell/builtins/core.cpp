@@ -107,19 +107,22 @@ int b_eval(Interp& sh, Invocation& inv) {
   }
   inv.finish(0);
   if (src.empty()) return 0;
-  if (sh.st.subst_depth >= static_cast<int>(sh.ctx->limits.max_substitution_depth) * 16) {
-    sh.ctx->hit_limit("eval nesting too deep");
+  if (sh.st.subst_depth >= static_cast<int>(sh.ctx->limits.max_substitution_depth)) {
+    sh.ctx->hit_limit("eval nesting too deep (max " + std::to_string(sh.ctx->limits.max_substitution_depth) + ")");
     sh.check_cancel();
   }
   std::string saved = sh.parse_error_name;
   sh.parse_error_name = sh.st.arg0 + ": eval";
+  ++sh.st.subst_depth;
   int status;
   try {
     status = sh.run_source(src, sh.st.lineno, false);
   } catch (...) {
+    --sh.st.subst_depth;
     sh.parse_error_name = saved;
     throw;
   }
+  --sh.st.subst_depth;
   sh.parse_error_name = saved;
   return status;
 }
@@ -161,20 +164,27 @@ int b_source(Interp& sh, Invocation& inv) {
     saved_pos = sh.st.positional;
     sh.st.positional.assign(inv.argv.begin() + 2, inv.argv.end());
   }
+  if (sh.st.subst_depth >= static_cast<int>(sh.ctx->limits.max_substitution_depth)) {
+    sh.ctx->hit_limit("source nesting too deep (max " + std::to_string(sh.ctx->limits.max_substitution_depth) + ")");
+    sh.check_cancel();
+  }
   std::string saved_name = sh.parse_error_name;
   sh.parse_error_name = name;
   ++sh.source_depth_;
+  ++sh.st.subst_depth;
   int status;
   try {
     status = sh.run_source(text, 1, false);
   } catch (const ReturnSignal& r) {
     status = r.status;
   } catch (...) {
+    --sh.st.subst_depth;
     --sh.source_depth_;
     sh.parse_error_name = saved_name;
     if (set_pos) sh.st.positional = saved_pos;
     throw;
   }
+  --sh.st.subst_depth;
   --sh.source_depth_;
   sh.parse_error_name = saved_name;
   if (set_pos) sh.st.positional = saved_pos;
