@@ -270,3 +270,94 @@ BURROW_BUILTIN(cd, "cd", b_cd, false);
 BURROW_BUILTIN(pwd, "pwd", b_pwd, false);
 
 }  // namespace burrow::shell
+
+namespace burrow::shell {
+namespace {
+
+// The directory stack: st.dir_stack holds the entries below the cwd.
+std::string tilde_home(Interp& sh, const std::string& d) {
+  std::string home = sh.get_var("HOME").value_or("");
+  if (!home.empty() && (d == home || d.rfind(home + "/", 0) == 0)) return "~" + d.substr(home.size());
+  return d;
+}
+
+void print_dirs(Interp& sh, Invocation& inv, bool full, bool lines, bool numbered) {
+  std::vector<std::string> all{sh.st.cwd};
+  for (auto it = sh.st.dir_stack.rbegin(); it != sh.st.dir_stack.rend(); ++it) all.push_back(*it);
+  for (size_t i = 0; i < all.size(); ++i) {
+    std::string d = full ? all[i] : tilde_home(sh, all[i]);
+    if (numbered) inv.out() << (i < 10 ? " " : "") << std::to_string(i) << "  " << d << "\n";
+    else if (lines) inv.out() << d << "\n";
+    else inv.out() << (i ? " " : "") << d;
+  }
+  if (!lines && !numbered) inv.out() << "\n";
+}
+
+int change_dir(Interp& sh, Invocation& inv, const std::string& dir) {
+  Invocation sub;
+  sub.argv = {"cd", dir};
+  sub.fds = inv.fds;
+  sub.fs = inv.fs;
+  sub.cwd = sh.st.cwd;
+  sub.host = &sh;
+  sub.cancel = inv.cancel;
+  sub.limits = inv.limits;
+  const BuiltinInfo* cd = find_builtin("cd");
+  return sub.finish(cd->fn(sh, sub));
+}
+
+int b_pushd(Interp& sh, Invocation& inv) {
+  if (inv.argv.size() < 2) {
+    if (sh.st.dir_stack.empty()) {
+      berror(sh, inv, "pushd: no other directory");
+      return 1;
+    }
+    std::string top = sh.st.dir_stack.back();
+    std::string cur = sh.st.cwd;
+    if (change_dir(sh, inv, top) != 0) return 1;
+    sh.st.dir_stack.back() = cur;
+    print_dirs(sh, inv, false, false, false);
+    return 0;
+  }
+  std::string cur = sh.st.cwd;
+  if (change_dir(sh, inv, inv.argv[1]) != 0) return 1;
+  sh.st.dir_stack.push_back(cur);
+  print_dirs(sh, inv, false, false, false);
+  return 0;
+}
+
+int b_popd(Interp& sh, Invocation& inv) {
+  if (sh.st.dir_stack.empty()) {
+    berror(sh, inv, "popd: directory stack empty");
+    return 1;
+  }
+  std::string top = sh.st.dir_stack.back();
+  if (change_dir(sh, inv, top) != 0) return 1;
+  sh.st.dir_stack.pop_back();
+  print_dirs(sh, inv, false, false, false);
+  return 0;
+}
+
+int b_dirs(Interp& sh, Invocation& inv) {
+  bool full = false, lines = false, numbered = false;
+  for (size_t i = 1; i < inv.argv.size(); ++i) {
+    const std::string& a = inv.argv[i];
+    if (a == "-c") {
+      sh.st.dir_stack.clear();
+      return 0;
+    }
+    if (a == "-l") full = true;
+    else if (a == "-p") lines = true;
+    else if (a == "-v") numbered = true;
+  }
+  print_dirs(sh, inv, full, lines, numbered);
+  return 0;
+}
+
+}  // namespace
+
+BURROW_BUILTIN(pushd, "pushd", b_pushd, false);
+BURROW_BUILTIN(popd, "popd", b_popd, false);
+BURROW_BUILTIN(dirs, "dirs", b_dirs, false);
+
+}  // namespace burrow::shell
