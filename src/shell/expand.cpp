@@ -913,6 +913,7 @@ std::string Interp::command_substitution(const List& body) {
   }
   auto child = fork_child();
   child->st.subst_depth++;
+  child->st.comsub_level++;
   // Without inherit_errexit, command substitutions run with -e off.
   child->st.opts.errexit = false;
   auto sink = std::make_shared<CollectFile>(ctx->limits.max_string_bytes);

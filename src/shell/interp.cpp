@@ -443,15 +443,14 @@ int Interp::execute_compound(const Command& c) {
     case CommandKind::Cond: {
       const auto& cc = c.as<CondCommand>();
       if (st.opts.xtrace) {
-        std::string ps4 = get_var("PS4").value_or("+ ");
-        write_err(ps4 + "[[ " + trace_cond(*cc.expr) + " ]]\n");
+        write_err(xtrace_prefix() + "[[ " + trace_cond(*cc.expr) + " ]]\n");
       }
       return execute_cond(*cc.expr);
     }
     case CommandKind::Arith: {
       const auto& ac = c.as<ArithCommand>();
       std::string text = expand_word_string(ac.expr);
-      if (st.opts.xtrace) write_err(get_var("PS4").value_or("+ ") + "(( " + text + " ))\n");
+      if (st.opts.xtrace)  write_err(xtrace_prefix() + "(( " + text + " ))\n");
       try {
         return arith_eval(text) != 0 ? 0 : 1;
       } catch (const ArithError& e) {
@@ -550,7 +549,7 @@ int Interp::execute_for(const ForCommand& c) {
   } depth{st.loop_depth};
   std::string trace;
   if (st.opts.xtrace) {
-    trace = get_var("PS4").value_or("+ ") + "for " + c.var + " in";
+ trace = xtrace_prefix() + "for " + c.var + " in";
     for (const std::string& item : items) trace += " " + quote_for_shell(item, true);
     trace += "\n";
   }
@@ -685,10 +684,13 @@ int Interp::execute_case(const CaseCommand& c) {
 // ---------------------------------------------------------------------------
 // Simple commands
 
+std::string Interp::xtrace_prefix() {
+  std::string ps4 = get_var("PS4").value_or("");
+  return ps4.empty() ? ps4 : std::string(st.comsub_level, ps4[0]) + ps4;
+}
+
 void Interp::xtrace(const std::vector<std::string>& words, const std::vector<std::string>& assigns) {
-  std::string ps4 = get_var("PS4").value_or("+ ");
-  std::string prefix;
-  for (int i = 0; i <= st.subshell_level && i < 1; ++i) prefix += ps4;
+  std::string prefix = xtrace_prefix();
   if (assigns.empty() && words.empty()) return;
   for (const std::string& a : assigns) {
     std::string line = prefix;

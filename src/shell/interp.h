@@ -99,6 +99,7 @@ struct ShellState {
   int function_depth = 0;
   int loop_depth = 0;
   int subst_depth = 0;
+  int comsub_level = 0;  // $(...) nesting: set -x repeats PS4's first character
   uint32_t umask = 022;
   std::string last_arg;  // $_
   std::vector<std::string> dir_stack;
@@ -237,6 +238,7 @@ class Interp : public ProcessHost {
   int run_builtin(const BuiltinInfo& b, std::vector<std::string>& argv);
   void assign(const Assignment& a, bool local = false);
   void xtrace(const std::vector<std::string>& words, const std::vector<std::string>& assigns);
+  std::string xtrace_prefix();
   void count_loop();
   bool errexit_active() const { return st.opts.errexit && errexit_suppressed_ == 0; }
   void maybe_errexit(int status);
