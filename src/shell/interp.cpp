@@ -736,6 +736,10 @@ int Interp::execute_simple(const SimpleCommand& c) {
   std::vector<std::string> traced;
   for (const Assignment& a : c.assigns) {
     std::string value = expand_word_string(a.value);
+    if (Var* v = find_var(a.name); v && v->readonly) {
+      error(a.name + ": readonly variable");
+      continue;
+    }
     if (a.append) value = get_var(a.name).value_or("") + value;
     temp_env[a.name] = value;
     if (st.opts.xtrace) traced.push_back(a.name + "=" + value);

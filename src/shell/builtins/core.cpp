@@ -31,7 +31,7 @@ int b_exit(Interp& sh, Invocation& inv) {
       status = 2;
     } else if (inv.argv.size() > 2) {
       berror(sh, inv, "exit: too many arguments");
-      return 1;
+      status = 1;
     } else {
       status = static_cast<int>(v & 255);
     }
@@ -61,6 +61,10 @@ int b_return(Interp& sh, Invocation& inv) {
 
 int loop_control(Interp& sh, Invocation& inv, bool is_break) {
   long long n = 1;
+  if (sh.st.loop_depth == 0) {
+    berror(sh, inv, inv.argv[0] + ": only meaningful in a `for', `while', or `until' loop");
+    return 0;
+  }
   if (inv.argv.size() > 1) {
     if (!parse_long(inv.argv[1], n)) {
       berror(sh, inv, inv.argv[0] + ": " + inv.argv[1] + ": numeric argument required");

@@ -200,7 +200,7 @@ int b_printf(Interp& sh, Invocation& inv) {
   }
   if (i < inv.argv.size() && inv.argv[i] == "--") ++i;
   if (i >= inv.argv.size()) {
-    berror(sh, inv, "printf: usage: printf [-v var] format [arguments]");
+    inv.err() << "printf: usage: printf [-v var] format [arguments]\n";
     return 2;
   }
   std::string fmt = inv.argv[i++];

@@ -779,7 +779,8 @@ int b_getopts(Interp& sh, Invocation& inv) {
       sh.set_var(var, "?");
       sh.set_var("OPTARG", std::string(1, c));
     } else {
-      berror(sh, inv, std::string("illegal option -- ") + c);
+      inv.out().flush();
+      sh.write_err(sh.st.arg0 + ": illegal option -- " + std::string(1, c) + "\n");
       sh.set_var(var, "?");
       sh.unset_var("OPTARG");
     }
@@ -803,7 +804,8 @@ int b_getopts(Interp& sh, Invocation& inv) {
         sh.set_var(var, ":");
         sh.set_var("OPTARG", std::string(1, c));
       } else {
-        berror(sh, inv, std::string("option requires an argument -- ") + c);
+        inv.out().flush();
+        sh.write_err(sh.st.arg0 + ": option requires an argument -- " + std::string(1, c) + "\n");
         sh.set_var(var, "?");
         sh.unset_var("OPTARG");
       }
