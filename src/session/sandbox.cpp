@@ -1,5 +1,6 @@
 // burrow::Sandbox: a session's filesystem, shell state and limits.
 #include <condition_variable>
+#include <cstring>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -21,12 +22,40 @@ using shell::ShellContext;
 using shell::ShellState;
 using shell::Var;
 
+// The embedder's stdin. Reads happen on a helper thread so that a blocked
+// read (a terminal waiting for a line) still gives way to cancel(); input
+// read ahead is kept for the next read.
 class StreamIn : public vfs::File {
  public:
-  StreamIn(std::function<size_t(char*, size_t)> fn, bool tty) : fn_(std::move(fn)), tty_(tty) {}
+  StreamIn(std::function<size_t(char*, size_t)> fn, bool tty, CancelToken* cancel)
+      : shared_(std::make_shared<Shared>()), tty_(tty), cancel_(cancel) {
+    shared_->fn = std::move(fn);
+  }
   vfs::Error read(void* buf, size_t n, size_t& got) override {
-    std::lock_guard<std::mutex> lock(mutex_);
-    got = fn_ ? fn_(static_cast<char*>(buf), n) : 0;
+    got = 0;
+    if (n == 0) return {};
+    std::unique_lock<std::mutex> lock(shared_->mutex);
+    if (shared_->eof && shared_->data.empty()) return {};
+    if (shared_->data.empty() && !shared_->pending) {
+      shared_->pending = true;
+      std::thread([shared = shared_] {
+        std::string tmp(65536, '\0');
+        size_t g = shared->fn ? shared->fn(tmp.data(), tmp.size()) : 0;
+        tmp.resize(g);
+        std::lock_guard<std::mutex> l(shared->mutex);
+        shared->data += tmp;
+        if (g == 0) shared->eof = true;
+        shared->pending = false;
+        shared->cv.notify_all();
+      }).detach();
+    }
+    while (shared_->data.empty() && shared_->pending) {
+      if (cancel_ && cancel_->cancelled()) return vfs::make_error(EINTR);
+      shared_->cv.wait_for(lock, CancelToken::wait_slice);
+    }
+    got = std::min(n, shared_->data.size());
+    std::memcpy(buf, shared_->data.data(), got);
+    shared_->data.erase(0, got);
     return {};
   }
   vfs::Error write(const void*, size_t, size_t& written) override {
@@ -40,11 +69,23 @@ class StreamIn : public vfs::File {
   }
   int open_flags() const override { return O_RDONLY; }
   bool is_terminal() const override { return tty_; }
+  bool can_read_now() override {
+    std::lock_guard<std::mutex> lock(shared_->mutex);
+    return !shared_->data.empty() || shared_->eof;
+  }
 
  private:
-  std::mutex mutex_;
-  std::function<size_t(char*, size_t)> fn_;
+  struct Shared {
+    std::mutex mutex;
+    std::condition_variable cv;
+    std::function<size_t(char*, size_t)> fn;
+    std::string data;
+    bool pending = false;
+    bool eof = false;
+  };
+  std::shared_ptr<Shared> shared_;
   bool tty_;
+  CancelToken* cancel_;
 };
 
 class StreamOut : public vfs::File {
@@ -180,7 +221,7 @@ class SandboxImpl : public Sandbox {
   }
 
   int exec_streaming(std::string_view script, const StreamIO& io) override {
-    auto in = std::make_shared<StreamIn>(io.read_stdin, io.stdin_is_terminal);
+    auto in = std::make_shared<StreamIn>(io.read_stdin, io.stdin_is_terminal, &ctx_->cancel);
     auto out = std::make_shared<StreamOut>(io.write_stdout, io.stdout_is_terminal);
     auto err = std::make_shared<StreamOut>(io.write_stderr, io.stdout_is_terminal);
     int status = run(script, in, out, err);

@@ -3,7 +3,10 @@
 
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
+#include <thread>
 #include <fstream>
 
 #include "burrow/sandbox.h"
@@ -124,6 +127,32 @@ TEST(Sandbox, SessionsAreIsolated) {
   auto r = b->exec("cat /tmp/x; echo \"[$X]\"");
   EXPECT_EQ(r.stdout_data, "[]\n");
   EXPECT_EQ(r.stderr_data, "cat: /tmp/x: No such file or directory\n");
+}
+
+}  // namespace
+
+namespace {
+
+TEST(Sandbox, CancelWhileReadingBlockedStdin) {
+  auto sb = burrow::Sandbox::create({});
+  std::atomic<bool> release{false};
+  burrow::StreamIO io;
+  io.read_stdin = [&](char*, size_t) {
+    while (!release.load()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    return size_t{0};
+  };
+  io.write_stdout = [](std::string_view) {};
+  io.write_stderr = [](std::string_view) {};
+  int status = -1;
+  std::thread t([&] { status = sb->exec_streaming("read x; echo never", io); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  auto start = std::chrono::steady_clock::now();
+  sb->cancel();
+  t.join();
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(100));
+  EXPECT_EQ(status, 130);
+  release.store(true);
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
 }
 
 }  // namespace
