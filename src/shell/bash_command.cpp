@@ -191,6 +191,10 @@ int run_bash(Invocation& inv) {
     st.arg0 = path;
     st.positional.assign(inv.argv.begin() + i, inv.argv.end());
     child->parse_error_name = path;
+    Var bs;
+    bs.is_array = true;
+    bs.array[0] = path;
+    st.globals["BASH_SOURCE"] = bs;
   } else {
     inv.in().read_all(script);
     st.arg0 = self;

@@ -240,7 +240,26 @@ int Interp::execute_and_or(const AndOr& ao) {
       throw;
     }
     if (!last) --errexit_suppressed_;
-    else if (!ao.pipelines[i].negated) maybe_errexit(status);
+    else if (!ao.pipelines[i].negated) {
+      if (status != 0 && errexit_suppressed_ == 0 && !in_err_trap_) {
+        auto trap = traps_.find("ERR");
+        if (trap != traps_.end()) {
+          std::string action = trap->second;
+          in_err_trap_ = true;
+          int saved = st.last_status;
+          st.last_status = status;
+          try {
+            run_source(action, st.lineno, false);
+          } catch (...) {
+            in_err_trap_ = false;
+            throw;
+          }
+          in_err_trap_ = false;
+          st.last_status = saved;
+        }
+      }
+      maybe_errexit(status);
+    }
   }
   return status;
 }
@@ -1016,6 +1035,12 @@ int Interp::run_file(const std::string& path, std::vector<std::string>& argv, co
   child->st.arg0 = shown;
   child->st.positional.assign(argv.begin() + 1, argv.end());
   child->parse_error_name = shown;
+  {
+    Var bs;
+    bs.is_array = true;
+    bs.array[0] = shown;
+    child->st.globals["BASH_SOURCE"] = bs;
+  }
   if (extra_env)
     for (auto& [k, v] : *extra_env) {
       child->set_var(k, v);

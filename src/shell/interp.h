@@ -252,6 +252,7 @@ class Interp : public ProcessHost {
   int source_depth_ = 0;
   int last_optind_ = 0;
   bool exit_called = false;  // the script ran `exit`
+  bool in_err_trap_ = false;
   std::map<std::string, std::string> traps_;  // closed when the command that made them ends
   std::string last_subst_status_marker_;
   int subst_status_ = -1;  // status of the last command substitution in a command

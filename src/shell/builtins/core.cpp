@@ -174,6 +174,21 @@ int b_source(Interp& sh, Invocation& inv) {
   }
   std::string saved_name = sh.parse_error_name;
   sh.parse_error_name = name;
+  Var& bs = sh.st.globals["BASH_SOURCE"];
+  Var saved_source = bs;
+  {
+    std::map<long long, std::string> shifted;
+    shifted[0] = name;
+    for (auto& [k, v] : bs.array) shifted[k + 1] = v;
+    bs.array = std::move(shifted);
+    bs.is_array = true;
+    bs.set = true;
+  }
+  struct RestoreSource {
+    Interp& sh;
+    Var saved;
+    ~RestoreSource() { sh.st.globals["BASH_SOURCE"] = saved; }
+  } restore_source{sh, saved_source};
   ++sh.source_depth_;
   ++sh.st.subst_depth;
   int status;
