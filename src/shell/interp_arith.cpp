@@ -83,7 +83,10 @@ class Arith {
     std::string text = std::to_string(v);
     if (lv.indexed) {
       Var* var = sh_.find_var(lv.name);
-      if (!var) var = &sh_.st.globals[lv.name];
+      if (!var) {
+        var = &sh_.st.globals[lv.name];
+        var->set = false;
+      }
       if (var->readonly) {
         sh_.error(lv.name + ": readonly variable");
         throw FatalSignal{1};

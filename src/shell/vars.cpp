@@ -204,7 +204,10 @@ void Interp::assign(const Assignment& a, bool local) {
   if (local) declare_local(a.name);
   if (a.is_array) {
     Var* v = find_var(a.name);
-    if (!v) v = &st.globals[a.name];
+    if (!v) {
+      v = &st.globals[a.name];
+      v->set = false;
+    }
     if (v->assoc) {
       if (!a.append) v->amap.clear();
       for (const ArrayElem& el : a.elems) {
@@ -268,7 +271,10 @@ void Interp::assign(const Assignment& a, bool local) {
       throw FatalSignal{1};
     }
     Var* v = find_var(a.name);
-    if (!v) v = &st.globals[a.name];
+    if (!v) {
+      v = &st.globals[a.name];
+      v->set = false;
+    }
     if (!v->is_array) {
       v->is_array = true;
       if (v->set) v->array[0] = v->value;

@@ -380,6 +380,38 @@ int b_printf(Interp& sh, Invocation& inv) {
     }
     if (ai == consumed_before) break;
   } while (ai < args.size() && !stop);
+  if (!var.empty() && var.find('[') != std::string::npos) {
+    Var* v = nullptr;
+    size_t lb = var.find('[');
+    std::string base = var.substr(0, lb);
+    if (Var* existing = sh.find_var(base); existing && existing->readonly) {
+      berror(sh, inv, base + ": readonly variable");
+      return 1;
+    }
+    if (!sh.find_var(base)) sh.st.globals[base].set = false;
+    Var& target = *sh.find_var(base);
+    std::string key = var.substr(lb + 1, var.size() - lb - 2);
+    if (target.assoc) {
+      target.amap[key] = out;
+    } else {
+      long long k = 0;
+      try {
+        k = sh.arith_eval(key);
+      } catch (const ArithError& e) {
+        berror(sh, inv, e.message);
+        return 1;
+      }
+      if (!target.is_array) {
+        target.is_array = true;
+        if (target.set) target.array[0] = target.value;
+        target.value.clear();
+      }
+      target.array[k] = out;
+    }
+    target.set = true;
+    (void)v;
+    return ps.status;
+  }
   if (!var.empty()) {
     if (!sh.set_var(var, out)) {
       berror(sh, inv, var + ": readonly variable");
