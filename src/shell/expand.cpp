@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <set>
 
 #include "process/string_files.h"
 #include "shell/interp.h"
@@ -790,7 +791,43 @@ std::vector<std::string> Interp::glob(const std::string& pattern) {
     const std::string& comp = comps[c];
     bool last = c + 1 == comps.size();
     std::vector<std::pair<std::string, std::string>> next;
-    if (!has_glob_chars(comp)) {
+    if (comp == "**" && st.opts.globstar) {
+      // Zero or more directories (and, as the last component, every file).
+      std::vector<std::pair<std::string, std::string>> stack = paths;
+      size_t budget = 200000;
+      while (!stack.empty() && budget-- > 0) {
+        auto [disp, abs] = stack.back();
+        stack.pop_back();
+        next.push_back({disp, abs});
+        std::vector<vfs::DirEntry> entries;
+        if (ctx->fs->readdir(abs, entries)) continue;
+        std::sort(entries.begin(), entries.end(), [](const vfs::DirEntry& a, const vfs::DirEntry& b) { return a.name > b.name; });
+        for (auto& e : entries) {
+          if (e.name[0] == '.' && !st.opts.dotglob) continue;
+          std::string nabs = vfs::join(abs, e.name);
+          std::string nd = disp.empty() ? e.name : (disp.back() == '/' ? disp + e.name : disp + "/" + e.name);
+          vfs::Stat s;
+          bool is_dir = !ctx->fs->stat(nabs, s) && S_ISDIR(s.mode);
+          if (is_dir && e.type != S_IFLNK) stack.push_back({nd, nabs});
+          else if (last) next.push_back({nd, nabs});
+        }
+      }
+      if (last) {
+        // The starting directory itself is not a match of a trailing **.
+        std::vector<std::pair<std::string, std::string>> filtered;
+        std::set<std::string> starts;
+        for (auto& p : paths) starts.insert(p.first);
+        for (auto& p : next) {
+          if (starts.count(p.first)) {
+            // bash lists the starting directory as "dir/".
+            if (!p.first.empty() && p.first != "/") filtered.push_back({p.first + "/", p.second});
+            continue;
+          }
+          filtered.push_back(p);
+        }
+        next = std::move(filtered);
+      }
+    } else if (!has_glob_chars(comp)) {
       std::string lit = unescape_pattern(comp);
       for (auto& [disp, abs] : paths) {
         std::string nabs = vfs::join(abs, lit);
