@@ -20,7 +20,7 @@ void usage_error(Invocation& inv, const CommandSpec& spec, std::string_view mess
     if (usage.substr(0, 6) != "Usage:") inv.err() << "Usage: ";
     inv.err() << usage << "\n";
   }
-  print_try_help(inv);
+  print_try_help(inv, spec.try_help_with_name);
 }
 
 struct LongMatch {
@@ -45,8 +45,11 @@ size_t ParsedArgs::count(int id) const {
   return std::count_if(options.begin(), options.end(), [&](const ParsedOption& o) { return o.id == id; });
 }
 
-void print_try_help(Invocation& inv) {
+void print_try_help(Invocation& inv) { print_try_help(inv, false); }
+
+void print_try_help(Invocation& inv, bool with_name) {
   OutStream& e = inv.err();
+  if (with_name) e << inv.name() << ": ";
   e << "Try '" << inv.name() << " --help' for more information.\n";
   e.flush();
 }

@@ -34,6 +34,7 @@ struct CommandSpec {
   bool stop_at_operand = false;  // POSIX mode: env, xargs, timeout, nice
   std::string_view epilog;       // text after the option list
   bool usage_line_on_error = false;  // grep: print the usage line before "Try ..."
+  bool try_help_with_name = false;  // "diff: Try 'diff --help' ..." (diffutils style)
 };
 
 struct ParsedOption {
@@ -61,6 +62,8 @@ std::optional<int> parse_args(Invocation& inv, const CommandSpec& spec, ParsedAr
 
 // Prints the usage error epilogue: "Try 'NAME --help' for more information."
 void print_try_help(Invocation& inv);
+// with_name: prefix the line with "NAME: ", as diffutils does.
+void print_try_help(Invocation& inv, bool with_name);
 
 // Writes --help text generated from the spec to stdout.
 void print_help(Invocation& inv, const CommandSpec& spec);

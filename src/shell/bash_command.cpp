@@ -1,0 +1,216 @@
+// `bash` and `sh` as commands: a nested interpreter in the calling process,
+// as the host would run /bin/bash (-c, script files, -s / stdin, options).
+#include "process/streams.h"
+#include "shell/interp.h"
+
+namespace burrow::shell {
+namespace {
+
+// Shell variables a new bash sets for itself (not inherited through export).
+const char* const kShellVars[] = {"BASH_VERSION", "IFS", "PS4", "PS1", "PS2", "HOSTNAME", "UID", "EUID",
+                                  "BASH", "OPTIND", "PPID", "MACHTYPE", "HOSTTYPE", "OSTYPE", "BASH_VERSINFO"};
+
+bool set_option(ShellOptions& o, char c, bool on) {
+  switch (c) {
+    case 'e': o.errexit = on; return true;
+    case 'u': o.nounset = on; return true;
+    case 'x': o.xtrace = on; return true;
+    case 'v': o.verbose = on; return true;
+    case 'n': o.noexec = on; return true;
+    case 'f': o.noglob = on; return true;
+    case 'C': o.noclobber = on; return true;
+    case 'a': o.allexport = on; return true;
+    case 'B': o.braceexpand = on; return true;
+    case 'h': o.hashall = on; return true;
+    case 'i': case 'l': case 'r': case 'p': case 'm': case 'b': case 'k': case 't': case 'T': case 'E': case 'H': case 'P':
+      return true;
+  }
+  return false;
+}
+
+bool set_long_option(ShellOptions& o, const std::string& name, bool on) {
+  if (name == "errexit") o.errexit = on;
+  else if (name == "nounset") o.nounset = on;
+  else if (name == "xtrace") o.xtrace = on;
+  else if (name == "pipefail") o.pipefail = on;
+  else if (name == "noglob") o.noglob = on;
+  else if (name == "noclobber") o.noclobber = on;
+  else if (name == "verbose") o.verbose = on;
+  else if (name == "noexec") o.noexec = on;
+  else if (name == "allexport") o.allexport = on;
+  else if (name == "braceexpand") o.braceexpand = on;
+  else if (name == "posix" || name == "hashall" || name == "monitor" || name == "emacs" || name == "vi" ||
+           name == "history" || name == "interactive-comments")
+    ;
+  else return false;
+  return true;
+}
+
+int run_bash(Invocation& inv) {
+  Interp* parent = current_process();
+  if (!parent) {
+    inv.error("cannot run a nested shell here");
+    return 126;
+  }
+  const std::string& self = inv.argv[0];
+  ShellOptions opts;
+  bool has_c = false, read_stdin = false;
+  size_t i = 1;
+  for (; i < inv.argv.size(); ++i) {
+    const std::string& a = inv.argv[i];
+    if (a == "--" || a == "-") {
+      ++i;
+      break;
+    }
+    if (a.rfind("--", 0) == 0) {
+      if (a == "--norc" || a == "--noprofile" || a == "--login" || a == "--posix" || a == "--noediting" ||
+          a == "--restricted" || a == "--verbose") {
+        if (a == "--verbose") opts.verbose = true;
+        continue;
+      }
+      if (a == "--version") {
+        inv.out() << "GNU bash, version 5.2.15(1)-release (x86_64-pc-linux-gnu)\n";
+        return 0;
+      }
+      inv.err() << self << ": " << a << ": invalid option\n";
+      return 2;
+    }
+    if (a.size() < 2 || (a[0] != '-' && a[0] != '+')) break;
+    bool on = a[0] == '-';
+    for (size_t k = 1; k < a.size(); ++k) {
+      char c = a[k];
+      if (c == 'c') has_c = true;
+      else if (c == 's') read_stdin = true;
+      else if (c == 'o' || c == 'O') {
+        if (i + 1 >= inv.argv.size()) {
+          inv.err() << self << ": -" << c << ": option requires an argument\n";
+          return 2;
+        }
+        std::string name = inv.argv[++i];
+        if (c == 'o' && !set_long_option(opts, name, on)) {
+          inv.err() << self << ": " << name << ": invalid option name\n";
+          return 2;
+        }
+        if (c == 'O') {
+          if (name == "extglob") opts.extglob = on;
+          else if (name == "nullglob") opts.nullglob = on;
+          else if (name == "dotglob") opts.dotglob = on;
+          else if (name == "globstar") opts.globstar = on;
+          else if (name == "nocasematch") opts.nocasematch = on;
+          else if (name == "failglob") opts.failglob = on;
+        }
+      } else if (!set_option(opts, c, on)) {
+        inv.err() << self << ": -" << c << ": invalid option\n";
+        inv.err() << "Usage:\t" << self << " [GNU long option] [option] ...\n\t" << self
+                  << " [GNU long option] [option] script-file ...\n";
+        return 2;
+      }
+    }
+  }
+  if (parent->st.subst_depth >= static_cast<int>(parent->ctx->limits.max_substitution_depth)) {
+    parent->ctx->hit_limit("nested shells too deep (max " + std::to_string(parent->ctx->limits.max_substitution_depth) + ")");
+    return 1;
+  }
+  auto child = parent->fork_child();
+  ShellState& st = child->st;
+  st.subst_depth++;
+  // A new shell inherits only the environment.
+  VarMap vars;
+  for (auto& [k, v] : st.globals) {
+    bool keep = false;
+    for (const char* s : kShellVars) keep = keep || k == s;
+    if (keep) vars[k] = v;
+  }
+  if (inv.env) {
+    for (auto& [k, v] : *inv.env) {
+      Var var;
+      var.value = v;
+      var.exported = true;
+      vars[k] = var;
+    }
+  }
+  st.globals = std::move(vars);
+  st.frames.clear();
+  st.functions.clear();
+  st.aliases.clear();
+  st.opts = opts;
+  st.function_depth = 0;
+  st.loop_depth = 0;
+  st.ppid = st.pid;
+  st.pid = st.bashpid;
+  long long shlvl = std::atoll(child->get_var("SHLVL").value_or("0").c_str());
+  child->set_var("SHLVL", std::to_string(shlvl + 1));
+  if (Var* v = child->find_var("SHLVL")) v->exported = true;
+  if (inv.fds) child->fds = *inv.fds;
+  st.cwd = inv.cwd;
+  child->set_var("PWD", inv.cwd);
+  if (Var* v = child->find_var("PWD")) v->exported = true;
+  child->errexit_suppressed_ = 0;
+  child->traps_.clear();
+
+  std::string script;
+  if (has_c) {
+    if (i >= inv.argv.size()) {
+      inv.err() << self << ": -c: option requires an argument\n";
+      return 2;
+    }
+    script = inv.argv[i++];
+    st.arg0 = i < inv.argv.size() ? inv.argv[i++] : self;
+    st.positional.assign(inv.argv.begin() + i, inv.argv.end());
+    child->parse_error_name = st.arg0 + ": -c";
+  } else if (!read_stdin && i < inv.argv.size()) {
+    std::string path = inv.argv[i++];
+    std::string full = vfs::normalize(path, inv.cwd);
+    if (path.find('/') == std::string::npos) {
+      vfs::Stat s;
+      if (inv.fs->stat(full, s)) {
+        // bash looks a script name up in PATH when it is not in the cwd.
+        std::string pathvar = inv.getenv("PATH");
+        size_t start = 0;
+        while (start <= pathvar.size()) {
+          size_t c = pathvar.find(':', start);
+          if (c == std::string::npos) c = pathvar.size();
+          std::string cand = vfs::join(vfs::normalize(pathvar.substr(start, c - start), inv.cwd), path);
+          start = c + 1;
+          if (!inv.fs->stat(cand, s) && S_ISREG(s.mode)) {
+            full = cand;
+            break;
+          }
+        }
+      }
+    }
+    vfs::Stat s;
+    if (!inv.fs->stat(full, s) && S_ISDIR(s.mode)) {
+      inv.err() << self << ": " << path << ": Is a directory\n";
+      return 126;
+    }
+    if (vfs::Error e = vfs::read_file(*inv.fs, full, script)) {
+      inv.err() << self << ": " << path << ": " << vfs::error_text(e) << "\n";
+      return e.value() == ENOENT ? 127 : 126;
+    }
+    st.arg0 = path;
+    st.positional.assign(inv.argv.begin() + i, inv.argv.end());
+    child->parse_error_name = path;
+    Var bs;
+    bs.is_array = true;
+    bs.array[0] = path;
+    st.globals["BASH_SOURCE"] = bs;
+  } else {
+    inv.in().read_all(script);
+    st.arg0 = self;
+    st.positional.assign(inv.argv.begin() + i, inv.argv.end());
+    child->parse_error_name = self;
+  }
+  inv.out().flush();
+  set_current_process(child.get());
+  int status = child->run_toplevel(script, true);
+  set_current_process(parent);
+  return status;
+}
+
+}  // namespace
+
+BURROW_COMMAND(bash, "GNU Bourne-Again SHell (Burrow's interpreter)", run_bash);
+BURROW_COMMAND(sh, "command interpreter (Burrow's bash in sh mode)", run_bash);
+
+}  // namespace burrow::shell

@@ -1,0 +1,691 @@
+// Control and execution builtins: : true false exit return break continue
+// shift eval source . exec command builtin type wait umask let alias unalias
+// hash help times trap.
+#include <algorithm>
+
+#include "shell/builtins/util.h"
+#include "shell/parser.h"
+#include "shell/printer.h"
+
+namespace burrow::shell {
+namespace {
+
+std::string single_quote(const std::string& v) {
+  std::string q = "'";
+  for (char c : v) {
+    if (c == '\'') q += "'\\''";
+    else q += c;
+  }
+  return q + "'";
+}
+
+int b_true(Interp&, Invocation&) { return 0; }
+int b_false(Interp&, Invocation&) { return 1; }
+
+int b_exit(Interp& sh, Invocation& inv) {
+  int status = sh.st.last_status;
+  if (inv.argv.size() > 1) {
+    long long v;
+    if (!parse_long(inv.argv[1], v)) {
+      berror(sh, inv, "exit: " + inv.argv[1] + ": numeric argument required");
+      status = 2;
+    } else if (inv.argv.size() > 2) {
+      berror(sh, inv, "exit: too many arguments");
+      status = 1;
+    } else {
+      status = static_cast<int>(v & 255);
+    }
+  }
+  inv.finish(0);
+  throw ExitSignal{status};
+}
+
+int b_return(Interp& sh, Invocation& inv) {
+  int status = sh.st.last_status;
+  if (inv.argv.size() > 1) {
+    long long v;
+    if (!parse_long(inv.argv[1], v)) {
+      berror(sh, inv, "return: " + inv.argv[1] + ": numeric argument required");
+      status = 2;
+    } else {
+      status = static_cast<int>(v & 255);
+    }
+  }
+  if (sh.st.function_depth == 0 && sh.source_depth_ == 0) {
+    berror(sh, inv, "return: can only `return' from a function or sourced script");
+    return 2;
+  }
+  inv.finish(0);
+  throw ReturnSignal{status};
+}
+
+int loop_control(Interp& sh, Invocation& inv, bool is_break) {
+  long long n = 1;
+  if (sh.st.loop_depth == 0) {
+    berror(sh, inv, inv.argv[0] + ": only meaningful in a `for', `while', or `until' loop");
+    return 0;
+  }
+  if (inv.argv.size() > 1) {
+    if (!parse_long(inv.argv[1], n)) {
+      berror(sh, inv, inv.argv[0] + ": " + inv.argv[1] + ": numeric argument required");
+      n = 1;
+      if (sh.st.loop_depth == 0) return 1;
+      throw LoopSignal{is_break, static_cast<int>(sh.st.loop_depth)};
+    }
+    if (n < 1) {
+      berror(sh, inv, inv.argv[0] + ": " + inv.argv[1] + ": loop count out of range");
+      return 1;
+    }
+  }
+  if (sh.st.loop_depth == 0) {
+    berror(sh, inv, inv.argv[0] + ": only meaningful in a `for', `while', or `until' loop");
+    return 0;
+  }
+  if (n > sh.st.loop_depth) n = sh.st.loop_depth;
+  inv.finish(0);
+  throw LoopSignal{is_break, static_cast<int>(n)};
+}
+int b_break(Interp& sh, Invocation& inv) { return loop_control(sh, inv, true); }
+int b_continue(Interp& sh, Invocation& inv) { return loop_control(sh, inv, false); }
+
+int b_shift(Interp& sh, Invocation& inv) {
+  long long n = 1;
+  if (inv.argv.size() > 1 && !parse_long(inv.argv[1], n)) {
+    berror(sh, inv, "shift: " + inv.argv[1] + ": numeric argument required");
+    return 1;
+  }
+  if (n < 0) {
+    berror(sh, inv, "shift: " + inv.argv[1] + ": shift count out of range");
+    return 1;
+  }
+  if (static_cast<size_t>(n) > sh.st.positional.size()) return 1;
+  sh.st.positional.erase(sh.st.positional.begin(), sh.st.positional.begin() + n);
+  return 0;
+}
+
+int b_eval(Interp& sh, Invocation& inv) {
+  std::string src;
+  for (size_t i = 1; i < inv.argv.size(); ++i) {
+    if (i > 1) src += ' ';
+    src += inv.argv[i];
+  }
+  inv.finish(0);
+  if (src.empty()) return 0;
+  if (sh.st.subst_depth >= static_cast<int>(sh.ctx->limits.max_substitution_depth)) {
+    sh.ctx->hit_limit("eval nesting too deep (max " + std::to_string(sh.ctx->limits.max_substitution_depth) + ")");
+    sh.check_cancel();
+  }
+  std::string saved = sh.parse_error_name;
+  sh.parse_error_name = sh.st.arg0 + ": eval";
+  ++sh.st.subst_depth;
+  int status;
+  try {
+    status = sh.run_source(src, sh.st.lineno, false);
+  } catch (...) {
+    --sh.st.subst_depth;
+    sh.parse_error_name = saved;
+    throw;
+  }
+  --sh.st.subst_depth;
+  sh.parse_error_name = saved;
+  return status;
+}
+
+int b_source(Interp& sh, Invocation& inv) {
+  if (inv.argv.size() < 2) {
+    berror(sh, inv, inv.argv[0] + ": filename argument required");
+    inv.err() << inv.argv[0] << ": usage: " << inv.argv[0] << " filename [arguments]\n";
+    return 2;
+  }
+  std::string name = inv.argv[1];
+  std::string path;
+  if (name.find('/') == std::string::npos) {
+    std::string pathvar = sh.get_var("PATH").value_or("");
+    size_t start = 0;
+    while (start <= pathvar.size()) {
+      size_t c = pathvar.find(':', start);
+      if (c == std::string::npos) c = pathvar.size();
+      std::string dir = pathvar.substr(start, c - start);
+      start = c + 1;
+      std::string full = vfs::join(sh.abspath(dir.empty() ? "." : dir), name);
+      vfs::Stat s;
+      if (!sh.ctx->fs->stat(full, s) && S_ISREG(s.mode)) {
+        path = full;
+        break;
+      }
+    }
+  }
+  if (path.empty()) path = sh.abspath(name);
+  std::string text;
+  if (vfs::Error e = vfs::read_file(*sh.ctx->fs, path, text)) {
+    berror(sh, inv, name + ": " + vfs::error_text(e));
+    return 1;
+  }
+  inv.finish(0);
+  std::vector<std::string> saved_pos;
+  bool set_pos = inv.argv.size() > 2;
+  if (set_pos) {
+    saved_pos = sh.st.positional;
+    sh.st.positional.assign(inv.argv.begin() + 2, inv.argv.end());
+  }
+  if (sh.st.subst_depth >= static_cast<int>(sh.ctx->limits.max_substitution_depth)) {
+    sh.ctx->hit_limit("source nesting too deep (max " + std::to_string(sh.ctx->limits.max_substitution_depth) + ")");
+    sh.check_cancel();
+  }
+  std::string saved_name = sh.parse_error_name;
+  sh.parse_error_name = name;
+  Var& bs = sh.st.globals["BASH_SOURCE"];
+  Var saved_source = bs;
+  {
+    std::map<long long, std::string> shifted;
+    shifted[0] = name;
+    for (auto& [k, v] : bs.array) shifted[k + 1] = v;
+    bs.array = std::move(shifted);
+    bs.is_array = true;
+    bs.set = true;
+  }
+  struct RestoreSource {
+    Interp& sh;
+    Var saved;
+    ~RestoreSource() { sh.st.globals["BASH_SOURCE"] = saved; }
+  } restore_source{sh, saved_source};
+  ++sh.source_depth_;
+  ++sh.st.subst_depth;
+  int status;
+  try {
+    status = sh.run_source(text, 1, false);
+  } catch (const ReturnSignal& r) {
+    status = r.status;
+  } catch (...) {
+    --sh.st.subst_depth;
+    --sh.source_depth_;
+    sh.parse_error_name = saved_name;
+    if (set_pos) sh.st.positional = saved_pos;
+    throw;
+  }
+  --sh.st.subst_depth;
+  --sh.source_depth_;
+  sh.parse_error_name = saved_name;
+  if (set_pos) sh.st.positional = saved_pos;
+  return status;
+}
+
+int b_exec(Interp& sh, Invocation& inv) {
+  size_t i = 1;
+  while (i < inv.argv.size() && inv.argv[i].size() > 1 && inv.argv[i][0] == '-') {
+    if (inv.argv[i] == "--") {
+      ++i;
+      break;
+    }
+    ++i;  // -c -l -a: accepted
+  }
+  if (i >= inv.argv.size()) {
+    sh.keep_redirects_ = true;
+    return 0;
+  }
+  std::vector<std::string> argv(inv.argv.begin() + i, inv.argv.end());
+  inv.finish(0);
+  int status = sh.run_simple_argv(argv, nullptr);
+  throw ExitSignal{status};
+}
+
+const char* const kKeywords[] = {"if", "then", "else", "elif", "fi", "case", "esac", "for", "select", "while",
+                                 "until", "do", "done", "in", "function", "time", "{", "}", "!", "[[", "]]", "coproc"};
+
+bool is_keyword(std::string_view n) {
+  for (const char* k : kKeywords)
+    if (n == k) return true;
+  return false;
+}
+
+// The PATH file for a command name, or the standard location of a registered one.
+std::string command_path(Interp& sh, const std::string& name) {
+  if (name.find('/') != std::string::npos) {
+    vfs::Stat s;
+    if (!sh.ctx->fs->stat(sh.abspath(name), s) && S_ISREG(s.mode) && (s.mode & 0111)) return name;
+    return "";
+  }
+  std::string pathvar = sh.get_var("PATH").value_or("");
+  size_t start = 0;
+  while (start <= pathvar.size()) {
+    size_t c = pathvar.find(':', start);
+    if (c == std::string::npos) c = pathvar.size();
+    std::string dir = pathvar.substr(start, c - start);
+    start = c + 1;
+    std::string full = vfs::join(sh.abspath(dir.empty() ? "." : dir), name);
+    vfs::Stat s;
+    if (!sh.ctx->fs->stat(full, s) && S_ISREG(s.mode) && (s.mode & 0111)) return full;
+  }
+  if (Registry::global().find(name)) return "/usr/bin/" + name;
+  return "";
+}
+
+int describe(Interp& sh, Invocation& inv, const std::string& name, char mode, bool all, bool no_func) {
+  // mode: 'v' (command -v), 'V' (type / command -V), 't' (type -t), 'p' (type -p), 'P'
+  bool found = false;
+  OutStream& out = inv.out();
+  if (mode != 'P') {
+    if (sh.st.aliases.count(name) && sh.st.opts.expand_aliases) {
+      found = true;
+      const std::string& v = sh.st.aliases.find(name)->second;
+      if (mode == 'v') out << "alias " << name << "=" << single_quote(v) << "\n";
+      else if (mode == 'V') out << name << " is aliased to `" << v << "'\n";
+      else if (mode == 't') out << "alias\n";
+      if (!all) return 0;
+    }
+    if (is_keyword(name)) {
+      found = true;
+      if (mode == 'v') out << name << "\n";
+      else if (mode == 'V') out << name << " is a shell keyword\n";
+      else if (mode == 't') out << "keyword\n";
+      if (!all) return 0;
+    }
+    auto fit = sh.st.functions.find(name);
+    if (!no_func && fit != sh.st.functions.end()) {
+      found = true;
+      if (mode == 'v') out << name << "\n";
+      else if (mode == 'V') out << name << " is a function\n" << print_function(*fit->second) << "\n";
+      else if (mode == 't') out << "function\n";
+      if (!all) return 0;
+    }
+    if (find_builtin(name)) {
+      found = true;
+      if (mode == 'v') out << name << "\n";
+      else if (mode == 'V') out << name << " is a shell builtin\n";
+      else if (mode == 't') out << "builtin\n";
+      if (!all) return 0;
+    }
+  }
+  std::string path = command_path(sh, name);
+  if (!path.empty()) {
+    found = true;
+    if (mode == 'V') out << name << " is " << path << "\n";
+    else if (mode == 't') out << "file\n";
+    else out << path << "\n";
+  }
+  return found ? 0 : 1;
+}
+
+int b_type(Interp& sh, Invocation& inv) {
+  char mode = 'V';
+  bool all = false, no_func = false;
+  size_t i = 1;
+  for (; i < inv.argv.size(); ++i) {
+    const std::string& a = inv.argv[i];
+    if (a == "--") {
+      ++i;
+      break;
+    }
+    if (a.size() < 2 || a[0] != '-') break;
+    for (size_t k = 1; k < a.size(); ++k) {
+      switch (a[k]) {
+        case 't': mode = 't'; break;
+        case 'p': mode = 'p'; break;
+        case 'P': mode = 'P'; break;
+        case 'a': all = true; break;
+        case 'f': no_func = true; break;
+        default:
+          berror(sh, inv, "type: -" + std::string(1, a[k]) + ": invalid option");
+          inv.err() << "type: usage: type [-afptP] name [name ...]\n";
+          return 2;
+      }
+    }
+  }
+  int status = 0;
+  for (; i < inv.argv.size(); ++i) {
+    if (describe(sh, inv, inv.argv[i], mode, all, no_func) != 0) {
+      if (mode == 'V') berror(sh, inv, "type: " + inv.argv[i] + ": not found");
+      status = 1;
+    }
+  }
+  return status;
+}
+
+int b_command(Interp& sh, Invocation& inv) {
+  size_t i = 1;
+  char mode = 0;
+  for (; i < inv.argv.size(); ++i) {
+    const std::string& a = inv.argv[i];
+    if (a == "--") {
+      ++i;
+      break;
+    }
+    if (a.size() < 2 || a[0] != '-') break;
+    for (size_t k = 1; k < a.size(); ++k) {
+      if (a[k] == 'v') mode = 'v';
+      else if (a[k] == 'V') mode = 'V';
+      else if (a[k] == 'p') {
+      } else {
+        berror(sh, inv, "command: -" + std::string(1, a[k]) + ": invalid option");
+        inv.err() << "command: usage: command [-pVv] command [arg ...]\n";
+        return 2;
+      }
+    }
+  }
+  if (i >= inv.argv.size()) return 0;
+  if (mode) {
+    int status = 0;
+    for (; i < inv.argv.size(); ++i) {
+      if (describe(sh, inv, inv.argv[i], mode, false, false) != 0) {
+        if (mode == 'V') berror(sh, inv, "command: " + inv.argv[i] + ": not found");
+        status = 1;
+      }
+    }
+    return status;
+  }
+  std::vector<std::string> argv(inv.argv.begin() + i, inv.argv.end());
+  inv.finish(0);
+  if (const BuiltinInfo* b = find_builtin(argv[0])) {
+    Invocation sub;
+    sub.argv = argv;
+    sub.fds = inv.fds;
+    sub.fs = inv.fs;
+    sub.cwd = sh.st.cwd;
+    sub.host = &sh;
+    sub.cancel = inv.cancel;
+    sub.limits = inv.limits;
+    return sub.finish(b->fn(sh, sub));
+  }
+  auto saved = sh.st.functions;
+  // Skip functions: look the name up as a builtin or command only.
+  auto it = sh.st.functions.find(argv[0]);
+  if (it != sh.st.functions.end()) {
+    auto def = it->second;
+    sh.st.functions.erase(it);
+    int status;
+    try {
+      status = sh.run_simple_argv(argv, nullptr);
+    } catch (...) {
+      sh.st.functions[argv[0]] = def;
+      throw;
+    }
+    if (!sh.st.functions.count(argv[0])) sh.st.functions[argv[0]] = def;
+    return status;
+  }
+  return sh.run_simple_argv(argv, nullptr);
+}
+
+int b_builtin(Interp& sh, Invocation& inv) {
+  if (inv.argv.size() < 2) return 0;
+  const BuiltinInfo* b = find_builtin(inv.argv[1]);
+  if (!b) {
+    berror(sh, inv, "builtin: " + inv.argv[1] + ": not a shell builtin");
+    return 1;
+  }
+  Invocation sub;
+  sub.argv.assign(inv.argv.begin() + 1, inv.argv.end());
+  sub.fds = inv.fds;
+  sub.fs = inv.fs;
+  sub.cwd = sh.st.cwd;
+  sub.host = &sh;
+  sub.cancel = inv.cancel;
+  sub.limits = inv.limits;
+  inv.finish(0);
+  return sub.finish(b->fn(sh, sub));
+}
+
+int b_wait(Interp& sh, Invocation& inv) {
+  int status = 0;
+  std::vector<std::string> args(inv.argv.begin() + 1, inv.argv.end());
+  if (!args.empty() && args[0] == "-n") {
+    args.erase(args.begin());
+    for (;;) {
+      if (sh.jobs.empty()) return 127;
+      for (size_t i = 0; i < sh.jobs.size(); ++i) {
+        if (sh.jobs[i]->done->load()) {
+          auto j = sh.jobs[i];
+          if (j->thread.joinable()) j->thread.join();
+          sh.jobs.erase(sh.jobs.begin() + i);
+          return j->status->load();
+        }
+      }
+      if (!sh.ctx->cancel.sleep_until(CancelToken::Clock::now() + std::chrono::milliseconds(2))) sh.check_cancel();
+    }
+  }
+  if (args.empty()) {
+    for (auto& j : sh.jobs) {
+      while (!j->done->load()) {
+        if (!sh.ctx->cancel.sleep_until(CancelToken::Clock::now() + std::chrono::milliseconds(2))) sh.check_cancel();
+      }
+      if (j->thread.joinable()) j->thread.join();
+    }
+    sh.jobs.clear();
+    return 0;
+  }
+  for (const std::string& a : args) {
+    std::string id = a;
+    if (!id.empty() && id[0] == '%') id = id.substr(1);
+    long long pid;
+    if (!parse_long(id, pid)) {
+      berror(sh, inv, "wait: `" + a + "': not a pid or valid job spec");
+      status = 2;
+      continue;
+    }
+    bool found = false;
+    for (size_t i = 0; i < sh.jobs.size(); ++i) {
+      auto j = sh.jobs[i];
+      if (j->pid != pid && !(a[0] == '%' && static_cast<long long>(i + 1) == pid)) continue;
+      found = true;
+      while (!j->done->load()) {
+        if (!sh.ctx->cancel.sleep_until(CancelToken::Clock::now() + std::chrono::milliseconds(2))) sh.check_cancel();
+      }
+      if (j->thread.joinable()) j->thread.join();
+      status = j->status->load();
+      sh.jobs.erase(sh.jobs.begin() + i);
+      break;
+    }
+    if (!found) {
+      berror(sh, inv, "wait: pid " + id + " is not a child of this shell");
+      status = 127;
+    }
+  }
+  return status;
+}
+
+int b_umask(Interp& sh, Invocation& inv) {
+  bool symbolic = false;
+  size_t i = 1;
+  if (i < inv.argv.size() && inv.argv[i] == "-S") {
+    symbolic = true;
+    ++i;
+  }
+  if (i < inv.argv.size() && inv.argv[i] == "-p") ++i;
+  if (i >= inv.argv.size()) {
+    if (symbolic) {
+      uint32_t m = ~sh.st.umask & 0777;
+      auto part = [&](int shift) {
+        std::string s;
+        if (m & (4 << shift)) s += 'r';
+        if (m & (2 << shift)) s += 'w';
+        if (m & (1 << shift)) s += 'x';
+        return s;
+      };
+      inv.out() << "u=" << part(6) << ",g=" << part(3) << ",o=" << part(0) << "\n";
+    } else {
+      char buf[8];
+      snprintf(buf, sizeof buf, "%04o", sh.st.umask);
+      inv.out() << buf << "\n";
+    }
+    return 0;
+  }
+  const std::string& a = inv.argv[i];
+  uint32_t v = 0;
+  for (char c : a) {
+    if (c < '0' || c > '7') {
+      berror(sh, inv, "umask: " + a + ": octal number out of range");
+      return 1;
+    }
+    v = v * 8 + (c - '0');
+  }
+  sh.st.umask = v & 0777;
+  return 0;
+}
+
+int b_let(Interp& sh, Invocation& inv) {
+  if (inv.argv.size() < 2) {
+    berror(sh, inv, "let: expression expected");
+    return 1;
+  }
+  long long v = 0;
+  for (size_t i = 1; i < inv.argv.size(); ++i) {
+    try {
+      v = sh.arith_eval(inv.argv[i]);
+    } catch (const ArithError& e) {
+      berror(sh, inv, "let: " + e.message);
+      return 1;
+    }
+  }
+  return v != 0 ? 0 : 1;
+}
+
+int b_alias(Interp& sh, Invocation& inv) {
+  int status = 0;
+  size_t i = 1;
+  if (i < inv.argv.size() && inv.argv[i] == "-p") ++i;
+  if (i >= inv.argv.size()) {
+    for (auto& [k, v] : sh.st.aliases) inv.out() << "alias " << k << "=" << single_quote(v) << "\n";
+    return 0;
+  }
+  for (; i < inv.argv.size(); ++i) {
+    const std::string& a = inv.argv[i];
+    size_t eq = a.find('=');
+    if (eq == std::string::npos) {
+      auto it = sh.st.aliases.find(a);
+      if (it == sh.st.aliases.end()) {
+        berror(sh, inv, "alias: " + a + ": not found");
+        status = 1;
+      } else {
+        inv.out() << "alias " << a << "=" << single_quote(it->second) << "\n";
+      }
+      continue;
+    }
+    sh.st.aliases[a.substr(0, eq)] = a.substr(eq + 1);
+  }
+  return status;
+}
+
+int b_unalias(Interp& sh, Invocation& inv) {
+  int status = 0;
+  for (size_t i = 1; i < inv.argv.size(); ++i) {
+    if (inv.argv[i] == "-a") {
+      sh.st.aliases.clear();
+      continue;
+    }
+    if (!sh.st.aliases.erase(inv.argv[i])) {
+      berror(sh, inv, "unalias: " + inv.argv[i] + ": not found");
+      status = 1;
+    }
+  }
+  return status;
+}
+
+int b_hash(Interp& sh, Invocation& inv) {
+  if (inv.argv.size() == 1) {
+    inv.out() << "hash: hash table empty\n";
+    return 0;
+  }
+  int status = 0;
+  for (size_t i = 1; i < inv.argv.size(); ++i) {
+    const std::string& a = inv.argv[i];
+    if (a[0] == '-') continue;
+    if (command_path(sh, a).empty() && !find_builtin(a)) {
+      berror(sh, inv, "hash: " + a + ": not found");
+      status = 1;
+    }
+  }
+  return status;
+}
+
+int b_help(Interp& sh, Invocation& inv) {
+  if (inv.argv.size() > 1) {
+    const std::string& n = inv.argv[1];
+    if (find_builtin(n)) {
+      inv.out() << n << ": " << n << " [args]\n    Shell builtin (Burrow).\n";
+      return 0;
+    }
+    berror(sh, inv, "help: no help topics match `" + n + "'.  Try `help help' or `man -k " + n + "' or `info " + n + "'.");
+    return 1;
+  }
+  inv.out() << "GNU bash, version 5.2.15(1)-release (x86_64-pc-linux-gnu)\n"
+               "These shell commands are defined internally.  Type `help' to see this list.\n\n";
+  for (auto n : builtin_names()) inv.out() << " " << n << "\n";
+  return 0;
+}
+
+int b_times(Interp&, Invocation& inv) {
+  inv.out() << "0m0.000s 0m0.000s\n0m0.000s 0m0.000s\n";
+  return 0;
+}
+
+int b_trap(Interp& sh, Invocation& inv) {
+  std::vector<std::string> args(inv.argv.begin() + 1, inv.argv.end());
+  if (!args.empty() && args[0] == "--") args.erase(args.begin());
+  if (args.empty() || args[0] == "-p") {
+    for (auto& [sig, action] : sh.traps_) inv.out() << "trap -- " << single_quote(action) << " " << sig << "\n";
+    return 0;
+  }
+  if (args[0] == "-l") {
+    inv.out() << " 1) SIGHUP\t 2) SIGINT\t 3) SIGQUIT\t 9) SIGKILL\t15) SIGTERM\n";
+    return 0;
+  }
+  std::string action = args[0];
+  size_t first = 1;
+  long long dummy;
+  if (args.size() == 1 || parse_long(args[0], dummy)) {
+    // `trap SIG` or `trap 0 ...`: reset
+    action = "-";
+    first = 0;
+  }
+  int status = 0;
+  for (size_t i = first; i < args.size(); ++i) {
+    std::string sig = args[i];
+    for (char& c : sig) c = toupper(static_cast<unsigned char>(c));
+    if (sig.rfind("SIG", 0) == 0) sig = sig.substr(3);
+    if (sig == "0") sig = "EXIT";
+    else if (sig == "1") sig = "HUP";
+    else if (sig == "2") sig = "INT";
+    else if (sig == "3") sig = "QUIT";
+    else if (sig == "15") sig = "TERM";
+    static const char* known[] = {"EXIT", "HUP", "INT", "QUIT", "TERM", "ERR", "DEBUG", "RETURN", "USR1", "USR2", "PIPE", "ALRM", "CHLD", "KILL", "STOP"};
+    bool ok = false;
+    for (const char* k : known) ok = ok || sig == k;
+    if (!ok) {
+      berror(sh, inv, "trap: " + args[i] + ": invalid signal specification");
+      status = 1;
+      continue;
+    }
+    std::string key = (sig == "EXIT" || sig == "ERR" || sig == "DEBUG" || sig == "RETURN") ? sig : "SIG" + sig;
+    if (action == "-") sh.traps_.erase(key);
+    else sh.traps_[key] = action;
+  }
+  return status;
+}
+
+}  // namespace
+
+BURROW_BUILTIN(colon, ":", b_true, true);
+BURROW_BUILTIN(true_, "true", b_true, false);
+BURROW_BUILTIN(false_, "false", b_false, false);
+BURROW_BUILTIN(exit_, "exit", b_exit, true);
+BURROW_BUILTIN(return_, "return", b_return, true);
+BURROW_BUILTIN(break_, "break", b_break, true);
+BURROW_BUILTIN(continue_, "continue", b_continue, true);
+BURROW_BUILTIN(shift, "shift", b_shift, true);
+BURROW_BUILTIN(eval, "eval", b_eval, true);
+BURROW_BUILTIN(source, "source", b_source, false);
+BURROW_BUILTIN(dot, ".", b_source, true);
+BURROW_BUILTIN(exec, "exec", b_exec, true);
+BURROW_BUILTIN(type, "type", b_type, false);
+BURROW_BUILTIN(command, "command", b_command, false);
+BURROW_BUILTIN(builtin, "builtin", b_builtin, false);
+BURROW_BUILTIN(wait, "wait", b_wait, false);
+BURROW_BUILTIN(umask, "umask", b_umask, false);
+BURROW_BUILTIN(let, "let", b_let, false);
+BURROW_BUILTIN(alias, "alias", b_alias, false);
+BURROW_BUILTIN(unalias, "unalias", b_unalias, false);
+BURROW_BUILTIN(hash, "hash", b_hash, false);
+BURROW_BUILTIN(help, "help", b_help, false);
+BURROW_BUILTIN(times, "times", b_times, true);
+BURROW_BUILTIN(trap, "trap", b_trap, true);
+
+}  // namespace burrow::shell

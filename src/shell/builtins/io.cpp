@@ -1,0 +1,701 @@
+// I/O builtins: echo, printf, read.
+#include <cmath>
+#include <cstring>
+#include <ctime>
+
+#include "shell/builtins/util.h"
+#include "shell/parser.h"
+
+namespace burrow::shell {
+namespace {
+
+// Backslash escapes of echo -e and printf %b. Returns false at \c.
+bool append_escapes(std::string& out, std::string_view s, bool printf_b) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c != '\\' || i + 1 >= s.size()) {
+      out += c;
+      continue;
+    }
+    char n = s[++i];
+    switch (n) {
+      case 'a': out += '\a'; break;
+      case 'b': out += '\b'; break;
+      case 'c': return false;
+      case 'e':
+      case 'E': out += '\x1b'; break;
+      case 'f': out += '\f'; break;
+      case 'n': out += '\n'; break;
+      case 'r': out += '\r'; break;
+      case 't': out += '\t'; break;
+      case 'v': out += '\v'; break;
+      case '\\': out += '\\'; break;
+      case '0': {
+        int v = 0, k = 0;
+        while (k < 3 && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '7') {
+          v = v * 8 + (s[++i] - '0');
+          ++k;
+        }
+        out += static_cast<char>(v);
+        break;
+      }
+      case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+        if (!printf_b) {
+          out += '\\';
+          out += n;
+          break;
+        }
+        int v = n - '0', k = 1;
+        while (k < 3 && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '7') {
+          v = v * 8 + (s[++i] - '0');
+          ++k;
+        }
+        out += static_cast<char>(v);
+        break;
+      }
+      case 'x': {
+        int v = 0, k = 0;
+        while (k < 2 && i + 1 < s.size() && isxdigit(static_cast<unsigned char>(s[i + 1]))) {
+          char h = s[++i];
+          v = v * 16 + (isdigit(static_cast<unsigned char>(h)) ? h - '0' : (tolower(h) - 'a' + 10));
+          ++k;
+        }
+        if (k == 0) out += "\\x";
+        else out += static_cast<char>(v);
+        break;
+      }
+      case 'u':
+      case 'U': {
+        int maxd = n == 'u' ? 4 : 8, k = 0;
+        unsigned v = 0;
+        while (k < maxd && i + 1 < s.size() && isxdigit(static_cast<unsigned char>(s[i + 1]))) {
+          char h = s[++i];
+          v = v * 16 + (isdigit(static_cast<unsigned char>(h)) ? h - '0' : (tolower(h) - 'a' + 10));
+          ++k;
+        }
+        if (k == 0) {
+          out += '\\';
+          out += n;
+          break;
+        }
+        if (v < 0x80) out += static_cast<char>(v);
+        else if (v < 0x800) {
+          out += static_cast<char>(0xC0 | (v >> 6));
+          out += static_cast<char>(0x80 | (v & 0x3F));
+        } else if (v < 0x10000) {
+          out += static_cast<char>(0xE0 | (v >> 12));
+          out += static_cast<char>(0x80 | ((v >> 6) & 0x3F));
+          out += static_cast<char>(0x80 | (v & 0x3F));
+        } else {
+          out += static_cast<char>(0xF0 | (v >> 18));
+          out += static_cast<char>(0x80 | ((v >> 12) & 0x3F));
+          out += static_cast<char>(0x80 | ((v >> 6) & 0x3F));
+          out += static_cast<char>(0x80 | (v & 0x3F));
+        }
+        break;
+      }
+      default:
+        out += '\\';
+        out += n;
+    }
+  }
+  return true;
+}
+
+int b_echo(Interp& sh, Invocation& inv) {
+  bool newline = true, escapes = false;
+  size_t i = 1;
+  for (; i < inv.argv.size(); ++i) {
+    const std::string& a = inv.argv[i];
+    if (a.size() < 2 || a[0] != '-' || a.find_first_not_of("neE", 1) != std::string::npos) break;
+    for (size_t k = 1; k < a.size(); ++k) {
+      if (a[k] == 'n') newline = false;
+      else if (a[k] == 'e') escapes = true;
+      else escapes = false;
+    }
+  }
+  std::string out;
+  for (size_t j = i; j < inv.argv.size(); ++j) {
+    if (j > i) out += ' ';
+    if (escapes) {
+      if (!append_escapes(out, inv.argv[j], false)) {
+        inv.out() << out;
+        return 0;
+      }
+    } else {
+      out += inv.argv[j];
+    }
+  }
+  if (newline) out += '\n';
+  inv.out() << out;
+  inv.out().flush();
+  if (!inv.out().ok() && !inv.out().broken_pipe()) {
+    sh.error("echo: write error: " + vfs::error_text(inv.out().error()));
+    return 1;
+  }
+  (void)sh;
+  return 0;
+}
+
+// printf's numeric argument conversion with bash's diagnostics.
+struct PrintfState {
+  Interp& sh;
+  Invocation& inv;
+  int status = 0;
+
+  long long to_int(const std::string& a) {
+    if (a.empty()) return 0;
+    if (a[0] == '\'' || a[0] == '"') return a.size() > 1 ? static_cast<unsigned char>(a[1]) : 0;
+    const char* s = a.c_str();
+    char* end;
+    errno = 0;
+    long long v = strtoll(s, &end, 0);
+    if (*end || end == s) {
+      if (end == s) v = 0;
+      berror(sh, inv, "printf: " + a + ": invalid number");
+      status = 1;
+    } else if (errno == ERANGE) {
+      berror(sh, inv, "printf: " + a + ": Numerical result out of range");
+      status = 1;
+    }
+    return v;
+  }
+  unsigned long long to_uint(const std::string& a) {
+    if (!a.empty() && a[0] == '-') return static_cast<unsigned long long>(to_int(a));
+    if (a.empty()) return 0;
+    if (a[0] == '\'' || a[0] == '"') return a.size() > 1 ? static_cast<unsigned char>(a[1]) : 0;
+    const char* s = a.c_str();
+    char* end;
+    unsigned long long v = strtoull(s, &end, 0);
+    if (*end || end == s) {
+      berror(sh, inv, "printf: " + a + ": invalid number");
+      status = 1;
+    }
+    return v;
+  }
+  long double to_double(const std::string& a) {
+    if (a.empty()) return 0;
+    if (a[0] == '\'' || a[0] == '"') return a.size() > 1 ? static_cast<unsigned char>(a[1]) : 0;
+    char* end;
+    long double v = strtold(a.c_str(), &end);
+    if (*end || end == a.c_str()) {
+      berror(sh, inv, "printf: " + a + ": invalid number");
+      status = 1;
+    }
+    return v;
+  }
+};
+
+int b_printf(Interp& sh, Invocation& inv) {
+  size_t i = 1;
+  std::string var;
+  if (i < inv.argv.size() && inv.argv[i] == "-v") {
+    if (i + 1 >= inv.argv.size()) {
+      berror(sh, inv, "printf: -v: option requires an argument");
+      inv.err() << "printf: usage: printf [-v var] format [arguments]\n";
+      return 2;
+    }
+    var = inv.argv[i + 1];
+    i += 2;
+  }
+  if (i < inv.argv.size() && inv.argv[i] == "--") ++i;
+  if (i >= inv.argv.size()) {
+    inv.err() << "printf: usage: printf [-v var] format [arguments]\n";
+    return 2;
+  }
+  std::string fmt = inv.argv[i++];
+  std::vector<std::string> args(inv.argv.begin() + i, inv.argv.end());
+  size_t ai = 0;
+  PrintfState ps{sh, inv};
+  std::string out;
+  auto next_arg = [&]() -> std::optional<std::string> {
+    if (ai < args.size()) return args[ai++];
+    return std::nullopt;
+  };
+  bool stop = false;
+  do {
+    size_t consumed_before = ai;
+    for (size_t k = 0; k < fmt.size() && !stop; ++k) {
+      char c = fmt[k];
+      if (c == '\\') {
+        size_t start = k;
+        // One escape sequence.
+        size_t end = k + 1;
+        if (end < fmt.size()) {
+          char n = fmt[end];
+          if (n == 'x') {
+            end++;
+            for (int d = 0; d < 2 && end < fmt.size() && isxdigit(static_cast<unsigned char>(fmt[end])); ++d) end++;
+          } else if (n >= '0' && n <= '7') {
+            int maxd = n == '0' ? 4 : 3;
+            for (int d = 0; d < maxd && end < fmt.size() && fmt[end] >= '0' && fmt[end] <= '7'; ++d) end++;
+          } else if (n == 'u' || n == 'U') {
+            end++;
+            int maxd = n == 'u' ? 4 : 8;
+            for (int d = 0; d < maxd && end < fmt.size() && isxdigit(static_cast<unsigned char>(fmt[end])); ++d) end++;
+          } else {
+            end++;
+          }
+        }
+        std::string seq = fmt.substr(start, end - start);
+        if (seq.size() > 1 && seq[1] >= '1' && seq[1] <= '7') seq = "\\0" + seq.substr(1);
+        if (seq == "\\c") {
+          stop = true;
+          break;
+        }
+        append_escapes(out, seq, true);
+        k = end - 1;
+        continue;
+      }
+      if (c != '%') {
+        out += c;
+        continue;
+      }
+      if (k + 1 < fmt.size() && fmt[k + 1] == '%') {
+        out += '%';
+        ++k;
+        continue;
+      }
+      // %[flags][width][.prec]conv
+      size_t j = k + 1;
+      std::string spec = "%";
+      while (j < fmt.size() && strchr("-+ #0", fmt[j])) spec += fmt[j++];
+      if (j < fmt.size() && fmt[j] == '*') {
+        spec += std::to_string(ps.to_int(next_arg().value_or("0")));
+        ++j;
+      } else {
+        while (j < fmt.size() && isdigit(static_cast<unsigned char>(fmt[j]))) spec += fmt[j++];
+      }
+      bool has_prec = false;
+      if (j < fmt.size() && fmt[j] == '.') {
+        has_prec = true;
+        spec += fmt[j++];
+        if (j < fmt.size() && fmt[j] == '*') {
+          spec += std::to_string(ps.to_int(next_arg().value_or("0")));
+          ++j;
+        } else {
+          while (j < fmt.size() && isdigit(static_cast<unsigned char>(fmt[j]))) spec += fmt[j++];
+        }
+      }
+      (void)has_prec;
+      for (size_t d = 1; d < spec.size(); ++d) {
+        if (isdigit(static_cast<unsigned char>(spec[d])) && std::atoll(spec.c_str() + d) > static_cast<long long>(sh.ctx->limits.max_string_bytes)) {
+          sh.ctx->hit_limit("string too long (max " + std::to_string(sh.ctx->limits.max_string_bytes) + " bytes)");
+          sh.check_cancel();
+        }
+      }
+      while (j < fmt.size() && strchr("hlLjzt", fmt[j])) ++j;
+      if (j >= fmt.size()) {
+        berror(sh, inv, "printf: `" + fmt.substr(k) + "': missing format character");
+        inv.out() << out;
+        return 1;
+      }
+      char conv = fmt[j];
+      k = j;
+      char buf[512];
+      std::string tmp;
+      auto fmt_string = [&](const std::string& s) {
+        std::string f = spec + "s";
+        int n = snprintf(nullptr, 0, f.c_str(), s.c_str());
+        tmp.resize(n + 1);
+        snprintf(tmp.data(), n + 1, f.c_str(), s.c_str());
+        tmp.resize(n);
+        out += tmp;
+      };
+      switch (conv) {
+        case 'd':
+        case 'i': {
+          long long v = ps.to_int(next_arg().value_or("0"));
+          snprintf(buf, sizeof buf, (spec + "lld").c_str(), v);
+          out += buf;
+          break;
+        }
+        case 'o':
+        case 'u':
+        case 'x':
+        case 'X': {
+          unsigned long long v = ps.to_uint(next_arg().value_or("0"));
+          snprintf(buf, sizeof buf, (spec + "ll" + conv).c_str(), v);
+          out += buf;
+          break;
+        }
+        case 'c': {
+          std::string a = next_arg().value_or("");
+          fmt_string(a.empty() ? std::string() : a.substr(0, 1));
+          break;
+        }
+        case 's':
+          fmt_string(next_arg().value_or(""));
+          break;
+        case 'b': {
+          std::string expanded;
+          bool cont = append_escapes(expanded, next_arg().value_or(""), true);
+          fmt_string(expanded);
+          if (!cont) stop = true;
+          break;
+        }
+        case 'q': {
+          auto a = next_arg();
+          fmt_string(a ? quote_for_shell(*a) : std::string("''"));
+          break;
+        }
+        case 'f':
+        case 'F':
+        case 'e':
+        case 'E':
+        case 'g':
+        case 'G':
+        case 'a':
+        case 'A': {
+          long double v = ps.to_double(next_arg().value_or("0"));
+          snprintf(buf, sizeof buf, (spec + "L" + conv).c_str(), v);
+          out += buf;
+          break;
+        }
+        case '(': {
+          size_t close = fmt.find(")T", j);
+          if (close == std::string::npos) {
+            berror(sh, inv, "printf: `(': invalid format character");
+            return 1;
+          }
+          std::string tfmt = fmt.substr(j + 1, close - j - 1);
+          k = close + 1;
+          auto a = next_arg();
+          time_t t;
+          long long v = a ? ps.to_int(*a) : -1;
+          if (!a || v == -1 || v == -2) t = time(nullptr);
+          else t = static_cast<time_t>(v);
+          struct tm tmv;
+          localtime_r(&t, &tmv);
+          char tb[512];
+          size_t n = strftime(tb, sizeof tb, tfmt.c_str(), &tmv);
+          fmt_string(std::string(tb, n));
+          break;
+        }
+        default:
+          berror(sh, inv, std::string("printf: `") + conv + "': invalid format character");
+          inv.out() << out;
+          return 1;
+      }
+    }
+    if (ai == consumed_before) break;
+  } while (ai < args.size() && !stop);
+  if (!var.empty() && var.find('[') != std::string::npos) {
+    Var* v = nullptr;
+    size_t lb = var.find('[');
+    std::string base = var.substr(0, lb);
+    if (Var* existing = sh.find_var(base); existing && existing->readonly) {
+      berror(sh, inv, base + ": readonly variable");
+      return 1;
+    }
+    if (!sh.find_var(base)) sh.st.globals[base].set = false;
+    Var& target = *sh.find_var(base);
+    std::string key = var.substr(lb + 1, var.size() - lb - 2);
+    if (target.assoc) {
+      target.amap[key] = out;
+    } else {
+      long long k = 0;
+      try {
+        k = sh.arith_eval(key);
+      } catch (const ArithError& e) {
+        berror(sh, inv, e.message);
+        return 1;
+      }
+      if (!target.is_array) {
+        target.is_array = true;
+        if (target.set) target.array[0] = target.value;
+        target.value.clear();
+      }
+      target.array[k] = out;
+    }
+    target.set = true;
+    (void)v;
+    return ps.status;
+  }
+  if (!var.empty()) {
+    if (!sh.set_var(var, out)) {
+      berror(sh, inv, var + ": readonly variable");
+      return 1;
+    }
+    return ps.status;
+  }
+  inv.out() << out;
+  return ps.status;
+}
+
+int b_read(Interp& sh, Invocation& inv) {
+  bool raw = false, silent = false;
+  std::string prompt, array;
+  char delim = '\n';
+  long long nchars = -1;
+  bool exact = false;
+  double timeout = -1;
+  int fd = 0;
+  size_t i = 1;
+  auto usage = [&](const std::string& msg) {
+    berror(sh, inv, "read: " + msg);
+    inv.err() << "read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n";
+    return 2;
+  };
+  for (; i < inv.argv.size(); ++i) {
+    const std::string& a = inv.argv[i];
+    if (a == "--") {
+      ++i;
+      break;
+    }
+    if (a.size() < 2 || a[0] != '-') break;
+    for (size_t k = 1; k < a.size(); ++k) {
+      char c = a[k];
+      if (c == 'r') raw = true;
+      else if (c == 's') silent = true;
+      else if (c == 'e') {
+      } else if (strchr("padnNtui", c)) {
+        std::string val;
+        if (k + 1 < a.size()) val = a.substr(k + 1);
+        else if (i + 1 < inv.argv.size()) val = inv.argv[++i];
+        else return usage(std::string("-") + c + ": option requires an argument");
+        k = a.size();
+        switch (c) {
+          case 'p': prompt = val; break;
+          case 'a': array = val; break;
+          case 'd': delim = val.empty() ? '\0' : val[0]; break;
+          case 'n':
+          case 'N':
+            if (!parse_long(val, nchars) || nchars < 0) {
+              berror(sh, inv, "read: " + val + ": invalid number");
+              return 1;
+            }
+            exact = c == 'N';
+            break;
+          case 't': {
+            char* end;
+            timeout = strtod(val.c_str(), &end);
+            if (*end || timeout < 0) {
+              berror(sh, inv, "read: " + val + ": invalid timeout specification");
+              return 1;
+            }
+            break;
+          }
+          case 'u': {
+            long long v;
+            if (!parse_long(val, v) || v < 0) {
+              berror(sh, inv, "read: " + val + ": invalid file descriptor specification");
+              return 1;
+            }
+            fd = static_cast<int>(v);
+            break;
+          }
+          default: break;
+        }
+      } else {
+        return usage("-" + std::string(1, c) + ": invalid option");
+      }
+    }
+  }
+  (void)silent;
+  std::vector<std::string> names(inv.argv.begin() + i, inv.argv.end());
+  for (auto& n : names)
+    if (!is_name(n)) {
+      berror(sh, inv, "read: `" + n + "': not a valid identifier");
+      return 1;
+    }
+  vfs::FilePtr file = sh.fds.get(fd);
+  if (!file) {
+    berror(sh, inv, "read: " + std::to_string(fd) + ": invalid file descriptor: Bad file descriptor");
+    return 1;
+  }
+  if (!prompt.empty() && file->is_terminal()) sh.write_err(prompt);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::microseconds(static_cast<long long>(timeout * 1e6));
+  if (timeout == 0) return file->can_read_now() ? 0 : 1;
+  // Read byte by byte so that the rest of the input stays for the next reader.
+  std::string line;
+  bool got_delim = false, eof = false, timed_out = false;
+  std::vector<bool> escaped_mask;
+  while (nchars < 0 || static_cast<long long>(line.size()) < nchars) {
+    if (timeout > 0) {
+      while (!file->can_read_now()) {
+        if (std::chrono::steady_clock::now() >= deadline) {
+          timed_out = true;
+          break;
+        }
+        sh.ctx->cancel.sleep_until(std::chrono::steady_clock::now() + std::chrono::milliseconds(5));
+        sh.check_cancel();
+      }
+      if (timed_out) break;
+    }
+    char c;
+    size_t got = 0;
+    vfs::Error e = file->read(&c, 1, got);
+    if (e) {
+      sh.check_cancel();
+      if (e.value() == EINTR) continue;
+      eof = true;
+      break;
+    }
+    if (got == 0) {
+      eof = true;
+      break;
+    }
+    if (!exact && c == delim) {
+      got_delim = true;
+      break;
+    }
+    if (!raw && !exact && c == '\\') {
+      char n;
+      size_t g2 = 0;
+      if (file->read(&n, 1, g2) || g2 == 0) {
+        eof = true;
+        break;
+      }
+      if (n == '\n') continue;
+      line += n;
+      escaped_mask.resize(line.size(), false);
+      escaped_mask.back() = true;
+      continue;
+    }
+    line += c;
+    escaped_mask.resize(line.size(), false);
+  }
+  escaped_mask.resize(line.size(), false);
+  int status = (timed_out ? 142 : (eof && !got_delim && (nchars < 0 || static_cast<long long>(line.size()) < nchars)) ? 1 : 0);
+  if (timed_out) status = 142;
+  std::string ifs = sh.get_var("IFS").value_or(" \t\n");
+  auto is_ifs = [&](size_t idx) { return !escaped_mask[idx] && ifs.find(line[idx]) != std::string::npos; };
+  auto is_ws = [&](size_t idx) { return is_ifs(idx) && (line[idx] == ' ' || line[idx] == '\t' || line[idx] == '\n'); };
+  if (exact) {
+    if (names.empty()) sh.set_var("REPLY", line);
+    else sh.set_var(names[0], line);
+    return status;
+  }
+  if (!array.empty() || names.size() != 1 || true) {
+    // Field splitting: all but the last name get one field; the last gets the rest.
+    std::vector<std::string> fields;
+    size_t p = 0, n = line.size();
+    while (p < n && is_ws(p)) ++p;
+    size_t want = array.empty() ? (names.empty() ? 0 : names.size()) : SIZE_MAX;
+    std::string rest;
+    bool have_rest = false;
+    while (p < n) {
+      if (want != SIZE_MAX && fields.size() + 1 == want) {
+        // The rest of the line, minus trailing IFS whitespace.
+        size_t e = n;
+        while (e > p && is_ws(e - 1)) --e;
+        rest = line.substr(p, e - p);
+        have_rest = true;
+        break;
+      }
+      size_t s = p;
+      while (p < n && !is_ifs(p)) ++p;
+      fields.push_back(line.substr(s, p - s));
+      if (p < n) {
+        bool nonws = false;
+        while (p < n && is_ws(p)) ++p;
+        if (p < n && is_ifs(p) && !is_ws(p)) {
+          nonws = true;
+          ++p;
+          while (p < n && is_ws(p)) ++p;
+        }
+        (void)nonws;
+      }
+    }
+    if (names.empty() && array.empty()) {
+      // REPLY keeps the line without leading/trailing IFS whitespace? No: bash keeps it whole.
+      sh.set_var("REPLY", line);
+      return status;
+    }
+    if (!array.empty()) {
+      Var* v = sh.find_var(array);
+      if (!v) v = &sh.st.globals[array];
+      v->is_array = true;
+      v->array.clear();
+      v->set = true;
+      for (size_t k = 0; k < fields.size(); ++k) v->array[k] = fields[k];
+      return status;
+    }
+    if (have_rest) fields.push_back(rest);
+    for (size_t k = 0; k < names.size(); ++k) {
+      if (!sh.set_var(names[k], k < fields.size() ? fields[k] : "")) {
+        berror(sh, inv, names[k] + ": readonly variable");
+        return 1;
+      }
+    }
+  }
+  return status;
+}
+
+int b_mapfile(Interp& sh, Invocation& inv) {
+  bool strip = false;
+  char delim = '\n';
+  long long count = 0, origin = 0, skip = 0;
+  int fd = 0;
+  std::string name = "MAPFILE";
+  size_t i = 1;
+  for (; i < inv.argv.size(); ++i) {
+    const std::string& a = inv.argv[i];
+    if (a.size() < 2 || a[0] != '-') break;
+    char c = a[1];
+    if (c == 't') {
+      strip = true;
+      continue;
+    }
+    std::string val;
+    if (a.size() > 2) val = a.substr(2);
+    else if (i + 1 < inv.argv.size()) val = inv.argv[++i];
+    else {
+      berror(sh, inv, inv.argv[0] + ": -" + std::string(1, c) + ": option requires an argument");
+      return 2;
+    }
+    long long n = 0;
+    switch (c) {
+      case 'd': delim = val.empty() ? '\0' : val[0]; break;
+      case 'n': parse_long(val, count); break;
+      case 'O': parse_long(val, origin); break;
+      case 's': parse_long(val, skip); break;
+      case 'u': parse_long(val, n); fd = static_cast<int>(n); break;
+      case 'C': case 'c': break;
+      default:
+        berror(sh, inv, inv.argv[0] + ": -" + std::string(1, c) + ": invalid option");
+        return 2;
+    }
+  }
+  if (i < inv.argv.size()) name = inv.argv[i];
+  vfs::FilePtr file = sh.fds.get(fd);
+  if (!file) {
+    berror(sh, inv, inv.argv[0] + ": " + std::to_string(fd) + ": invalid file descriptor: Bad file descriptor");
+    return 1;
+  }
+  InStream in(file);
+  Var* v = sh.find_var(name);
+  if (!v) v = &sh.st.globals[name];
+  if (v->readonly) {
+    berror(sh, inv, name + ": readonly variable");
+    return 1;
+  }
+  if (origin == 0) v->array.clear();
+  v->is_array = true;
+  v->set = true;
+  v->value.clear();
+  std::string line;
+  long long idx = origin, read_n = 0;
+  while (in.read_line(line, delim)) {
+    sh.check_cancel();
+    if (skip > 0) {
+      --skip;
+      continue;
+    }
+    if (!strip && in.ended_with_delim()) line += delim;
+    v->array[idx++] = line;
+    if (count > 0 && ++read_n >= count) break;
+  }
+  return 0;
+}
+
+}  // namespace
+
+BURROW_BUILTIN(mapfile, "mapfile", b_mapfile, false);
+BURROW_BUILTIN(readarray, "readarray", b_mapfile, false);
+BURROW_BUILTIN(echo, "echo", b_echo, false);
+BURROW_BUILTIN(printf_, "printf", b_printf, false);
+BURROW_BUILTIN(read, "read", b_read, false);
+
+}  // namespace burrow::shell

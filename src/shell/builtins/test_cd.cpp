@@ -1,0 +1,363 @@
+// test / [ and the directory builtins cd, pwd.
+#include <cstring>
+
+#include "shell/builtins/util.h"
+
+namespace burrow::shell {
+namespace {
+
+class TestEval {
+ public:
+  TestEval(Interp& sh, Invocation& inv, std::vector<std::string> args) : sh_(sh), inv_(inv), a_(std::move(args)) {}
+
+  // 0 true, 1 false, 2 error (already reported).
+  int run() {
+    try {
+      if (a_.empty()) return 1;
+      int r = by_count(0, a_.size());
+      return r;
+    } catch (const int status) {
+      return status;
+    }
+  }
+
+ private:
+  [[noreturn]] void fail(const std::string& msg) {
+    berror(sh_, inv_, inv_.argv[0] + ": " + msg);
+    throw 2;
+  }
+
+  int binary(const std::string& l, const std::string& op, const std::string& r) {
+    if (op == "=" || op == "==") return l == r ? 0 : 1;
+    if (op == "!=") return l != r ? 0 : 1;
+    if (op == "<") return strcoll(l.c_str(), r.c_str()) < 0 ? 0 : 1;
+    if (op == ">") return strcoll(l.c_str(), r.c_str()) > 0 ? 0 : 1;
+    if (is_int_op(op)) {
+      long long x, y;
+      if (!parse_long(l, x)) fail(l + ": integer expression expected");
+      if (!parse_long(r, y)) fail(r + ": integer expression expected");
+      return compare_ints(op, x, y);
+    }
+    int f = test_files(sh_, op, l, r);
+    if (f >= 0) return f;
+    fail(op + ": binary operator expected");
+  }
+
+  static bool is_binop(const std::string& s) {
+    return s == "=" || s == "==" || s == "!=" || s == "<" || s == ">" || is_int_op(s) || s == "-nt" || s == "-ot" || s == "-ef";
+  }
+  static bool is_unop(const std::string& s) {
+    return s.size() == 2 && s[0] == '-' && strchr("abcdefghknoprstuvwxzGLNOS", s[1]);
+  }
+
+  int by_count(size_t b, size_t e) {
+    size_t n = e - b;
+    switch (n) {
+      case 0: return 1;
+      case 1: return a_[b].empty() ? 1 : 0;
+      case 2:
+        if (a_[b] == "!") return by_count(b + 1, e) == 0 ? 1 : 0;
+        if (is_unop(a_[b])) {
+          int r = test_unary(sh_, a_[b], a_[b + 1]);
+          return r < 0 ? 1 : r;
+        }
+        fail(a_[b] + ": unary operator expected");
+      case 3:
+        if (is_binop(a_[b + 1])) return binary(a_[b], a_[b + 1], a_[b + 2]);
+        if (a_[b + 1] == "-a" || a_[b + 1] == "-o") break;
+        if (a_[b] == "!") return by_count(b + 1, e) == 0 ? 1 : 0;
+        if (a_[b] == "(" && a_[b + 2] == ")") return by_count(b + 1, b + 2);
+        fail(a_[b + 1] + ": binary operator expected");
+      case 4:
+        if (a_[b] == "!") return by_count(b + 1, e) == 0 ? 1 : 0;
+        if (a_[b] == "(" && a_[e - 1] == ")") return by_count(b + 1, e - 1);
+        break;
+      default:
+        break;
+    }
+    pos_ = b;
+    end_ = e;
+    int r = or_expr();
+    if (pos_ != end_) fail("too many arguments");
+    return r;
+  }
+
+  int or_expr() {
+    int r = and_expr();
+    while (pos_ < end_ && a_[pos_] == "-o") {
+      ++pos_;
+      int r2 = and_expr();
+      r = (r == 0 || r2 == 0) ? 0 : 1;
+    }
+    return r;
+  }
+  int and_expr() {
+    int r = not_expr();
+    while (pos_ < end_ && a_[pos_] == "-a") {
+      ++pos_;
+      int r2 = not_expr();
+      r = (r == 0 && r2 == 0) ? 0 : 1;
+    }
+    return r;
+  }
+  int not_expr() {
+    if (pos_ < end_ && a_[pos_] == "!") {
+      ++pos_;
+      return not_expr() == 0 ? 1 : 0;
+    }
+    return primary();
+  }
+  int primary() {
+    if (pos_ >= end_) fail("argument expected");
+    if (a_[pos_] == "(") {
+      ++pos_;
+      int r = or_expr();
+      if (pos_ >= end_ || a_[pos_] != ")") fail("`)' expected");
+      ++pos_;
+      return r;
+    }
+    if (pos_ + 2 < end_ + 0 && pos_ + 2 <= end_ - 1 + 1 && pos_ + 1 < end_ && is_binop(a_[pos_ + 1]) && pos_ + 2 < end_) {
+      int r = binary(a_[pos_], a_[pos_ + 1], a_[pos_ + 2]);
+      pos_ += 3;
+      return r;
+    }
+    if (is_unop(a_[pos_]) && pos_ + 1 < end_) {
+      int r = test_unary(sh_, a_[pos_], a_[pos_ + 1]);
+      pos_ += 2;
+      return r < 0 ? 1 : r;
+    }
+    return a_[pos_++].empty() ? 1 : 0;
+  }
+
+  Interp& sh_;
+  Invocation& inv_;
+  std::vector<std::string> a_;
+  size_t pos_ = 0, end_ = 0;
+};
+
+int b_test(Interp& sh, Invocation& inv) {
+  std::vector<std::string> args(inv.argv.begin() + 1, inv.argv.end());
+  if (inv.argv[0] == "[") {
+    if (args.empty() || args.back() != "]") {
+      berror(sh, inv, "[: missing `]'");
+      return 2;
+    }
+    args.pop_back();
+  }
+  TestEval t(sh, inv, std::move(args));
+  return t.run();
+}
+
+int b_cd(Interp& sh, Invocation& inv) {
+  bool physical = false;
+  size_t i = 1;
+  for (; i < inv.argv.size(); ++i) {
+    const std::string& a = inv.argv[i];
+    if (a == "--") {
+      ++i;
+      break;
+    }
+    if (a.size() < 2 || a[0] != '-') break;
+    for (size_t k = 1; k < a.size(); ++k) {
+      if (a[k] == 'P') physical = true;
+      else if (a[k] == 'L') physical = false;
+      else if (a[k] == 'e' || a[k] == '@') {
+      } else {
+        berror(sh, inv, "cd: -" + std::string(1, a[k]) + ": invalid option");
+        inv.err() << "cd: usage: cd [-L|[-P [-e]] [-@]] [dir]\n";
+        return 2;
+      }
+    }
+  }
+  if (inv.argv.size() - i > 1) {
+    berror(sh, inv, "cd: too many arguments");
+    return 1;
+  }
+  std::string dir;
+  bool print = false;
+  if (i >= inv.argv.size()) {
+    auto home = sh.get_var("HOME");
+    if (!home) {
+      berror(sh, inv, "cd: HOME not set");
+      return 1;
+    }
+    dir = *home;
+  } else {
+    dir = inv.argv[i];
+    if (dir == "-") {
+      auto old = sh.get_var("OLDPWD");
+      if (!old || old->empty()) {
+        berror(sh, inv, "cd: OLDPWD not set");
+        return 1;
+      }
+      dir = *old;
+      print = true;
+    }
+  }
+  if (dir.empty()) return 0;
+  std::string target;
+  auto try_dir = [&](const std::string& path) -> vfs::Error {
+    std::string abs = vfs::normalize(path, sh.st.cwd);
+    vfs::Stat s;
+    if (vfs::Error e = sh.ctx->fs->stat(abs, s)) return e;
+    if (!S_ISDIR(s.mode)) return vfs::make_error(ENOTDIR);
+    if (!(s.mode & 0111)) return vfs::make_error(EACCES);
+    target = abs;
+    return {};
+  };
+  vfs::Error err;
+  bool found = false;
+  if (dir[0] != '/' && dir != "." && dir != ".." && dir.rfind("./", 0) != 0 && dir.rfind("../", 0) != 0) {
+    auto cdpath = sh.get_var("CDPATH");
+    if (cdpath && !cdpath->empty()) {
+      size_t start = 0;
+      while (start <= cdpath->size()) {
+        size_t c = cdpath->find(':', start);
+        if (c == std::string::npos) c = cdpath->size();
+        std::string base = cdpath->substr(start, c - start);
+        start = c + 1;
+        if (!try_dir(vfs::join(base.empty() ? "." : base, dir))) {
+          found = true;
+          if (!base.empty()) print = true;
+          break;
+        }
+      }
+    }
+  }
+  if (!found) err = try_dir(dir);
+  if (!found && err) {
+    berror(sh, inv, "cd: " + dir + ": " + vfs::error_text(err));
+    return 1;
+  }
+  if (physical) {
+    std::string real;
+    if (!sh.ctx->fs->realpath(target, real)) target = real;
+  }
+  std::string old = sh.st.cwd;
+  sh.st.cwd = target;
+  sh.set_var("OLDPWD", old);
+  sh.set_var("PWD", target);
+  if (print) inv.out() << target << "\n";
+  return 0;
+}
+
+int b_pwd(Interp& sh, Invocation& inv) {
+  bool physical = false;
+  for (size_t i = 1; i < inv.argv.size(); ++i) {
+    const std::string& a = inv.argv[i];
+    if (a == "-P") physical = true;
+    else if (a == "-L") physical = false;
+    else if (a[0] == '-') {
+      berror(sh, inv, "pwd: " + a.substr(0, 2) + ": invalid option");
+      inv.err() << "pwd: usage: pwd [-LP]\n";
+      return 2;
+    }
+  }
+  std::string cwd = sh.st.cwd;
+  if (physical) {
+    std::string real;
+    if (!sh.ctx->fs->realpath(cwd, real)) cwd = real;
+  }
+  inv.out() << cwd << "\n";
+  return 0;
+}
+
+}  // namespace
+
+BURROW_BUILTIN(test, "test", b_test, false);
+BURROW_BUILTIN(bracket, "[", b_test, false);
+BURROW_BUILTIN(cd, "cd", b_cd, false);
+BURROW_BUILTIN(pwd, "pwd", b_pwd, false);
+
+}  // namespace burrow::shell
+
+namespace burrow::shell {
+namespace {
+
+// The directory stack: st.dir_stack holds the entries below the cwd.
+std::string tilde_home(Interp& sh, const std::string& d) {
+  std::string home = sh.get_var("HOME").value_or("");
+  if (!home.empty() && (d == home || d.rfind(home + "/", 0) == 0)) return "~" + d.substr(home.size());
+  return d;
+}
+
+void print_dirs(Interp& sh, Invocation& inv, bool full, bool lines, bool numbered) {
+  std::vector<std::string> all{sh.st.cwd};
+  for (auto it = sh.st.dir_stack.rbegin(); it != sh.st.dir_stack.rend(); ++it) all.push_back(*it);
+  for (size_t i = 0; i < all.size(); ++i) {
+    std::string d = full ? all[i] : tilde_home(sh, all[i]);
+    if (numbered) inv.out() << (i < 10 ? " " : "") << std::to_string(i) << "  " << d << "\n";
+    else if (lines) inv.out() << d << "\n";
+    else inv.out() << (i ? " " : "") << d;
+  }
+  if (!lines && !numbered) inv.out() << "\n";
+}
+
+int change_dir(Interp& sh, Invocation& inv, const std::string& dir) {
+  Invocation sub;
+  sub.argv = {"cd", dir};
+  sub.fds = inv.fds;
+  sub.fs = inv.fs;
+  sub.cwd = sh.st.cwd;
+  sub.host = &sh;
+  sub.cancel = inv.cancel;
+  sub.limits = inv.limits;
+  const BuiltinInfo* cd = find_builtin("cd");
+  return sub.finish(cd->fn(sh, sub));
+}
+
+int b_pushd(Interp& sh, Invocation& inv) {
+  if (inv.argv.size() < 2) {
+    if (sh.st.dir_stack.empty()) {
+      berror(sh, inv, "pushd: no other directory");
+      return 1;
+    }
+    std::string top = sh.st.dir_stack.back();
+    std::string cur = sh.st.cwd;
+    if (change_dir(sh, inv, top) != 0) return 1;
+    sh.st.dir_stack.back() = cur;
+    print_dirs(sh, inv, false, false, false);
+    return 0;
+  }
+  std::string cur = sh.st.cwd;
+  if (change_dir(sh, inv, inv.argv[1]) != 0) return 1;
+  sh.st.dir_stack.push_back(cur);
+  print_dirs(sh, inv, false, false, false);
+  return 0;
+}
+
+int b_popd(Interp& sh, Invocation& inv) {
+  if (sh.st.dir_stack.empty()) {
+    berror(sh, inv, "popd: directory stack empty");
+    return 1;
+  }
+  std::string top = sh.st.dir_stack.back();
+  if (change_dir(sh, inv, top) != 0) return 1;
+  sh.st.dir_stack.pop_back();
+  print_dirs(sh, inv, false, false, false);
+  return 0;
+}
+
+int b_dirs(Interp& sh, Invocation& inv) {
+  bool full = false, lines = false, numbered = false;
+  for (size_t i = 1; i < inv.argv.size(); ++i) {
+    const std::string& a = inv.argv[i];
+    if (a == "-c") {
+      sh.st.dir_stack.clear();
+      return 0;
+    }
+    if (a == "-l") full = true;
+    else if (a == "-p") lines = true;
+    else if (a == "-v") numbered = true;
+  }
+  print_dirs(sh, inv, full, lines, numbered);
+  return 0;
+}
+
+}  // namespace
+
+BURROW_BUILTIN(pushd, "pushd", b_pushd, false);
+BURROW_BUILTIN(popd, "popd", b_popd, false);
+BURROW_BUILTIN(dirs, "dirs", b_dirs, false);
+
+}  // namespace burrow::shell

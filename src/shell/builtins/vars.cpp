@@ -1,0 +1,838 @@
+// Variable and option builtins: set unset export readonly local declare
+// typeset shopt getopts.
+#include <algorithm>
+
+#include "shell/builtins/util.h"
+#include <cstring>
+
+#include "shell/parser.h"
+#include "shell/printer.h"
+
+namespace burrow::shell {
+
+namespace {
+
+std::string dquote(const std::string& v) {
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"' || c == '\\' || c == '$' || c == '`') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// Splits "(a 'b c' [3]=d)" as produced by expand_words for array assignments.
+std::vector<std::string> split_array_literal(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  bool in_word = false;
+  for (size_t i = 1; i + 1 < s.size(); ++i) {
+    char c = s[i];
+    if (c == ' ' && !in_word) continue;
+    if (c == ' ') {
+      out.push_back(cur);
+      cur.clear();
+      in_word = false;
+      continue;
+    }
+    in_word = true;
+    if (c == '\'') {
+      size_t j = s.find('\'', i + 1);
+      cur += s.substr(i + 1, j - i - 1);
+      i = j;
+    } else if (c == '\\' && i + 1 < s.size()) {
+      cur += s[++i];
+    } else if (c == '$' && i + 1 < s.size() && s[i + 1] == '\'') {
+      size_t j = i + 2;
+      std::string raw;
+      while (j < s.size() && s[j] != '\'') {
+        if (s[j] == '\\') raw += s[j++];
+        raw += s[j++];
+      }
+      cur += decode_ansi_c(raw);
+      i = j;
+    } else {
+      cur += c;
+    }
+  }
+  if (in_word) out.push_back(cur);
+  return out;
+}
+
+}  // namespace
+
+std::string declare_line(std::string_view name, const Var& v) {
+  std::string flags;
+  if (v.assoc) flags += 'A';
+  else if (v.is_array) flags += 'a';
+  if (v.integer) flags += 'i';
+  if (v.readonly) flags += 'r';
+  if (v.exported) flags += 'x';
+  std::string out = "declare -" + (flags.empty() ? std::string("-") : flags) + " " + std::string(name);
+  if (!v.set) return out;
+  if (v.assoc) {
+    out += "=(";
+    for (auto& [k, val] : v.amap) out += "[" + (k.find_first_of(" \t\"'$") == std::string::npos ? k : dquote(k)) + "]=" + dquote(val) + " ";
+    return out + ")";
+  }
+  if (v.is_array) {
+    out += "=(";
+    bool first = true;
+    for (auto& [k, val] : v.array) {
+      if (!first) out += ' ';
+      first = false;
+      out += "[" + std::to_string(k) + "]=" + dquote(val);
+    }
+    return out + ")";
+  }
+  return out + "=" + dquote(v.value);
+}
+
+bool declare_assign(Interp& sh, Invocation& inv, const std::string& arg, bool local, bool global, Var** out) {
+  size_t eq = arg.find('=');
+  std::string name = eq == std::string::npos ? arg : arg.substr(0, eq);
+  bool append = false;
+  if (!name.empty() && name.back() == '+') {
+    append = true;
+    name.pop_back();
+  }
+  std::string index;
+  bool has_index = false;
+  size_t lb = name.find('[');
+  if (lb != std::string::npos && name.back() == ']') {
+    index = name.substr(lb + 1, name.size() - lb - 2);
+    name = name.substr(0, lb);
+    has_index = true;
+  }
+  if (!is_name(name)) {
+    berror(sh, inv, inv.argv[0] + ": `" + arg + "': not a valid identifier");
+    return false;
+  }
+  Var* v = nullptr;
+  if (local) {
+    VarMap& frame = sh.st.frames.back();
+    auto it = frame.find(name);
+    if (it == frame.end()) {
+      Var nv;
+      nv.set = false;
+      // `local x` inherits nothing; `declare` in a function is local too.
+      v = &(frame[name] = nv);
+    } else {
+      v = &it->second;
+    }
+  } else if (global) {
+    v = &sh.st.globals[name];
+    if (sh.st.globals.find(name)->second.value.empty() && !v->set) v->set = false;
+  } else {
+    v = sh.find_var(name);
+    if (!v) {
+      v = &sh.st.globals[name];
+      v->set = false;
+    }
+  }
+  *out = v;
+  if (eq == std::string::npos) return true;
+  if (v->readonly) {
+    berror(sh, inv, name + ": readonly variable");
+    return false;
+  }
+  std::string value = arg.substr(eq + 1);
+  if (v->assoc) {
+    if (value.size() >= 2 && value.front() == '(' && value.back() == ')' && !has_index) {
+      if (!append) v->amap.clear();
+      for (const std::string& el : split_array_literal(value)) {
+        size_t rb = el.find("]=");
+        if (!el.empty() && el[0] == '[' && rb != std::string::npos) v->amap[el.substr(1, rb - 1)] = el.substr(rb + 2);
+      }
+    } else {
+      std::string k = has_index ? index : "0";
+      if (append) v->amap[k] += value;
+      else v->amap[k] = value;
+    }
+    v->set = true;
+    return true;
+  }
+  if (value.size() >= 2 && value.front() == '(' && value.back() == ')' && !has_index) {
+    std::map<long long, std::string> arr;
+    if (append && v->is_array) arr = v->array;
+    long long next = arr.empty() ? 0 : arr.rbegin()->first + 1;
+    for (const std::string& el : split_array_literal(value)) {
+      if (!el.empty() && el[0] == '[') {
+        size_t rb = el.find("]=");
+        if (rb != std::string::npos) {
+          long long k = 0;
+          try {
+            k = sh.arith_eval(el.substr(1, rb - 1));
+          } catch (const ArithError&) {
+          }
+          arr[k] = el.substr(rb + 2);
+          next = k + 1;
+          continue;
+        }
+      }
+      arr[next++] = el;
+    }
+    v->is_array = true;
+    v->array = std::move(arr);
+    v->set = true;
+    return true;
+  }
+  if (v->integer) {
+    try {
+      long long n = sh.arith_eval(value);
+      if (append) n += std::atoll((v->is_array ? v->array[0] : v->value).c_str());
+      value = std::to_string(n);
+      append = false;
+    } catch (const ArithError& e) {
+      berror(sh, inv, e.message);
+      return false;
+    }
+  }
+  if (has_index || v->is_array) {
+    long long k = 0;
+    if (has_index) {
+      try {
+        k = sh.arith_eval(index);
+      } catch (const ArithError& e) {
+        berror(sh, inv, e.message);
+        return false;
+      }
+    }
+    if (!v->is_array) {
+      v->is_array = true;
+      if (v->set) v->array[0] = v->value;
+      v->value.clear();
+    }
+    if (append) v->array[k] += value;
+    else v->array[k] = value;
+  } else if (append && v->set) {
+    v->value += value;
+  } else {
+    v->value = value;
+  }
+  v->set = true;
+  return true;
+}
+
+namespace {
+
+int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
+  std::string on, off;
+  size_t i = 1;
+  for (; i < inv.argv.size(); ++i) {
+    const std::string& a = inv.argv[i];
+    if (a == "--") {
+      ++i;
+      break;
+    }
+    if (a.size() < 2 || (a[0] != '-' && a[0] != '+')) break;
+    for (size_t k = 1; k < a.size(); ++k) {
+      if (!strchr("aAfFgilnprtux", a[k])) {
+        berror(sh, inv, inv.argv[0] + ": -" + std::string(1, a[k]) + ": invalid option");
+        inv.err() << inv.argv[0] << ": usage: " << inv.argv[0]
+                  << (is_local ? " [option] name[=value] ..." : " [-aAfFgiIlnrtux] [name[=value] ...] or " + inv.argv[0] + " -p [-aAfFilnrtux] [name ...]")
+                  << "\n";
+        return 2;
+      }
+      (a[0] == '-' ? on : off) += a[k];
+    }
+  }
+  auto has = [&](char c) { return on.find(c) != std::string::npos; };
+  if (is_local && sh.st.frames.empty()) {
+    berror(sh, inv, "local: can only be used in a function");
+    return 1;
+  }
+  bool in_function = !sh.st.frames.empty();
+  bool local = is_local || (in_function && !has('g'));
+  if (has('f') || has('F')) {
+    int status = 0;
+    if (i >= inv.argv.size()) {
+      for (auto& [name, def] : sh.st.functions) {
+        if (has('F')) inv.out() << "declare -f " << name << "\n";
+        else inv.out() << print_function(*def) << "\n";
+      }
+      return 0;
+    }
+    for (; i < inv.argv.size(); ++i) {
+      auto it = sh.st.functions.find(inv.argv[i]);
+      if (it == sh.st.functions.end()) {
+        status = 1;
+        continue;
+      }
+      if (has('F')) inv.out() << inv.argv[i] << "\n";
+      else inv.out() << print_function(*it->second) << "\n";
+    }
+    return status;
+  }
+  if (has('p') || (i >= inv.argv.size() && off.empty())) {
+    int status = 0;
+    if (i >= inv.argv.size()) {
+      std::map<std::string, const Var*> all;
+      for (auto& [k, v] : sh.st.globals) all[k] = &v;
+      for (auto& f : sh.st.frames)
+        for (auto& [k, v] : f) all[k] = &v;
+      for (auto& [k, v] : all) {
+        if (has('x') && !v->exported) continue;
+        if (has('r') && !v->readonly) continue;
+        if (has('a') && (!v->is_array || v->assoc)) continue;
+        if (has('A') && !v->assoc) continue;
+        if (has('i') && !v->integer) continue;
+        if (!has('p') && on.empty()) {
+          if (!v->set) continue;
+          if (v->is_array) inv.out() << k << "=" << declare_line(k, *v).substr(declare_line(k, *v).find('=') + 1) << "\n";
+          else inv.out() << k << "=" << quote_for_shell(v->value) << "\n";
+        } else {
+          inv.out() << declare_line(k, *v) << "\n";
+        }
+      }
+      return 0;
+    }
+    for (; i < inv.argv.size(); ++i) {
+      Var* v = sh.find_var(inv.argv[i]);
+      if (!v) {
+        berror(sh, inv, inv.argv[0] + ": " + inv.argv[i] + ": not found");
+        status = 1;
+        continue;
+      }
+      inv.out() << declare_line(inv.argv[i], *v) << "\n";
+    }
+    return status;
+  }
+  int status = 0;
+  for (; i < inv.argv.size(); ++i) {
+    const std::string& arg = inv.argv[i];
+    size_t eq = arg.find('=');
+    std::string name = arg.substr(0, eq == std::string::npos ? arg.size() : eq);
+    Var* existing = sh.find_var(name);
+    if (existing && existing->readonly && (eq != std::string::npos || has('r') == false) && eq != std::string::npos) {
+      berror(sh, inv, name + ": readonly variable");
+      status = 1;
+      continue;
+    }
+    // Attributes first (integer affects the assignment).
+    Var* v = nullptr;
+    std::string bare = name;
+    if (!bare.empty() && bare.back() == '+') bare.pop_back();
+    if (has('A')) {
+      Var* pre = nullptr;
+      if (!declare_assign(sh, inv, bare, local, has('g'), &pre)) {
+        status = 1;
+        continue;
+      }
+      if (!pre->assoc) {
+        pre->assoc = true;
+        pre->is_array = true;
+        pre->array.clear();
+        pre->set = true;
+      }
+    }
+    if (has('i') || has('a')) {
+      Var* pre = nullptr;
+      if (!declare_assign(sh, inv, bare, local, has('g'), &pre)) {
+        status = 1;
+        continue;
+      }
+      if (has('i')) pre->integer = true;
+      if (has('a') && !pre->is_array) {
+        pre->is_array = true;
+        if (pre->set) pre->array[0] = pre->value;
+        pre->value.clear();
+        if (!pre->set) {
+          pre->set = true;
+        }
+      }
+    }
+    if (!declare_assign(sh, inv, arg, local, has('g'), &v)) {
+      status = 1;
+      continue;
+    }
+    if (has('x')) v->exported = true;
+    if (off.find('x') != std::string::npos) v->exported = false;
+    if (has('i')) v->integer = true;
+    if (off.find('i') != std::string::npos) v->integer = false;
+    if (has('l') && v->set) {
+      for (char& c : v->value) c = tolower(static_cast<unsigned char>(c));
+    }
+    if (has('u') && v->set) {
+      for (char& c : v->value) c = toupper(static_cast<unsigned char>(c));
+    }
+    if (has('r')) v->readonly = true;
+  }
+  return status;
+}
+
+int b_declare(Interp& sh, Invocation& inv) { return declare_impl(sh, inv, false); }
+int b_local(Interp& sh, Invocation& inv) { return declare_impl(sh, inv, true); }
+
+int export_like(Interp& sh, Invocation& inv, bool readonly) {
+  bool unexport = false, print = false, functions = false;
+  size_t i = 1;
+  for (; i < inv.argv.size(); ++i) {
+    const std::string& a = inv.argv[i];
+    if (a == "--") {
+      ++i;
+      break;
+    }
+    if (a.size() < 2 || a[0] != '-') break;
+    for (size_t k = 1; k < a.size(); ++k) {
+      if (a[k] == 'n' && !readonly) unexport = true;
+      else if (a[k] == 'p') print = true;
+      else if (a[k] == 'f') functions = true;
+      else if (a[k] == 'a' && readonly) {
+      } else {
+        berror(sh, inv, inv.argv[0] + ": -" + std::string(1, a[k]) + ": invalid option");
+        inv.err() << inv.argv[0] << ": usage: " << inv.argv[0]
+                  << (readonly ? " [-aAf] [name[=value] ...] or readonly -p" : " [-fn] [name[=value] ...] or export -p") << "\n";
+        return 2;
+      }
+    }
+  }
+  (void)functions;
+  if (i >= inv.argv.size() || print) {
+    std::map<std::string, const Var*> all;
+    for (auto& [k, v] : sh.st.globals) all[k] = &v;
+    for (auto& [k, v] : all) {
+      if (readonly ? !v->readonly : !v->exported) continue;
+      inv.out() << declare_line(k, *v) << "\n";
+    }
+    return 0;
+  }
+  int status = 0;
+  for (; i < inv.argv.size(); ++i) {
+    const std::string& arg = inv.argv[i];
+    size_t eq = arg.find('=');
+    std::string name = arg.substr(0, eq == std::string::npos ? arg.size() : eq);
+    if (!name.empty() && name.back() == '+') name.pop_back();
+    if (!is_name(name)) {
+      berror(sh, inv, inv.argv[0] + ": `" + arg + "': not a valid identifier");
+      status = 1;
+      continue;
+    }
+    Var* v = sh.find_var(name);
+    if (eq != std::string::npos) {
+      if (v && v->readonly) {
+        berror(sh, inv, name + ": readonly variable");
+        status = 1;
+        continue;
+      }
+      if (!declare_assign(sh, inv, arg, false, false, &v)) {
+        status = 1;
+        continue;
+      }
+    }
+    if (!v) {
+      v = &sh.st.globals[name];
+      v->set = false;
+    }
+    if (readonly) v->readonly = true;
+    else v->exported = !unexport;
+  }
+  return status;
+}
+
+int b_export(Interp& sh, Invocation& inv) { return export_like(sh, inv, false); }
+int b_readonly(Interp& sh, Invocation& inv) { return export_like(sh, inv, true); }
+
+int b_unset(Interp& sh, Invocation& inv) {
+  bool funcs = false, vars_only = false;
+  size_t i = 1;
+  for (; i < inv.argv.size(); ++i) {
+    const std::string& a = inv.argv[i];
+    if (a == "--") {
+      ++i;
+      break;
+    }
+    if (a.size() < 2 || a[0] != '-') break;
+    for (size_t k = 1; k < a.size(); ++k) {
+      if (a[k] == 'f') funcs = true;
+      else if (a[k] == 'v') vars_only = true;
+      else if (a[k] == 'n') {
+      } else {
+        berror(sh, inv, "unset: -" + std::string(1, a[k]) + ": invalid option");
+        inv.err() << "unset: usage: unset [-f] [-v] [-n] [name ...]\n";
+        return 2;
+      }
+    }
+  }
+  int status = 0;
+  for (; i < inv.argv.size(); ++i) {
+    const std::string& name = inv.argv[i];
+    if (funcs) {
+      sh.st.functions.erase(name);
+      continue;
+    }
+    size_t lb = name.find('[');
+    if (lb != std::string::npos && name.back() == ']') {
+      std::string base = name.substr(0, lb);
+      std::string sub = name.substr(lb + 1, name.size() - lb - 2);
+      Var* v = sh.find_var(base);
+      if (!v) continue;
+      if (v->readonly) {
+        berror(sh, inv, "unset: " + base + ": cannot unset: readonly variable");
+        status = 1;
+        continue;
+      }
+      if (sub == "@" || sub == "*") {
+        sh.unset_var(base);
+        continue;
+      }
+      if (v->assoc) {
+        v->amap.erase(sub);
+        continue;
+      }
+      try {
+        long long k = sh.arith_eval(sub);
+        if (v->is_array) {
+          if (k < 0 && !v->array.empty()) k += v->array.rbegin()->first + 1;
+          v->array.erase(k);
+        } else if (k == 0) {
+          sh.unset_var(base);
+        }
+      } catch (const ArithError& e) {
+        berror(sh, inv, e.message);
+        status = 1;
+      }
+      continue;
+    }
+    if (!is_name(name)) {
+      berror(sh, inv, "unset: `" + name + "': not a valid identifier");
+      status = 1;
+      continue;
+    }
+    Var* v = sh.find_var(name);
+    if (!v && !vars_only && sh.st.functions.count(name)) {
+      sh.st.functions.erase(name);
+      continue;
+    }
+    if (!sh.unset_var(name)) {
+      berror(sh, inv, "unset: " + name + ": cannot unset: readonly variable");
+      status = 1;
+    }
+  }
+  return status;
+}
+
+struct OptName {
+  const char* name;
+  bool ShellOptions::*field;
+  char letter;
+};
+
+const OptName kSetOptions[] = {
+    {"allexport", &ShellOptions::allexport, 'a'}, {"braceexpand", &ShellOptions::braceexpand, 'B'},
+    {"errexit", &ShellOptions::errexit, 'e'},     {"hashall", &ShellOptions::hashall, 'h'},
+    {"noclobber", &ShellOptions::noclobber, 'C'}, {"noexec", &ShellOptions::noexec, 'n'},
+    {"noglob", &ShellOptions::noglob, 'f'},       {"nounset", &ShellOptions::nounset, 'u'},
+    {"pipefail", &ShellOptions::pipefail, 0},     {"verbose", &ShellOptions::verbose, 'v'},
+    {"xtrace", &ShellOptions::xtrace, 'x'},
+};
+const char* const kOtherSetOptions[] = {"emacs", "errtrace", "functrace", "histexpand", "history", "ignoreeof",
+                                        "interactive-comments", "keyword", "monitor", "nolog", "notify",
+                                        "onecmd", "physical", "posix", "privileged", "vi"};
+
+int b_set(Interp& sh, Invocation& inv) {
+  auto& args = inv.argv;
+  if (args.size() == 1) {
+    std::map<std::string, const Var*> all;
+    for (auto& [k, v] : sh.st.globals) all[k] = &v;
+    for (auto& f : sh.st.frames)
+      for (auto& [k, v] : f) all[k] = &v;
+    for (auto& [k, v] : all) {
+      if (!v->set) continue;
+      if (v->is_array) {
+        std::string line = declare_line(k, *v);
+        inv.out() << k << "=" << line.substr(line.find('=') + 1) << "\n";
+      } else {
+        inv.out() << k << "=" << quote_for_shell(v->value) << "\n";
+      }
+    }
+    return 0;
+  }
+  size_t i = 1;
+  for (; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--") {
+      ++i;
+      sh.st.positional.assign(args.begin() + i, args.end());
+      return 0;
+    }
+    if (a == "-" ) {
+      sh.st.opts.xtrace = sh.st.opts.verbose = false;
+      ++i;
+      break;
+    }
+    if (a.size() < 2 || (a[0] != '-' && a[0] != '+')) break;
+    bool on = a[0] == '-';
+    for (size_t k = 1; k < a.size(); ++k) {
+      char c = a[k];
+      if (c == 'o') {
+        if (i + 1 >= args.size()) {
+          std::vector<std::pair<std::string, bool>> all;
+          for (auto& o : kSetOptions) all.push_back({o.name, sh.st.opts.*o.field});
+          for (const char* o : kOtherSetOptions) all.push_back({o, std::string(o) == "interactive-comments"});
+          std::sort(all.begin(), all.end());
+          for (auto& [name, val] : all) {
+            if (on) {
+              char buf[64];
+              snprintf(buf, sizeof buf, "%-15s\t%s\n", name.c_str(), val ? "on" : "off");
+              inv.out() << buf;
+            } else {
+              inv.out() << "set " << (val ? "-o " : "+o ") << name << "\n";
+            }
+          }
+          continue;
+        }
+        const std::string& name = args[++i];
+        bool found = false;
+        for (auto& o : kSetOptions)
+          if (name == o.name) {
+            sh.st.opts.*o.field = on;
+            found = true;
+          }
+        for (const char* o : kOtherSetOptions)
+          if (name == o) found = true;
+        if (!found) {
+          berror(sh, inv, "set: " + name + ": invalid option name");
+          return 2;
+        }
+        continue;
+      }
+      bool found = false;
+      for (auto& o : kSetOptions)
+        if (o.letter == c) {
+          sh.st.opts.*o.field = on;
+          found = true;
+        }
+      if (!found && !strchr("bhkmpPtTHE", c)) {
+        berror(sh, inv, "set: " + std::string(1, a[0]) + std::string(1, c) + ": invalid option");
+        inv.err() << "set: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]\n";
+        return 2;
+      }
+    }
+  }
+  if (i < args.size()) sh.st.positional.assign(args.begin() + i, args.end());
+  return 0;
+}
+
+struct ShoptName {
+  const char* name;
+  bool ShellOptions::*field;
+};
+const ShoptName kShopts[] = {
+    {"dotglob", &ShellOptions::dotglob},     {"expand_aliases", &ShellOptions::expand_aliases},
+    {"extglob", &ShellOptions::extglob},     {"failglob", &ShellOptions::failglob},
+    {"globstar", &ShellOptions::globstar},   {"lastpipe", &ShellOptions::lastpipe},
+    {"nocaseglob", &ShellOptions::nocaseglob}, {"nocasematch", &ShellOptions::nocasematch},
+    {"nullglob", &ShellOptions::nullglob},
+};
+const char* const kOtherShopts[] = {"autocd", "assoc_expand_once", "cdable_vars", "cdspell", "checkhash",
+                                    "checkjobs", "checkwinsize", "cmdhist", "compat31", "compat32", "compat40",
+                                    "compat41", "compat42", "compat43", "compat44", "complete_fullquote",
+                                    "direxpand", "dirspell", "execfail", "extdebug", "extquote", "force_fignore",
+                                    "globasciiranges", "globskipdots", "gnu_errfmt", "histappend", "histreedit",
+                                    "histverify", "hostcomplete", "huponexit", "inherit_errexit",
+                                    "interactive_comments", "lithist", "localvar_inherit", "localvar_unset",
+                                    "login_shell", "mailwarn", "no_empty_cmd_completion", "noexpand_translation",
+                                    "patsub_replacement", "progcomp", "progcomp_alias", "promptvars",
+                                    "restricted_shell", "shift_verbose", "sourcepath", "varredir_close",
+                                    "xpg_echo"};
+
+int b_shopt(Interp& sh, Invocation& inv) {
+  char mode = 0;
+  bool quiet = false, print = false, o_mode = false;
+  size_t i = 1;
+  for (; i < inv.argv.size(); ++i) {
+    const std::string& a = inv.argv[i];
+    if (a.size() < 2 || a[0] != '-') break;
+    for (size_t k = 1; k < a.size(); ++k) {
+      if (a[k] == 's' || a[k] == 'u') mode = a[k];
+      else if (a[k] == 'q') quiet = true;
+      else if (a[k] == 'p') print = true;
+      else if (a[k] == 'o') o_mode = true;
+      else {
+        berror(sh, inv, "shopt: -" + std::string(1, a[k]) + ": invalid option");
+        inv.err() << "shopt: usage: shopt [-pqsu] [-o] [optname ...]\n";
+        return 2;
+      }
+    }
+  }
+  (void)o_mode;
+  auto lookup = [&](const std::string& name, bool** field) -> bool {
+    *field = nullptr;
+    for (auto& o : kShopts)
+      if (name == o.name) {
+        *field = &(sh.st.opts.*o.field);
+        return true;
+      }
+    for (auto& o : kSetOptions)
+      if (o_mode && name == o.name) {
+        *field = &(sh.st.opts.*o.field);
+        return true;
+      }
+    for (const char* o : kOtherShopts)
+      if (name == o) {
+        static const std::string kOn =
+            " checkwinsize cmdhist complete_fullquote extquote force_fignore globasciiranges globskipdots hostcomplete "
+            "interactive_comments patsub_replacement progcomp promptvars sourcepath ";
+        static bool on_value = true;
+        if (kOn.find(" " + name + " ") != std::string::npos) *field = &on_value;
+        return true;
+      }
+    return false;
+  };
+  if (i >= inv.argv.size()) {
+    std::vector<std::pair<std::string, bool>> all;
+    for (auto& o : kShopts) all.push_back({o.name, sh.st.opts.*o.field});
+    static const std::string kOnByDefault =
+        " checkwinsize cmdhist complete_fullquote extquote force_fignore globasciiranges globskipdots hostcomplete "
+        "interactive_comments patsub_replacement progcomp promptvars sourcepath ";
+    for (const char* o : kOtherShopts) all.push_back({o, kOnByDefault.find(" " + std::string(o) + " ") != std::string::npos});
+    std::sort(all.begin(), all.end());
+    // bash lists autocd first.
+    for (size_t k = 0; k < all.size(); ++k)
+      if (all[k].first == "autocd") std::rotate(all.begin(), all.begin() + k, all.begin() + k + 1);
+    for (auto& [name, val] : all) {
+      if (mode == 's' && !val) continue;
+      if (mode == 'u' && val) continue;
+      if (print || mode) inv.out() << "shopt " << (val ? "-s " : "-u ") << name << "\n";
+      else {
+        char buf[64];
+        snprintf(buf, sizeof buf, "%-15s\t%s\n", name.c_str(), val ? "on" : "off");
+        inv.out() << buf;
+      }
+    }
+    return 0;
+  }
+  int status = 0;
+  for (; i < inv.argv.size(); ++i) {
+    const std::string& name = inv.argv[i];
+    bool* field;
+    if (!lookup(name, &field)) {
+      berror(sh, inv, "shopt: " + name + ": invalid shell option name");
+      status = 1;
+      continue;
+    }
+    if (mode == 's' || mode == 'u') {
+      if (field) *field = mode == 's';
+      continue;
+    }
+    bool val = field && *field;
+    if (!val) status = 1;
+    if (quiet) continue;
+    if (print) inv.out() << "shopt " << (val ? "-s " : "-u ") << name << "\n";
+    else {
+      char buf[64];
+      snprintf(buf, sizeof buf, "%-15s\t%s\n", name.c_str(), val ? "on" : "off");
+      inv.out() << buf;
+    }
+  }
+  return status;
+}
+
+int b_getopts(Interp& sh, Invocation& inv) {
+  if (inv.argv.size() < 3) {
+    berror(sh, inv, "getopts: usage: getopts optstring name [arg ...]");
+    return 2;
+  }
+  std::string optstring = inv.argv[1];
+  std::string var = inv.argv[2];
+  std::vector<std::string> args;
+  if (inv.argv.size() > 3) args.assign(inv.argv.begin() + 3, inv.argv.end());
+  else args = sh.st.positional;
+  bool silent = !optstring.empty() && optstring[0] == ':';
+  if (silent) optstring = optstring.substr(1);
+  long long optind = 1;
+  parse_long(sh.get_var("OPTIND").value_or("1"), optind);
+  if (optind < 1) optind = 1;
+  int& ci = sh.st.getopts_char_index;
+  if (ci == 0 && sh.last_optind_ != optind) ci = 0;
+  auto finish_end = [&]() {
+    sh.set_var(var, "?");
+    sh.unset_var("OPTARG");
+    sh.set_var("OPTIND", std::to_string(optind));
+    ci = 0;
+    sh.last_optind_ = optind;
+    return 1;
+  };
+  if (optind > static_cast<long long>(args.size())) return finish_end();
+  const std::string& cur = args[optind - 1];
+  if (ci == 0) {
+    if (cur.size() < 2 || cur[0] != '-') return finish_end();
+    if (cur == "--") {
+      ++optind;
+      return finish_end();
+    }
+    ci = 1;
+  }
+  char c = cur[ci++];
+  bool at_end = ci >= static_cast<int>(cur.size());
+  auto advance = [&]() {
+    if (at_end) {
+      ++optind;
+      ci = 0;
+    }
+  };
+  size_t pos = optstring.find(c);
+  if (pos == std::string::npos || c == ':') {
+    advance();
+    if (silent) {
+      sh.set_var(var, "?");
+      sh.set_var("OPTARG", std::string(1, c));
+    } else {
+      inv.out().flush();
+      sh.write_err(sh.st.arg0 + ": illegal option -- " + std::string(1, c) + "\n");
+      sh.set_var(var, "?");
+      sh.unset_var("OPTARG");
+    }
+    sh.set_var("OPTIND", std::to_string(optind));
+    sh.last_optind_ = optind;
+    return 0;
+  }
+  if (pos + 1 < optstring.size() && optstring[pos + 1] == ':') {
+    if (!at_end) {
+      sh.set_var("OPTARG", cur.substr(ci));
+      ++optind;
+      ci = 0;
+    } else if (optind < static_cast<long long>(args.size())) {
+      sh.set_var("OPTARG", args[optind]);
+      optind += 2;
+      ci = 0;
+    } else {
+      ++optind;
+      ci = 0;
+      if (silent) {
+        sh.set_var(var, ":");
+        sh.set_var("OPTARG", std::string(1, c));
+      } else {
+        inv.out().flush();
+        sh.write_err(sh.st.arg0 + ": option requires an argument -- " + std::string(1, c) + "\n");
+        sh.set_var(var, "?");
+        sh.unset_var("OPTARG");
+      }
+      sh.set_var("OPTIND", std::to_string(optind));
+      sh.last_optind_ = optind;
+      return 0;
+    }
+  } else {
+    advance();
+    sh.unset_var("OPTARG");
+  }
+  sh.set_var(var, std::string(1, c));
+  sh.set_var("OPTIND", std::to_string(optind));
+  sh.last_optind_ = optind;
+  return 0;
+}
+
+}  // namespace
+
+BURROW_BUILTIN(declare, "declare", b_declare, false);
+BURROW_BUILTIN(typeset, "typeset", b_declare, false);
+BURROW_BUILTIN(local, "local", b_local, false);
+BURROW_BUILTIN(export_, "export", b_export, true);
+BURROW_BUILTIN(readonly_, "readonly", b_readonly, true);
+BURROW_BUILTIN(unset, "unset", b_unset, true);
+BURROW_BUILTIN(set, "set", b_set, true);
+BURROW_BUILTIN(shopt, "shopt", b_shopt, false);
+BURROW_BUILTIN(getopts, "getopts", b_getopts, false);
+
+}  // namespace burrow::shell

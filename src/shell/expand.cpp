@@ -1,0 +1,1064 @@
+// Word expansion in bash's order: tilde, parameter, arithmetic and command
+// substitution (left to right), word splitting on IFS, pathname expansion,
+// quote removal. Quoting is tracked per character through Field::pattern,
+// where quoted characters are backslash-escaped.
+#include <fnmatch.h>
+
+#include <algorithm>
+#include <cstring>
+#include <set>
+
+#include "process/string_files.h"
+#include "shell/interp.h"
+#include "shell/parser.h"
+
+namespace burrow::shell {
+namespace {
+
+bool is_glob_char(char c) { return c == '*' || c == '?' || c == '['; }
+
+std::string escape_glob(std::string_view t) {
+  std::string out;
+  out.reserve(t.size());
+  for (char c : t) {
+    if (c == '\\' || c == '*' || c == '?' || c == '[' || c == ']' || c == '(' || c == ')' || c == '|' ||
+        c == '@' || c == '!' || c == '+')
+      out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+size_t utf8_length(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+struct ParamValue {
+  bool set = false;
+  bool is_list = false;  // $@ $* ${a[@]} ${a[*]}
+  bool star = false;     // joined with IFS[0] when quoted
+  std::string value;
+  std::vector<std::string> list;
+};
+
+class Expander {
+ public:
+  Expander(Interp& sh, bool split) : sh_(sh), split_(split) {
+    auto ifs = sh.get_var("IFS");
+    ifs_ = ifs ? *ifs : std::string(" \t\n");
+  }
+
+  void parts(const std::vector<WordPart>& ps, bool quoted) {
+    for (const WordPart& p : ps) part(p, quoted);
+  }
+
+  std::vector<Field> finish() {
+    end_field();
+    return std::move(out_);
+  }
+
+  // For non-splitting contexts: everything joined.
+  Field single() {
+    Field f = cur_;
+    for (const Field& o : out_) {
+      (void)o;
+    }
+    if (!out_.empty()) {
+      Field joined;
+      for (size_t i = 0; i < out_.size(); ++i) {
+        if (i) {
+          joined.text += ' ';
+          joined.pattern += ' ';
+        }
+        joined.text += out_[i].text;
+        joined.pattern += out_[i].pattern;
+      }
+      if (!out_.empty()) {
+        joined.text += ' ';
+        joined.pattern += ' ';
+      }
+      joined.text += cur_.text;
+      joined.pattern += cur_.pattern;
+      return joined;
+    }
+    return f;
+  }
+
+ private:
+  void add_quoted(std::string_view t) {
+    cur_.text += t;
+    cur_.pattern += escape_glob(t);
+    exists_ = true;
+  }
+  void add_unquoted(std::string_view t) {
+    cur_.text += t;
+    cur_.pattern += t;
+    for (char c : t)
+      if (is_glob_char(c)) cur_.glob = true;
+    if (!t.empty()) exists_ = true;
+  }
+  void end_field() {
+    if (exists_) out_.push_back(std::move(cur_));
+    cur_ = Field{};
+    exists_ = false;
+  }
+  void force_field() {
+    out_.push_back(std::move(cur_));
+    cur_ = Field{};
+    exists_ = false;
+  }
+  bool is_ifs(char c) const { return ifs_.find(c) != std::string::npos; }
+  static bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+
+  // An unquoted expansion result: split on IFS (when splitting), globbed.
+  void add_split(std::string_view t) {
+    if (!split_ || ifs_.empty()) {
+      add_unquoted(t);
+      return;
+    }
+    size_t i = 0, n = t.size();
+    while (i < n) {
+      char c = t[i];
+      if (!is_ifs(c)) {
+        size_t j = i;
+        while (j < n && !is_ifs(t[j])) ++j;
+        add_unquoted(t.substr(i, j - i));
+        i = j;
+        continue;
+      }
+      bool nonws = false;
+      while (i < n && is_ifs(t[i]) && is_ws(t[i])) ++i;
+      if (i < n && is_ifs(t[i]) && !is_ws(t[i])) {
+        nonws = true;
+        ++i;
+        while (i < n && is_ifs(t[i]) && is_ws(t[i])) ++i;
+      }
+      if (nonws) force_field();
+      else end_field();
+    }
+  }
+
+  void add_value(std::string_view v, bool quoted) {
+    if (quoted) add_quoted(v);
+    else add_split(v);
+  }
+
+  void add_list(const ParamValue& pv, bool quoted) {
+    if (quoted && pv.star) {
+      std::string sep = ifs_.empty() ? "" : std::string(1, ifs_[0]);
+      std::string joined;
+      for (size_t i = 0; i < pv.list.size(); ++i) {
+        if (i) joined += sep;
+        joined += pv.list[i];
+      }
+      add_quoted(joined);
+      return;
+    }
+    if (!split_) {
+      std::string joined;
+      for (size_t i = 0; i < pv.list.size(); ++i) {
+        if (i) joined += ' ';
+        joined += pv.list[i];
+      }
+      if (quoted) add_quoted(joined);
+      else add_unquoted(joined);
+      return;
+    }
+    for (size_t i = 0; i < pv.list.size(); ++i) {
+      if (quoted) {
+        if (i) force_field();
+        add_quoted(pv.list[i]);
+      } else {
+        if (i) end_field();
+        add_split(pv.list[i]);
+      }
+    }
+  }
+
+  static bool dq_has_at(const std::vector<WordPart>& ps) {
+    for (const WordPart& p : ps)
+      if (p.kind == WordPartKind::Param && p.param && p.param->is_special() &&
+          (p.param->name == "@" || p.param->subscript_raw == "@") &&
+          (p.param->op == ParamOp::None || p.param->op == ParamOp::RemovePrefix ||
+           p.param->op == ParamOp::RemoveSuffix || p.param->op == ParamOp::Replace ||
+           p.param->op == ParamOp::Substring))
+        return true;
+    return false;
+  }
+
+  void part(const WordPart& p, bool quoted) {
+    switch (p.kind) {
+      case WordPartKind::Literal:
+        if (quoted || p.quoted) add_quoted(p.text);
+        else add_unquoted(p.text);
+        break;
+      case WordPartKind::SingleQuoted:
+      case WordPartKind::AnsiC:
+        add_quoted(p.text);
+        break;
+      case WordPartKind::DoubleQuoted:
+      case WordPartKind::LocaleQuoted:
+        if (!dq_has_at(p.parts)) exists_ = true;
+        parts(p.parts, true);
+        break;
+      case WordPartKind::Tilde: {
+        std::string home;
+        if (p.text.empty()) home = sh_.get_var("HOME").value_or("/home/user");
+        else if (p.text == "+") home = sh_.st.cwd;
+        else if (p.text == "-") home = sh_.get_var("OLDPWD").value_or("~-");
+        else if (p.text == "root") home = "/root";
+        else if (p.text == "user") home = "/home/user";
+        else home = "~" + p.text;
+        add_quoted(home);
+        break;
+      }
+      case WordPartKind::Param:
+        param(*p.param, quoted);
+        break;
+      case WordPartKind::CommandSubst: {
+        std::string out = sh_.command_substitution(*p.command);
+        add_value(out, quoted);
+        break;
+      }
+      case WordPartKind::Arith: {
+        std::string text = sh_.expand_word_string(*p.arith);
+        long long v;
+        try {
+          v = sh_.arith_eval(text);
+        } catch (const ArithError& e) {
+          sh_.error(e.message);
+          throw FatalSignal{1};
+        }
+        add_value(std::to_string(v), quoted);
+        break;
+      }
+      case WordPartKind::ProcessSubst: {
+        add_quoted(sh_.process_substitution(*p.command, p.process_output));
+        break;
+      }
+    }
+  }
+
+  ParamValue lookup(const ParamExp& pe, const std::string& name) {
+    ParamValue pv;
+    if (name == "@" || name == "*") {
+      pv.is_list = true;
+      pv.star = name == "*";
+      pv.list = sh_.st.positional;
+      pv.set = !pv.list.empty();
+      return pv;
+    }
+    if (pe.has_subscript) {
+      Var* v = sh_.find_var(name);
+      Var funcname;
+      if (!v && name == "FUNCNAME" && !sh_.func_names_.empty()) {
+        // FUNCNAME[0] is the running function, then its callers, then "main".
+        funcname.is_array = true;
+        long long k = 0;
+        for (auto it = sh_.func_names_.rbegin(); it != sh_.func_names_.rend(); ++it) funcname.array[k++] = *it;
+        // Scripts (not -c strings) end the stack with "main".
+        auto bs = sh_.st.globals.find("BASH_SOURCE");
+        if (bs != sh_.st.globals.end() && !bs->second.array.empty()) funcname.array[k] = "main";
+        v = &funcname;
+      }
+      if (pe.subscript_raw == "@" || pe.subscript_raw == "*") {
+        pv.is_list = true;
+        pv.star = pe.subscript_raw == "*";
+        if (v && v->set) {
+          if (v->assoc)
+            for (auto& [k, val] : v->amap) pv.list.push_back(val);
+          else if (v->is_array)
+            for (auto& [k, val] : v->array) pv.list.push_back(val);
+          else
+            pv.list.push_back(v->value);
+        }
+        if (name == "PIPESTATUS" && !v) {
+          for (int s : sh_.st.pipestatus) pv.list.push_back(std::to_string(s));
+        }
+        pv.set = !pv.list.empty();
+        return pv;
+      }
+      long long idx = 0;
+      std::string sub = sh_.expand_word_string(pe.subscript);
+      if (v && v->assoc) {
+        auto it = v->amap.find(sub);
+        if (it != v->amap.end()) {
+          pv.set = true;
+          pv.value = it->second;
+        }
+        return pv;
+      }
+      try {
+        idx = sh_.arith_eval(sub);
+      } catch (const ArithError& e) {
+        sh_.error(e.message);
+        throw FatalSignal{1};
+      }
+      if (v && v->set) {
+        if (v->is_array) {
+          if (idx < 0 && !v->array.empty()) idx += v->array.rbegin()->first + 1;
+          auto it = v->array.find(idx);
+          if (it != v->array.end()) {
+            pv.set = true;
+            pv.value = it->second;
+          }
+        } else if (idx == 0) {
+          pv.set = true;
+          pv.value = v->value;
+        }
+      }
+      return pv;
+    }
+    auto val = sh_.get_var(name);
+    if (val) {
+      pv.set = true;
+      pv.value = *val;
+    }
+    return pv;
+  }
+
+  [[noreturn]] void bad_subst(const ParamExp& pe) {
+    sh_.error(pe.raw + ": bad substitution");
+    throw FatalSignal{1};
+  }
+
+  std::string apply_op(const ParamExp& pe, const std::string& v) {
+    switch (pe.op) {
+      case ParamOp::RemovePrefix:
+      case ParamOp::RemoveSuffix: {
+        std::string pat = sh_.expand_pattern(pe.arg);
+        bool prefix = pe.op == ParamOp::RemovePrefix;
+        size_t n = v.size();
+        if (prefix) {
+          if (pe.longest) {
+            for (size_t l = n + 1; l-- > 0;)
+              if (pattern_match(pat, v.substr(0, l))) return v.substr(l);
+          } else {
+            for (size_t l = 0; l <= n; ++l)
+              if (pattern_match(pat, v.substr(0, l))) return v.substr(l);
+          }
+        } else {
+          if (pe.longest) {
+            for (size_t s = 0; s <= n; ++s)
+              if (pattern_match(pat, v.substr(s))) return v.substr(0, s);
+          } else {
+            for (size_t s = n + 1; s-- > 0;)
+              if (pattern_match(pat, v.substr(s))) return v.substr(0, s);
+          }
+        }
+        return v;
+      }
+      case ParamOp::Replace: {
+        std::string pat = sh_.expand_pattern(pe.arg);
+        std::string rep = pe.has_arg2 ? sh_.expand_word_string(pe.arg2) : "";
+        size_t n = v.size();
+        if (pe.replace_mode == ReplaceMode::Prefix) {
+          for (size_t l = n + 1; l-- > 0;)
+            if (pattern_match(pat, v.substr(0, l))) return rep + v.substr(l);
+          return v;
+        }
+        if (pe.replace_mode == ReplaceMode::Suffix) {
+          for (size_t s = 0; s <= n; ++s)
+            if (pattern_match(pat, v.substr(s))) return v.substr(0, s) + rep;
+          return v;
+        }
+        if (pat.empty()) return v;
+        std::string out;
+        size_t i = 0;
+        bool done = false;
+        while (i < n) {
+          if (!done) {
+            size_t best = std::string::npos;
+            for (size_t l = n - i; l >= 1; --l) {
+              if (pattern_match(pat, v.substr(i, l))) {
+                best = l;
+                break;
+              }
+            }
+            if (best != std::string::npos) {
+              out += rep;
+              i += best;
+              if (pe.replace_mode == ReplaceMode::First) done = true;
+              continue;
+            }
+          }
+          out += v[i++];
+        }
+        return out;
+      }
+      case ParamOp::UpperFirst:
+      case ParamOp::LowerFirst:
+      case ParamOp::ToggleFirst: {
+        std::string pat = pe.arg.empty() ? "" : sh_.expand_pattern(pe.arg);
+        std::string out = v;
+        for (size_t i = 0; i < out.size(); ++i) {
+          if (!pat.empty() && !pattern_match(pat, std::string(1, out[i]))) {
+            if (!pe.longest) break;
+            continue;
+          }
+          unsigned char c = out[i];
+          if (pe.op == ParamOp::UpperFirst) out[i] = toupper(c);
+          else if (pe.op == ParamOp::LowerFirst) out[i] = tolower(c);
+          else out[i] = isupper(c) ? tolower(c) : toupper(c);
+          if (!pe.longest) break;
+        }
+        return out;
+      }
+      case ParamOp::Transform:
+        switch (pe.transform) {
+          case 'Q': {
+            std::string q = "'";
+            for (char c : v) {
+              if (c == '\'') q += "'\\''";
+              else q += c;
+            }
+            return q + "'";
+          }
+          case 'E': return decode_ansi_c(v);
+          case 'P': return v;
+          case 'A': return "declare -- " + pe.name + "=" + quote_for_shell(v);
+          case 'U': {
+            std::string o = v;
+            for (char& c : o) c = toupper(static_cast<unsigned char>(c));
+            return o;
+          }
+          case 'L': {
+            std::string o = v;
+            for (char& c : o) c = tolower(static_cast<unsigned char>(c));
+            return o;
+          }
+          case 'u': {
+            std::string o = v;
+            if (!o.empty()) o[0] = toupper(static_cast<unsigned char>(o[0]));
+            return o;
+          }
+          case 'a': {
+            Var* var = sh_.find_var(pe.name);
+            std::string a;
+            if (var) {
+              if (var->is_array) a += 'a';
+              if (var->integer) a += 'i';
+              if (var->readonly) a += 'r';
+              if (var->exported) a += 'x';
+            }
+            return a;
+          }
+          default:
+            return v;
+        }
+      default:
+        return v;
+    }
+  }
+
+  long long arith(const Word& w) {
+    try {
+      return sh_.arith_eval(sh_.expand_word_string(w));
+    } catch (const ArithError& e) {
+      sh_.error(e.message);
+      throw FatalSignal{1};
+    }
+  }
+
+  void param(const ParamExp& pe, bool quoted) {
+    if (pe.op == ParamOp::Bad) bad_subst(pe);
+    if (pe.op == ParamOp::PrefixNames) {
+      std::vector<std::string> names;
+      for (auto& [k, v] : sh_.st.globals)
+        if (k.rfind(pe.name, 0) == 0 && v.set) names.push_back(k);
+      for (auto& f : sh_.st.frames)
+        for (auto& [k, v] : f)
+          if (k.rfind(pe.name, 0) == 0 && v.set) names.push_back(k);
+      std::sort(names.begin(), names.end());
+      names.erase(std::unique(names.begin(), names.end()), names.end());
+      ParamValue pv;
+      pv.is_list = true;
+      pv.star = pe.names_char == '*';
+      pv.list = names;
+      add_list(pv, quoted);
+      return;
+    }
+    if (pe.op == ParamOp::ArrayKeys) {
+      ParamValue pv;
+      pv.is_list = true;
+      pv.star = pe.subscript_raw == "*";
+      if (Var* v = sh_.find_var(pe.name)) {
+        if (v->assoc)
+          for (auto& [k, val] : v->amap) pv.list.push_back(k);
+        else if (v->is_array)
+          for (auto& [k, val] : v->array) pv.list.push_back(std::to_string(k));
+        else if (v->set)
+          pv.list.push_back("0");
+      }
+      add_list(pv, quoted);
+      return;
+    }
+    std::string name = pe.name;
+    if (pe.indirect) {
+      auto target = sh_.get_var(name);
+      if (!target || target->empty()) {
+        if (!target && pe.op == ParamOp::None) {
+          return;
+        }
+        if (!target) return;
+      }
+      name = *target;
+      ParamExp copy = pe.clone();
+      copy.indirect = false;
+      // ${!x} where x holds "a[1]" or "@"
+      size_t lb = name.find('[');
+      if (lb != std::string::npos && name.back() == ']') {
+        copy.has_subscript = true;
+        copy.subscript_raw = name.substr(lb + 1, name.size() - lb - 2);
+        Word w;
+        WordPart lit(WordPartKind::Literal);
+        lit.text = copy.subscript_raw;
+        w.parts.push_back(std::move(lit));
+        copy.subscript = std::move(w);
+        name = name.substr(0, lb);
+      }
+      copy.name = name;
+      param(copy, quoted);
+      return;
+    }
+    ParamValue pv = lookup(pe, name);
+    if (pe.op == ParamOp::Length) {
+      if (pv.is_list) {
+        add_value(std::to_string(pv.list.size()), quoted);
+        return;
+      }
+      if (!pv.set && sh_.st.opts.nounset) unbound(name);
+      add_value(std::to_string(utf8_length(pv.value)), quoted);
+      return;
+    }
+    bool is_set = pv.is_list ? !pv.list.empty() : pv.set;
+    bool empty_or_unset = pv.is_list ? (pv.list.empty() || (pv.list.size() == 1 && pv.list[0].empty() && !pv.star) ||
+                                        (pv.star && pv.list.size() == 1 && pv.list[0].empty()))
+                                     : (!pv.set || pv.value.empty());
+    bool use_alt = pe.colon ? empty_or_unset : !is_set;
+    switch (pe.op) {
+      case ParamOp::Default:
+        if (use_alt) {
+          parts(pe.arg.parts, quoted);
+          return;
+        }
+        break;
+      case ParamOp::Assign:
+        if (use_alt) {
+          std::string v = sh_.expand_word_string(pe.arg);
+          if (!sh_.set_var(name, v)) {
+            sh_.error(name + ": readonly variable");
+            throw FatalSignal{1};
+          }
+          add_value(v, quoted);
+          return;
+        }
+        break;
+      case ParamOp::Error:
+        if (use_alt) {
+          std::string msg = sh_.expand_word_string(pe.arg);
+          if (msg.empty()) msg = pe.colon ? "parameter null or not set" : "parameter not set";
+          sh_.error(name + ": " + msg);
+          throw FatalSignal{127};
+        }
+        break;
+      case ParamOp::Alternate:
+        if (!use_alt) parts(pe.arg.parts, quoted);
+        return;
+      default:
+        break;
+    }
+    if (!is_set && sh_.st.opts.nounset && name != "@" && name != "*" &&
+        (pe.op == ParamOp::None || pe.op == ParamOp::RemovePrefix || pe.op == ParamOp::RemoveSuffix ||
+         pe.op == ParamOp::Replace || pe.op == ParamOp::Substring || pe.op == ParamOp::Transform ||
+         pe.op == ParamOp::UpperFirst || pe.op == ParamOp::LowerFirst)) {
+      unbound(pe.has_subscript ? name + "[" + pe.subscript_raw + "]" : name);
+    }
+    if (pe.op == ParamOp::Substring) {
+      long long off = arith(pe.arg);
+      if (pv.is_list) {
+        std::vector<std::string> src = pv.list;
+        if (name == "@" || name == "*") src.insert(src.begin(), sh_.st.arg0);
+        long long n = static_cast<long long>(src.size());
+        if (off < 0) off += n;
+        if (off < 0) off = 0;
+        if (name == "@" || name == "*") {
+          if (off == 0 && false) {}
+        }
+        long long len = pe.has_arg2 ? arith(pe.arg2) : n;
+        if (len < 0) {
+          sh_.error(std::to_string(len) + ": substring expression < 0");
+          throw FatalSignal{1};
+        }
+        ParamValue out;
+        out.is_list = true;
+        out.star = pv.star;
+        if (name != "@" && name != "*" && off == 0 && false) {}
+        for (long long i = off; i < n && i < off + len; ++i) out.list.push_back(src[i]);
+        // "$@" slices start at $1 for offset >= 1; offset 0 includes $0.
+        add_list(out, quoted);
+        return;
+      }
+      std::string v = pv.value;
+      long long n = static_cast<long long>(v.size());
+      if (off < 0) off += n;
+      if (off < 0 || off > n) {
+        add_value("", quoted);
+        return;
+      }
+      long long len = n - off;
+      if (pe.has_arg2) {
+        len = arith(pe.arg2);
+        if (len < 0) len = n + len - off;
+        if (len < 0) {
+          sh_.error(std::to_string(arith(pe.arg2)) + ": substring expression < 0");
+          throw FatalSignal{1};
+        }
+      }
+      add_value(v.substr(off, len), quoted);
+      return;
+    }
+    if (pv.is_list) {
+      if (pe.op != ParamOp::None && pe.op != ParamOp::Default && pe.op != ParamOp::Assign && pe.op != ParamOp::Error) {
+        for (auto& e : pv.list) e = apply_op(pe, e);
+      }
+      add_list(pv, quoted);
+      return;
+    }
+    std::string v = pv.value;
+    if (pe.op != ParamOp::None && pe.op != ParamOp::Default && pe.op != ParamOp::Assign && pe.op != ParamOp::Error)
+      v = apply_op(pe, v);
+    if (!pv.set && (pe.op == ParamOp::None || pe.op == ParamOp::Default || pe.op == ParamOp::Assign || pe.op == ParamOp::Error)) {
+      // An unset variable contributes nothing (but "" still makes a field).
+      if (quoted) add_quoted("");
+      return;
+    }
+    add_value(v, quoted);
+  }
+
+  [[noreturn]] void unbound(const std::string& name) {
+    sh_.error(name + ": unbound variable");
+    throw FatalSignal{127};
+  }
+
+  Interp& sh_;
+  bool split_;
+  std::string ifs_;
+  std::vector<Field> out_;
+  Field cur_;
+  bool exists_ = false;
+};
+
+}  // namespace
+
+bool has_glob_chars(std::string_view p) {
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (p[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (is_glob_char(p[i])) return true;
+  }
+  return false;
+}
+
+std::string unescape_pattern(std::string_view p) {
+  std::string out;
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (p[i] == '\\' && i + 1 < p.size()) ++i;
+    out += p[i];
+  }
+  return out;
+}
+
+bool pattern_match(const std::string& pattern, const std::string& text, bool nocase) {
+  int flags = FNM_EXTMATCH;
+  if (nocase) flags |= FNM_CASEFOLD;
+  return ::fnmatch(pattern.c_str(), text.c_str(), flags) == 0;
+}
+
+std::vector<Field> Interp::expand_word_fields(const Word& w, bool split) {
+  Expander e(*this, split);
+  e.parts(w.parts, false);
+  return e.finish();
+}
+
+std::string Interp::expand_word_string(const Word& w) {
+  Expander e(*this, false);
+  e.parts(w.parts, false);
+  return e.single().text;
+}
+
+std::string Interp::expand_pattern(const Word& w) {
+  Expander e(*this, false);
+  e.parts(w.parts, false);
+  return e.single().pattern;
+}
+
+std::string Interp::expand_heredoc(const Word& body) {
+  Expander e(*this, false);
+  e.parts(body.parts, true);
+  return e.single().text;
+}
+
+static std::string quote_array_elems(Interp& sh, const Assignment& a) {
+  std::string out = "(";
+  bool first = true;
+  for (const ArrayElem& el : a.elems) {
+    std::vector<std::string> vals;
+    if (el.has_key) {
+      vals.push_back("[" + quote_for_shell(sh.expand_word_string(el.key)) + "]=" + quote_for_shell(sh.expand_word_string(el.value)));
+      if (!first) out += ' ';
+      out += vals[0];
+      first = false;
+      continue;
+    }
+    for (Field& f : sh.expand_word_fields(el.value, true)) {
+      std::vector<std::string> g;
+      if (f.glob && !sh.st.opts.noglob) g = sh.glob(f.pattern);
+      if (g.empty()) g.push_back(f.text);
+      for (auto& s : g) {
+        if (!first) out += ' ';
+        out += quote_for_shell(s);
+        first = false;
+      }
+    }
+  }
+  return out + ")";
+}
+
+std::vector<std::string> Interp::expand_words(const std::vector<Word>& words) {
+  std::vector<std::string> out;
+  for (const Word& w : words) {
+    if (w.decl_assign) {
+      const Assignment& a = *w.decl_assign;
+      std::string name = a.name;
+      if (a.has_index) name += "[" + expand_word_string(a.index) + "]";
+      name += a.append ? "+=" : "=";
+      if (a.is_array) out.push_back(name + quote_array_elems(*this, a));
+      else out.push_back(name + expand_word_string(a.value));
+      continue;
+    }
+    std::vector<Word> braced = brace_expand_word(w);
+    for (const Word& bw : braced) {
+      for (Field& f : expand_word_fields(bw, true)) {
+        if (f.glob && !st.opts.noglob) {
+          std::vector<std::string> matches = glob(f.pattern);
+          if (!matches.empty()) {
+            for (auto& m : matches) out.push_back(std::move(m));
+            continue;
+          }
+          if (st.opts.nullglob) continue;
+          if (st.opts.failglob) {
+            error("no match: " + f.text);
+            throw FatalSignal{1};
+          }
+        }
+        out.push_back(std::move(f.text));
+      }
+    }
+  }
+  return out;
+}
+
+// Pathname expansion through the Filesystem.
+std::vector<std::string> Interp::glob(const std::string& pattern) {
+  std::vector<std::string> comps;
+  size_t i = 0;
+  bool absolute = !pattern.empty() && pattern[0] == '/';
+  std::string cur;
+  for (i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '\\' && i + 1 < pattern.size()) {
+      cur += pattern[i];
+      cur += pattern[++i];
+      continue;
+    }
+    if (pattern[i] == '/') {
+      if (!cur.empty()) comps.push_back(cur);
+      cur.clear();
+      continue;
+    }
+    cur += pattern[i];
+  }
+  bool trailing_slash = !pattern.empty() && pattern.back() == '/';
+  if (!cur.empty()) comps.push_back(cur);
+  // (display prefix, absolute dir)
+  std::vector<std::pair<std::string, std::string>> paths{{absolute ? "/" : "", absolute ? "/" : st.cwd}};
+  for (size_t c = 0; c < comps.size(); ++c) {
+    const std::string& comp = comps[c];
+    bool last = c + 1 == comps.size();
+    std::vector<std::pair<std::string, std::string>> next;
+    if (comp == "**" && st.opts.globstar) {
+      // Zero or more directories (and, as the last component, every file).
+      std::vector<std::pair<std::string, std::string>> stack = paths;
+      size_t budget = 200000;
+      while (!stack.empty() && budget-- > 0) {
+        auto [disp, abs] = stack.back();
+        stack.pop_back();
+        next.push_back({disp, abs});
+        std::vector<vfs::DirEntry> entries;
+        if (ctx->fs->readdir(abs, entries)) continue;
+        std::sort(entries.begin(), entries.end(), [](const vfs::DirEntry& a, const vfs::DirEntry& b) { return a.name > b.name; });
+        for (auto& e : entries) {
+          if (e.name[0] == '.' && !st.opts.dotglob) continue;
+          std::string nabs = vfs::join(abs, e.name);
+          std::string nd = disp.empty() ? e.name : (disp.back() == '/' ? disp + e.name : disp + "/" + e.name);
+          vfs::Stat s;
+          bool is_dir = !ctx->fs->stat(nabs, s) && S_ISDIR(s.mode);
+          if (is_dir && e.type != S_IFLNK) stack.push_back({nd, nabs});
+          else if (last) next.push_back({nd, nabs});
+        }
+      }
+      if (last) {
+        // The starting directory itself is not a match of a trailing **.
+        std::vector<std::pair<std::string, std::string>> filtered;
+        std::set<std::string> starts;
+        for (auto& p : paths) starts.insert(p.first);
+        for (auto& p : next) {
+          if (starts.count(p.first)) {
+            // bash lists the starting directory as "dir/".
+            if (!p.first.empty() && p.first != "/") filtered.push_back({p.first + "/", p.second});
+            continue;
+          }
+          filtered.push_back(p);
+        }
+        next = std::move(filtered);
+      }
+    } else if (!has_glob_chars(comp)) {
+      std::string lit = unescape_pattern(comp);
+      for (auto& [disp, abs] : paths) {
+        std::string nabs = vfs::join(abs, lit);
+        vfs::Stat s;
+        if (ctx->fs->lstat(nabs, s)) continue;
+        if (!last && ctx->fs->stat(nabs, s)) continue;
+        std::string nd = disp.empty() ? lit : (disp.back() == '/' ? disp + lit : disp + "/" + lit);
+        next.push_back({nd, nabs});
+      }
+    } else {
+      for (auto& [disp, abs] : paths) {
+        std::vector<vfs::DirEntry> entries;
+        if (ctx->fs->readdir(abs, entries)) continue;
+        std::vector<std::string> names;
+        for (auto& e : entries) names.push_back(e.name);
+        bool want_dot = comp[0] == '.' || (comp.size() > 1 && comp[0] == '\\' && comp[1] == '.');
+        int flags = FNM_EXTMATCH | (st.opts.nocaseglob ? FNM_CASEFOLD : 0);
+        for (auto& name : names) {
+          if (name[0] == '.' && !want_dot && !st.opts.dotglob) continue;
+          if (::fnmatch(comp.c_str(), name.c_str(), flags) != 0) continue;
+          std::string nabs = vfs::join(abs, name);
+          if (!last || trailing_slash) {
+            vfs::Stat s;
+            if (ctx->fs->stat(nabs, s) || !S_ISDIR(s.mode)) continue;
+          }
+          std::string nd = disp.empty() ? name : (disp.back() == '/' ? disp + name : disp + "/" + name);
+          next.push_back({nd, nabs});
+        }
+      }
+    }
+    paths = std::move(next);
+    if (paths.empty()) break;
+  }
+  std::vector<std::string> out;
+  if (comps.empty()) return out;
+  for (auto& [disp, abs] : paths) out.push_back(trailing_slash ? disp + "/" : disp);
+  std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
+    return strcoll(a.c_str(), b.c_str()) < 0;
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Command and process substitution
+
+namespace {
+
+class CollectFile : public vfs::File {
+ public:
+  explicit CollectFile(uint64_t limit) : limit_(limit) {}
+  vfs::Error read(void*, size_t, size_t& got) override {
+    got = 0;
+    return vfs::make_error(EBADF);
+  }
+  vfs::Error write(const void* buf, size_t n, size_t& written) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (data_.size() + n > limit_) {
+      written = 0;
+      over_ = true;
+      return vfs::make_error(EFBIG);
+    }
+    data_.append(static_cast<const char*>(buf), n);
+    written = n;
+    return {};
+  }
+  vfs::Error stat(vfs::Stat& out) override {
+    out = vfs::Stat{};
+    out.mode = S_IFIFO | 0600;
+    return {};
+  }
+  int open_flags() const override { return O_WRONLY; }
+  std::string take() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return std::move(data_);
+  }
+  bool over() const { return over_; }
+
+ private:
+  std::mutex mutex_;
+  std::string data_;
+  uint64_t limit_;
+  bool over_ = false;
+};
+
+}  // namespace
+
+// $(< file): the file's contents without running a command.
+static const Redirect* bare_input_redirect(const List& body) {
+  if (body.items.size() != 1 || body.items[0].background) return nullptr;
+  const AndOr& ao = body.items[0].and_or;
+  if (ao.pipelines.size() != 1 || ao.pipelines[0].commands.size() != 1 || ao.pipelines[0].negated) return nullptr;
+  const Command& c = *ao.pipelines[0].commands[0];
+  if (c.kind != CommandKind::Simple) return nullptr;
+  const auto& sc = c.as<SimpleCommand>();
+  if (!sc.words.empty() || !sc.assigns.empty() || sc.redirects.size() != 1) return nullptr;
+  const Redirect& r = sc.redirects[0];
+  if (r.op != RedirOp::In || (r.fd != -1 && r.fd != 0)) return nullptr;
+  return &r;
+}
+
+std::string Interp::command_substitution(const List& body) {
+  if (const Redirect* r = bare_input_redirect(body)) {
+    std::string path = expand_word_string(r->target);
+    vfs::FilePtr file;
+    std::string data;
+    if (vfs::Error e = open_file(path, O_RDONLY, file)) {
+      error(path + ": " + vfs::error_text(e));
+      subst_status_ = 1;
+      st.last_status = 1;
+      return "";
+    }
+    char buf[65536];
+    for (;;) {
+      size_t got = 0;
+      if (file->read(buf, sizeof buf, got) || got == 0) break;
+      data.append(buf, got);
+      if (data.size() > ctx->limits.max_string_bytes) {
+        ctx->hit_limit("string too long (max " + std::to_string(ctx->limits.max_string_bytes) + " bytes)");
+        check_cancel();
+      }
+    }
+    subst_status_ = 0;
+    st.last_status = 0;
+    while (!data.empty() && data.back() == '\n') data.pop_back();
+    return data;
+  }
+  if (st.subst_depth >= static_cast<int>(ctx->limits.max_substitution_depth)) {
+    ctx->hit_limit("command substitution nesting too deep (max " +
+                   std::to_string(ctx->limits.max_substitution_depth) + ")");
+    check_cancel();
+  }
+  auto child = fork_child();
+  child->st.subst_depth++;
+  child->st.comsub_level++;
+  // Without inherit_errexit, command substitutions run with -e off.
+  child->st.opts.errexit = false;
+  auto sink = std::make_shared<CollectFile>(ctx->limits.max_string_bytes);
+  child->fds.set(1, sink);
+  int status;
+  {
+    struct Guard {
+      Interp* prev;
+      ~Guard() {}
+    };
+    Interp* prev = current_process();
+    set_current_process(child.get());
+    try {
+      status = child->execute_list(body);
+    } catch (const ExitSignal& e) {
+      status = e.status;
+    } catch (const FatalSignal& e) {
+      status = e.status;
+    } catch (const ReturnSignal& r) {
+      status = r.status;
+    } catch (const LoopSignal&) {
+      status = child->st.last_status;
+    } catch (...) {
+      set_current_process(prev);
+      throw;
+    }
+    set_current_process(prev);
+  }
+  child.reset();
+  check_cancel();
+  if (sink->over()) {
+    ctx->hit_limit("string too long (max " + std::to_string(ctx->limits.max_string_bytes) + " bytes)");
+    check_cancel();
+  }
+  subst_status_ = status;
+  st.last_status = status;
+  std::string out = sink->take();
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
+// `set -x` / `printf %q` quoting.
+std::string quote_for_shell(std::string_view s, bool for_xtrace) {
+  if (s.empty()) return "''";
+  bool plain = true;
+  bool needs_ansi = false;
+  for (unsigned char c : s) {
+    if (c < 32 || c == 127) needs_ansi = true;
+    if (!(isalnum(c) || strchr("_-./:=@%+,^", c) || c >= 128)) plain = false;
+  }
+  if (for_xtrace) {
+    if (plain && s[0] != '=' ) return std::string(s);
+  } else if (plain && s.find('=') == std::string_view::npos && s[0] != '~') {
+    return std::string(s);
+  }
+  if (needs_ansi && !for_xtrace) {
+    std::string out = "$'";
+    for (unsigned char c : s) {
+      switch (c) {
+        case '\n': out += "\\n"; break;
+        case '\t': out += "\\t"; break;
+        case '\r': out += "\\r"; break;
+        case '\a': out += "\\a"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\v': out += "\\v"; break;
+        case 27: out += "\\E"; break;
+        case '\'': out += "\\'"; break;
+        case '\\': out += "\\\\"; break;
+        default:
+          if (c < 32 || c == 127) {
+            char buf[8];
+            snprintf(buf, sizeof buf, "\\%03o", c);
+            out += buf;
+          } else {
+            out += static_cast<char>(c);
+          }
+      }
+    }
+    return out + "'";
+  }
+  if (for_xtrace) {
+    std::string out = "'";
+    for (char c : s) {
+      if (c == '\'') out += "'\\''";
+      else out += c;
+    }
+    return out + "'";
+  }
+  // printf %q style: backslash-escape specials.
+  std::string out;
+  for (char c : s) {
+    if (!(isalnum(static_cast<unsigned char>(c)) || strchr("_-./:@%+,^", c) || static_cast<unsigned char>(c) >= 128))
+      out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace burrow::shell

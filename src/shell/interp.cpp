@@ -1,0 +1,1103 @@
+// Command execution: lists, pipelines, compound commands, simple commands,
+// command lookup and the process model (child Interps on threads).
+#include "shell/interp.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "process/pipe.h"
+#include "process/string_files.h"
+#include "shell/parser.h"
+#include "shell/printer.h"
+
+namespace burrow::shell {
+namespace {
+
+thread_local Interp* t_current = nullptr;
+
+struct CurrentGuard {
+  Interp* prev;
+  explicit CurrentGuard(Interp* i) : prev(t_current) { t_current = i; }
+  ~CurrentGuard() { t_current = prev; }
+};
+
+std::map<std::string_view, BuiltinInfo>& builtin_table() {
+  static std::map<std::string_view, BuiltinInfo> table;
+  return table;
+}
+
+// Counts a running process for the session's process limit.
+struct ProcessSlot {
+  ShellContext* ctx;
+  bool ok;
+  explicit ProcessSlot(ShellContext* c) : ctx(c) {
+    ok = ctx->processes.fetch_add(1) < static_cast<int>(ctx->limits.max_processes);
+    if (!ok) ctx->hit_limit("too many processes (max " + std::to_string(ctx->limits.max_processes) + ")");
+  }
+  ~ProcessSlot() { ctx->processes.fetch_sub(1); }
+};
+
+}  // namespace
+
+void ShellContext::hit_limit(const std::string& what) {
+  {
+    std::lock_guard<std::mutex> lock(limit_mutex);
+    if (limit_hit.load()) return;
+    limit_message = what;
+    limit_hit.store(true);
+  }
+  cancel.cancel(15);
+}
+
+Interp* current_process() { return t_current; }
+void set_current_process(Interp* p) { t_current = p; }
+
+BuiltinRegistrar::BuiltinRegistrar(std::string_view name, BuiltinFn fn, bool special) {
+  builtin_table()[name] = BuiltinInfo{name, fn, special};
+}
+
+const BuiltinInfo* find_builtin(std::string_view name) {
+  auto& t = builtin_table();
+  auto it = t.find(name);
+  return it == t.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string_view> builtin_names() {
+  std::vector<std::string_view> out;
+  for (auto& [k, v] : builtin_table()) out.push_back(k);
+  return out;
+}
+
+Interp::Interp(std::shared_ptr<ShellContext> c, ShellState state, FdTable f)
+    : ctx(std::move(c)), st(std::move(state)), fds(std::move(f)) {
+  if (!st.random) st.random = std::make_shared<std::mt19937>(std::random_device{}());
+}
+
+Interp::~Interp() {
+  for (auto& j : jobs) {
+    if (j->thread.joinable()) j->thread.join();
+  }
+}
+
+std::unique_ptr<Interp> Interp::fork_child() {
+  ShellState s = st;
+  s.random = std::make_shared<std::mt19937>((*st.random)());
+  s.subshell_level++;
+  s.bashpid = ctx->next_pid.fetch_add(1);
+  auto child = std::make_unique<Interp>(ctx, std::move(s), fds);
+  child->is_main = false;
+  child->errexit_suppressed_ = errexit_suppressed_;
+  return child;
+}
+
+// ---------------------------------------------------------------------------
+// Diagnostics
+
+std::string Interp::error_prefix() const {
+  return st.arg0 + ": line " + std::to_string(st.lineno) + ": ";
+}
+
+void Interp::write_err(std::string_view text) {
+  vfs::FilePtr f = fds.get(2);
+  if (!f) return;
+  size_t written = 0;
+  f->write(text.data(), text.size(), written);
+}
+
+void Interp::error(std::string_view message) {
+  std::string line = error_prefix();
+  line += message;
+  line += '\n';
+  write_err(line);
+}
+
+void Interp::check_cancel() {
+  if (ctx->cancel.cancelled()) {
+    throw FatalSignal{ctx->limit_hit.load() ? 1 : 128 + ctx->cancel.signal()};
+  }
+}
+
+void Interp::count_loop() {
+  check_cancel();
+  if (++ctx->loop_iterations > ctx->limits.max_loop_iterations) {
+    ctx->hit_limit("too many loop iterations (max " + std::to_string(ctx->limits.max_loop_iterations) + ")");
+    check_cancel();
+  }
+}
+
+void Interp::maybe_errexit(int status) {
+  if (status != 0 && errexit_active()) throw ExitSignal{status};
+}
+
+// ---------------------------------------------------------------------------
+// Scripts
+
+int Interp::run_source(std::string_view source, int first_line, bool parse_error_fatal) {
+  ParserOptions po;
+  po.first_line = first_line;
+  po.extglob = st.opts.extglob;
+  po.alias_lookup = [this](std::string_view name) -> std::optional<std::string> {
+    if (!st.opts.expand_aliases) return std::nullopt;
+    auto it = st.aliases.find(name);
+    if (it == st.aliases.end()) return std::nullopt;
+    return it->second;
+  };
+  Parser parser{std::string(source), po};
+  int status = 0;
+  for (;;) {
+    ParseError err;
+    parser.options().extglob = st.opts.extglob;
+    std::unique_ptr<List> cmd = parser.next_command(err);
+    for (const std::string& w : parser.take_warnings()) write_err(st.arg0 + ": " + w + "\n");
+    if (err) {
+      std::string name = parse_error_name.empty() ? st.arg0 : parse_error_name;
+      write_err(err.format(name));
+      st.last_status = 2;
+      if (!parse_error_fatal) return 2;
+      throw FatalSignal{2};
+    }
+    if (!cmd) break;
+    if (st.opts.noexec) continue;
+    status = execute_list(*cmd);
+  }
+  return status;
+}
+
+int Interp::run_toplevel(std::string_view source, bool run_exit_trap) {
+  CurrentGuard guard(this);
+  int status;
+  try {
+    status = run_source(source);
+  } catch (const ExitSignal& e) {
+    status = e.status;
+    exit_called = true;
+  } catch (const FatalSignal& e) {
+    status = e.status;
+  } catch (const ReturnSignal& r) {
+    status = r.status;
+  } catch (const LoopSignal&) {
+    status = st.last_status;
+  } catch (const ArithError& e) {
+    error(e.message);
+    status = 1;
+  } catch (const std::bad_alloc&) {
+    ctx->hit_limit("out of memory");
+    status = 1;
+  } catch (const std::exception& e) {
+    write_err(st.arg0 + ": internal error: " + e.what() + "\n");
+    status = 2;
+  }
+  st.last_status = status;
+  if (run_exit_trap) {
+    auto it = traps_.find("EXIT");
+    if (it != traps_.end() && !ctx->cancel.cancelled()) {
+      std::string action = it->second;
+      traps_.erase(it);
+      try {
+        run_source(action, st.lineno, false);
+      } catch (const ExitSignal& e) {
+        status = e.status;
+      } catch (const FatalSignal&) {
+      } catch (const ReturnSignal&) {
+      } catch (const LoopSignal&) {
+      }
+      st.last_status = status;
+    }
+  }
+  return status;
+}
+
+// ---------------------------------------------------------------------------
+// Lists and pipelines
+
+int Interp::execute_list(const List& list) {
+  int status = st.last_status;
+  for (const ListItem& item : list.items) {
+    check_cancel();
+    if (item.background) {
+      status = run_background(item.and_or);
+    } else {
+      status = execute_and_or(item.and_or);
+    }
+  }
+  return status;
+}
+
+int Interp::execute_and_or(const AndOr& ao) {
+  int status = 0;
+  size_t n = ao.pipelines.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (i > 0) {
+      AndOrOp op = ao.ops[i - 1];
+      if ((op == AndOrOp::And) != (status == 0)) continue;
+    }
+    bool last = i + 1 == n;
+    if (!last) ++errexit_suppressed_;
+    try {
+      status = execute_pipeline(ao.pipelines[i]);
+    } catch (...) {
+      if (!last) --errexit_suppressed_;
+      throw;
+    }
+    if (!last) --errexit_suppressed_;
+    else if (!ao.pipelines[i].negated) {
+      if (status != 0 && errexit_suppressed_ == 0 && !in_err_trap_) {
+        auto trap = traps_.find("ERR");
+        if (trap != traps_.end()) {
+          std::string action = trap->second;
+          in_err_trap_ = true;
+          int saved = st.last_status;
+          st.last_status = status;
+          try {
+            run_source(action, st.lineno, false);
+          } catch (...) {
+            in_err_trap_ = false;
+            throw;
+          }
+          in_err_trap_ = false;
+          st.last_status = saved;
+        }
+      }
+      maybe_errexit(status);
+    }
+  }
+  return status;
+}
+
+static void set_pipestatus(Interp& sh, const std::vector<int>& statuses) {
+  sh.st.pipestatus = statuses;
+  Var& v = sh.st.globals["PIPESTATUS"];
+  v.is_array = true;
+  v.set = true;
+  v.array.clear();
+  for (size_t i = 0; i < statuses.size(); ++i) v.array[i] = std::to_string(statuses[i]);
+}
+
+int Interp::execute_pipeline(const Pipeline& p) {
+  auto start = std::chrono::steady_clock::now();
+  if (p.negated) ++errexit_suppressed_;
+  int status = 0;
+  std::vector<int> statuses;
+  try {
+    if (p.commands.size() == 1) {
+      status = execute_command(*p.commands[0]);
+      statuses.push_back(status);
+    } else {
+      size_t n = p.commands.size();
+      std::vector<std::unique_ptr<Interp>> children;
+      {
+        vfs::FilePtr prev_read;
+        for (size_t i = 0; i < n; ++i) {
+          auto child = fork_child();
+          if (prev_read) child->fds.set(0, prev_read);
+          if (i + 1 < n) {
+            PipeEnds ends = make_pipe(&ctx->cancel);
+            child->fds.set(1, ends.write);
+            if (i < p.pipe_stderr.size() && p.pipe_stderr[i]) child->fds.set(2, ends.write);
+            prev_read = ends.read;
+          }
+          children.push_back(std::move(child));
+        }
+      }
+      statuses.assign(n, 0);
+      auto run_stage = [&](size_t i) {
+        Interp* child = children[i].get();
+        CurrentGuard guard(child);
+        ProcessSlot slot(ctx.get());
+        int s = 1;
+        if (slot.ok) {
+          try {
+            s = child->execute_command(*p.commands[i]);
+          } catch (const ExitSignal& e) {
+            s = e.status;
+          } catch (const FatalSignal& e) {
+            s = e.status;
+          } catch (const ReturnSignal& r) {
+            s = r.status;
+          } catch (const LoopSignal&) {
+            s = child->st.last_status;
+          } catch (const std::exception& e) {
+            child->write_err(std::string("bash: internal error: ") + e.what() + "\n");
+            s = 1;
+          }
+        }
+        statuses[i] = s;
+        // Close this stage's pipe ends now, so that its neighbours see EOF / EPIPE.
+        for (auto& j : child->jobs)
+          if (j->thread.joinable()) j->thread.join();
+        child->jobs.clear();
+        child->fds = FdTable{};
+      };
+      std::vector<std::thread> threads;
+      threads.reserve(n - 1);
+      for (size_t i = 0; i + 1 < n; ++i) threads.emplace_back(run_stage, i);
+      run_stage(n - 1);
+      for (auto& t : threads) t.join();
+      status = statuses.back();
+      if (st.opts.pipefail) {
+        status = 0;
+        for (int s : statuses)
+          if (s != 0) status = s;
+      }
+      check_cancel();
+    }
+  } catch (...) {
+    if (p.negated) --errexit_suppressed_;
+    throw;
+  }
+  if (p.negated) {
+    --errexit_suppressed_;
+    status = status == 0 ? 1 : 0;
+  }
+  set_pipestatus(*this, statuses);
+  if (p.timed) {
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    char buf[128];
+    if (p.time_posix) {
+      snprintf(buf, sizeof buf, "real %.2f\nuser 0.00\nsys 0.00\n", secs);
+    } else {
+      int m = static_cast<int>(secs / 60);
+      snprintf(buf, sizeof buf, "\nreal\t%dm%.3fs\nuser\t0m0.000s\nsys\t0m0.000s\n", m, secs - m * 60);
+    }
+    write_err(buf);
+  }
+  st.last_status = status;
+  return status;
+}
+
+int Interp::run_background(const AndOr& ao) {
+  auto job = std::make_shared<Job>();
+  job->status = std::make_shared<std::atomic<int>>(-1);
+  job->done = std::make_shared<std::atomic<bool>>(false);
+  std::shared_ptr<Interp> child(fork_child().release());
+  child->errexit_suppressed_ = 0;
+  job->pid = child->st.bashpid;
+  // Background jobs read from /dev/null unless redirected, as bash does
+  // without job control.
+  vfs::FilePtr devnull;
+  if (!child->open_file("/dev/null", O_RDONLY, devnull)) child->fds.set(0, devnull);
+  AndOr copy = ao.clone();
+  auto status = job->status;
+  auto done = job->done;
+  auto ctx_copy = ctx;
+  job->thread = std::thread([child, copy = std::move(copy), status, done, ctx_copy]() mutable {
+    CurrentGuard guard(child.get());
+    ProcessSlot slot(ctx_copy.get());
+    int s = 1;
+    if (slot.ok) {
+      try {
+        s = child->execute_and_or(copy);
+      } catch (const ExitSignal& e) {
+        s = e.status;
+      } catch (const FatalSignal& e) {
+        s = e.status;
+      } catch (const ReturnSignal& r) {
+        s = r.status;
+      } catch (const LoopSignal&) {
+        s = child->st.last_status;
+      } catch (const std::exception&) {
+        s = 1;
+      }
+    }
+    child->fds = FdTable{};
+    status->store(s);
+    done->store(true);
+  });
+  st.last_bg_pid = job->pid;
+  jobs.push_back(job);
+  st.last_status = 0;
+  return 0;
+}
+
+// ---------------------------------------------------------------------------
+// Commands
+
+int Interp::execute_command(const Command& c) {
+  check_cancel();
+  if (c.kind == CommandKind::Simple) return execute_simple(c.as<SimpleCommand>());
+  if (c.kind == CommandKind::FunctionDef) {
+    const auto& f = c.as<FunctionDef>();
+    auto def = std::shared_ptr<FunctionDef>(static_cast<FunctionDef*>(f.clone().release()));
+    st.functions[f.name] = std::move(def);
+    st.last_status = 0;
+    return 0;
+  }
+  st.lineno = c.line;
+  std::vector<SavedFd> saved;
+  if (!apply_redirects(c.redirects, &saved)) {
+    restore_redirects(saved);
+    st.last_status = 1;
+    return 1;
+  }
+  int status;
+  try {
+    status = execute_compound(c);
+  } catch (...) {
+    restore_redirects(saved);
+    throw;
+  }
+  restore_redirects(saved);
+  st.last_status = status;
+  return status;
+}
+
+int Interp::execute_compound(const Command& c) {
+  switch (c.kind) {
+    case CommandKind::Subshell:
+      return execute_subshell(c.as<SubshellCommand>().body);
+    case CommandKind::BraceGroup:
+      return execute_list(c.as<BraceGroup>().body);
+    case CommandKind::If:
+      return execute_if(c.as<IfCommand>());
+    case CommandKind::While:
+      return execute_while(c.as<WhileCommand>());
+    case CommandKind::For:
+      return execute_for(c.as<ForCommand>());
+    case CommandKind::Select:
+      return execute_select(c.as<ForCommand>());
+    case CommandKind::ArithFor:
+      return execute_arith_for(c.as<ArithForCommand>());
+    case CommandKind::Case:
+      return execute_case(c.as<CaseCommand>());
+    case CommandKind::Cond: {
+      const auto& cc = c.as<CondCommand>();
+      if (st.opts.xtrace) {
+        write_err(xtrace_prefix() + "[[ " + trace_cond(*cc.expr) + " ]]\n");
+      }
+      return execute_cond(*cc.expr);
+    }
+    case CommandKind::Arith: {
+      const auto& ac = c.as<ArithCommand>();
+      std::string text = expand_word_string(ac.expr);
+      if (st.opts.xtrace)  write_err(xtrace_prefix() + "(( " + text + " ))\n");
+      try {
+        return arith_eval(text) != 0 ? 0 : 1;
+      } catch (const ArithError& e) {
+        error("((: " + e.message);
+        return 1;
+      }
+    }
+    case CommandKind::Coproc: {
+      error("coproc: not supported");
+      return 1;
+    }
+    default:
+      return 0;
+  }
+}
+
+int Interp::execute_subshell(const List& body) {
+  auto child = fork_child();
+  CurrentGuard guard(child.get());
+  ProcessSlot slot(ctx.get());
+  if (!slot.ok) return 1;
+  int status;
+  try {
+    status = child->execute_list(body);
+  } catch (const ExitSignal& e) {
+    status = e.status;
+  } catch (const FatalSignal& e) {
+    status = e.status;
+  } catch (const ReturnSignal& r) {
+    status = r.status;
+  } catch (const LoopSignal&) {
+    status = child->st.last_status;
+  }
+  child.reset();
+  check_cancel();
+  return status;
+}
+
+int Interp::execute_if(const IfCommand& c) {
+  for (const IfClause& clause : c.clauses) {
+    ++errexit_suppressed_;
+    int cond;
+    try {
+      cond = execute_list(clause.cond);
+    } catch (...) {
+      --errexit_suppressed_;
+      throw;
+    }
+    --errexit_suppressed_;
+    if (cond == 0) return execute_list(clause.body);
+  }
+  if (c.has_else) return execute_list(c.else_body);
+  return 0;
+}
+
+int Interp::execute_while(const WhileCommand& c) {
+  int status = 0;
+  ++st.loop_depth;
+  struct Depth {
+    int& d;
+    ~Depth() { --d; }
+  } depth{st.loop_depth};
+  for (;;) {
+    count_loop();
+    ++errexit_suppressed_;
+    int cond;
+    try {
+      cond = execute_list(c.cond);
+    } catch (...) {
+      --errexit_suppressed_;
+      throw;
+    }
+    --errexit_suppressed_;
+    if ((cond == 0) == c.until) break;
+    try {
+      status = execute_list(c.body);
+    } catch (LoopSignal& l) {
+      if (l.levels > 1) {
+        --l.levels;
+        throw;
+      }
+      status = 0;
+      if (l.is_break) break;
+    }
+  }
+  return status;
+}
+
+int Interp::execute_for(const ForCommand& c) {
+  std::vector<std::string> items = c.has_in ? expand_words(c.items) : st.positional;
+  int status = 0;
+  ++st.loop_depth;
+  struct Depth {
+    int& d;
+    ~Depth() { --d; }
+  } depth{st.loop_depth};
+  std::string trace;
+  if (st.opts.xtrace) {
+ trace = xtrace_prefix() + "for " + c.var + " in";
+    for (const std::string& item : items) trace += " " + quote_for_shell(item, true);
+    trace += "\n";
+  }
+  for (const std::string& item : items) {
+    count_loop();
+    if (st.opts.xtrace) write_err(trace);
+    if (!set_var(c.var, item)) {
+      error(c.var + ": readonly variable");
+      return 1;
+    }
+    try {
+      status = execute_list(c.body);
+    } catch (LoopSignal& l) {
+      if (l.levels > 1) {
+        --l.levels;
+        throw;
+      }
+      status = 0;
+      if (l.is_break) break;
+    }
+  }
+  return status;
+}
+
+int Interp::execute_select(const ForCommand& c) {
+  std::vector<std::string> items = c.has_in ? expand_words(c.items) : st.positional;
+  if (items.empty()) return 0;
+  InStream in(fds.get(0));
+  int status = 0;
+  ++st.loop_depth;
+  struct Depth {
+    int& d;
+    ~Depth() { --d; }
+  } depth{st.loop_depth};
+  for (;;) {
+    count_loop();
+    std::string menu;
+    for (size_t i = 0; i < items.size(); ++i) menu += std::to_string(i + 1) + ") " + items[i] + "\n";
+    menu += get_var("PS3").value_or("#? ");
+    write_err(menu);
+    std::string line;
+    if (!in.read_line(line)) {
+      write_err("\n");
+      break;
+    }
+    set_var("REPLY", line);
+    size_t idx = 0;
+    try {
+      idx = std::stoul(line);
+    } catch (...) {
+      idx = 0;
+    }
+    set_var(c.var, idx >= 1 && idx <= items.size() ? items[idx - 1] : "");
+    try {
+      status = execute_list(c.body);
+    } catch (LoopSignal& l) {
+      if (l.levels > 1) {
+        --l.levels;
+        throw;
+      }
+      if (l.is_break) break;
+    }
+  }
+  return status;
+}
+
+int Interp::execute_arith_for(const ArithForCommand& c) {
+  auto eval = [&](const Word& w, long long dflt) -> long long {
+    std::string text = expand_word_string(w);
+    if (text.find_first_not_of(" \t\n") == std::string::npos) return dflt;
+    return arith_eval(text);
+  };
+  int status = 0;
+  try {
+    eval(c.init, 0);
+    ++st.loop_depth;
+    struct Depth {
+      int& d;
+      ~Depth() { --d; }
+    } depth{st.loop_depth};
+    for (;;) {
+      count_loop();
+      if (eval(c.cond, 1) == 0) break;
+      try {
+        status = execute_list(c.body);
+      } catch (LoopSignal& l) {
+        if (l.levels > 1) {
+          --l.levels;
+          throw;
+        }
+        status = 0;
+        if (l.is_break) break;
+      }
+      eval(c.step, 0);
+    }
+  } catch (const ArithError& e) {
+    error("((: " + e.message);
+    return 1;
+  }
+  return status;
+}
+
+int Interp::execute_case(const CaseCommand& c) {
+  std::string subject = expand_word_string(c.subject);
+  size_t n = c.items.size();
+  int status = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const CaseItem& item = c.items[i];
+    bool matched = false;
+    for (const Word& pw : item.patterns) {
+      if (pattern_match(expand_pattern(pw), subject, st.opts.nocasematch)) {
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) continue;
+    status = execute_list(item.body);
+    size_t j = i;
+    while (c.items[j].term == CaseTerm::FallThrough && j + 1 < n) {
+      ++j;
+      status = execute_list(c.items[j].body);
+    }
+    if (c.items[j].term == CaseTerm::Continue) {
+      i = j;
+      continue;
+    }
+    return status;
+  }
+  return status;
+}
+
+// ---------------------------------------------------------------------------
+// Simple commands
+
+std::string Interp::xtrace_prefix() {
+  std::string ps4 = get_var("PS4").value_or("");
+  return ps4.empty() ? ps4 : std::string(st.comsub_level, ps4[0]) + ps4;
+}
+
+void Interp::xtrace(const std::vector<std::string>& words, const std::vector<std::string>& assigns) {
+  std::string prefix = xtrace_prefix();
+  if (assigns.empty() && words.empty()) return;
+  for (const std::string& a : assigns) {
+    std::string line = prefix;
+    size_t eq = a.find('=');
+    line += a.substr(0, eq + 1) + quote_for_shell(a.substr(eq + 1), true);
+    write_err(line + "\n");
+  }
+  if (words.empty()) return;
+  std::string line = prefix;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i) line += ' ';
+    line += quote_for_shell(words[i], true);
+  }
+  write_err(line + "\n");
+}
+
+int Interp::execute_simple(const SimpleCommand& c) {
+  st.lineno = c.line;
+  if (++ctx->commands_run > ctx->limits.max_commands) {
+    ctx->hit_limit("too many commands (max " + std::to_string(ctx->limits.max_commands) + ")");
+    check_cancel();
+  }
+  subst_status_ = -1;
+  std::vector<std::string> words = expand_words(c.words);
+
+  if (words.empty()) {
+    std::vector<std::string> traced;
+    for (const Assignment& a : c.assigns) {
+      assign(a);
+      if (st.opts.xtrace) traced.push_back(a.name + (a.append ? "+=" : "=") + (a.is_array ? "(...)" : get_var(a.name).value_or("")));
+    }
+    if (st.opts.xtrace) xtrace({}, traced);
+    int status = subst_status_ >= 0 ? subst_status_ : 0;
+    std::vector<SavedFd> saved;
+    if (!apply_redirects(c.redirects, &saved)) status = 1;
+    restore_redirects(saved);
+    st.last_status = status;
+    return status;
+  }
+
+  // Prefix assignments apply to this command only.
+  Environment temp_env;
+  std::vector<std::string> traced;
+  for (const Assignment& a : c.assigns) {
+    std::string value = expand_word_string(a.value);
+    if (Var* v = find_var(a.name); v && v->readonly) {
+      error(a.name + ": readonly variable");
+      continue;
+    }
+    if (a.append) value = get_var(a.name).value_or("") + value;
+    temp_env[a.name] = value;
+    if (st.opts.xtrace) traced.push_back(a.name + "=" + value);
+  }
+  if (st.opts.xtrace) xtrace(words, traced);
+  st.last_arg = words.back();
+
+  std::vector<SavedFd> saved;
+  if (!apply_redirects(c.redirects, &saved)) {
+    restore_redirects(saved);
+    st.last_status = 1;
+    return 1;
+  }
+  int status;
+  try {
+    status = run_simple_argv(std::move(words), c.assigns.empty() ? nullptr : &temp_env);
+  } catch (...) {
+    if (!keep_redirects_) restore_redirects(saved);
+    keep_redirects_ = false;
+    throw;
+  }
+  if (!keep_redirects_) restore_redirects(saved);
+  keep_redirects_ = false;
+  for (int fd : procsubst_fds_) fds.close(fd);
+  procsubst_fds_.clear();
+  st.last_status = status;
+  return status;
+}
+
+int Interp::run_simple_argv(std::vector<std::string> argv, const Environment* extra_env) {
+  const std::string& name = argv[0];
+  if (name.find('/') == std::string::npos) {
+    auto fit = st.functions.find(name);
+    if (fit != st.functions.end()) {
+      auto def = fit->second;  // keeps the body alive if it redefines itself
+      if (extra_env) {
+        st.frames.emplace_back();
+        for (auto& [k, v] : *extra_env) {
+          Var var;
+          var.value = v;
+          var.exported = true;
+          st.frames.back()[k] = var;
+        }
+        int status;
+        try {
+          status = call_function(*def, std::move(argv));
+        } catch (...) {
+          st.frames.pop_back();
+          throw;
+        }
+        st.frames.pop_back();
+        return status;
+      }
+      return call_function(*def, std::move(argv));
+    }
+    if (const BuiltinInfo* b = find_builtin(name)) {
+      if (extra_env) {
+        st.frames.emplace_back();
+        for (auto& [k, v] : *extra_env) {
+          Var var;
+          var.value = v;
+          var.exported = true;
+          st.frames.back()[k] = var;
+        }
+        int status;
+        try {
+          status = run_builtin(*b, argv);
+        } catch (...) {
+          if (!st.frames.empty()) st.frames.pop_back();
+          throw;
+        }
+        if (!st.frames.empty()) st.frames.pop_back();
+        return status;
+      }
+      return run_builtin(*b, argv);
+    }
+    return run_external(argv, extra_env);
+  }
+  return run_file(abspath(name), argv, extra_env);
+}
+
+int Interp::call_function(const FunctionDef& f, std::vector<std::string> argv) {
+  if (st.function_depth >= static_cast<int>(ctx->limits.max_function_depth)) {
+    error(f.name + ": maximum function nesting level exceeded (" + std::to_string(ctx->limits.max_function_depth) + ")");
+    ctx->hit_limit("function nesting too deep (max " + std::to_string(ctx->limits.max_function_depth) + ")");
+    check_cancel();
+  }
+  std::vector<std::string> saved_pos = std::move(st.positional);
+  st.positional.assign(argv.begin() + 1, argv.end());
+  st.frames.emplace_back();
+  ++st.function_depth;
+  func_names_.push_back(f.name);
+  int saved_loop = st.loop_depth;
+  st.loop_depth = 0;
+  int status;
+  auto cleanup = [&] {
+    st.loop_depth = saved_loop;
+    func_names_.pop_back();
+    --st.function_depth;
+    st.frames.pop_back();
+    st.positional = std::move(saved_pos);
+  };
+  try {
+    status = execute_command(*f.body);
+  } catch (const ReturnSignal& r) {
+    status = r.status;
+  } catch (...) {
+    cleanup();
+    throw;
+  }
+  cleanup();
+  st.last_status = status;
+  return status;
+}
+
+int Interp::run_builtin(const BuiltinInfo& b, std::vector<std::string>& argv) {
+  Invocation inv;
+  inv.argv = argv;
+  inv.fds = &fds;
+  inv.fs = ctx->fs.get();
+  inv.cwd = st.cwd;
+  inv.host = this;
+  inv.cancel = &ctx->cancel;
+  inv.limits = &ctx->limits;
+  int status = b.fn(*this, inv);
+  status = inv.finish(status);
+  if (status == 141 && !is_main) throw ExitSignal{141};
+  return status;
+}
+
+static bool in_std_bin(std::string_view dir) {
+  return dir == "/bin" || dir == "/usr/bin" || dir == "/usr/local/bin" || dir == "/sbin" || dir == "/usr/sbin";
+}
+
+int Interp::run_external(std::vector<std::string>& argv, const Environment* extra_env) {
+  const std::string& name = argv[0];
+  const CommandInfo* reg = Registry::global().find(name);
+  auto path_opt = get_var("PATH");
+  if (!path_opt || path_opt->empty()) {
+    // Without PATH bash looks only in the current directory.
+    std::string local = abspath(name);
+    vfs::Stat s;
+    if (!ctx->fs->stat(local, s) && S_ISREG(s.mode)) return run_file(local, argv, extra_env);
+    error(name + ": No such file or directory");
+    return 127;
+  }
+  std::string path_var = *path_opt;
+  std::string found;
+  size_t start = 0;
+  while (start <= path_var.size()) {
+    size_t colon = path_var.find(':', start);
+    if (colon == std::string::npos) colon = path_var.size();
+    std::string dir = path_var.substr(start, colon - start);
+    start = colon + 1;
+    std::string adir = abspath(dir.empty() ? "." : dir);
+    std::string full = vfs::join(adir, name);
+    vfs::Stat s;
+    if (!ctx->fs->stat(full, s) && S_ISREG(s.mode)) {
+      if (reg && in_std_bin(adir)) break;
+      if (s.mode & 0111) {
+        found = full;
+        break;
+      }
+    }
+  }
+  if (!found.empty()) return run_file(found, argv, extra_env);
+  if (!reg) {
+    error(name + ": command not found");
+    return 127;
+  }
+  Environment env = build_env();
+  if (extra_env)
+    for (auto& [k, v] : *extra_env) env[k] = v;
+  Invocation inv;
+  inv.argv = argv;
+  inv.fds = &fds;
+  inv.fs = ctx->fs.get();
+  inv.cwd = st.cwd;
+  inv.env = &env;
+  inv.host = this;
+  inv.cancel = &ctx->cancel;
+  inv.limits = &ctx->limits;
+  int status;
+  try {
+    status = run_command(*reg, inv);
+  } catch (const std::exception& e) {
+    inv.finish(0);
+    write_err(name + ": " + e.what() + "\n");
+    status = 1;
+  }
+  check_cancel();
+  return status;
+}
+
+int Interp::run_file(const std::string& path, std::vector<std::string>& argv, const Environment* extra_env) {
+  const std::string& shown = argv[0];
+  {
+    std::string_view dir = vfs::dirname_of(path);
+    const CommandInfo* reg = Registry::global().find(vfs::basename_of(path));
+    if (reg && in_std_bin(dir)) {
+      std::vector<std::string> args = argv;
+      args[0] = std::string(vfs::basename_of(path));
+      return run_external(args, extra_env);
+    }
+  }
+  vfs::Stat s;
+  if (vfs::Error e = ctx->fs->stat(path, s)) {
+    error(shown + ": " + vfs::error_text(e));
+    return 127;
+  }
+  if (S_ISDIR(s.mode)) {
+    error(shown + ": Is a directory");
+    return 126;
+  }
+  if (!(s.mode & 0111)) {
+    error(shown + ": Permission denied");
+    return 126;
+  }
+  std::string text;
+  if (vfs::Error e = vfs::read_file(*ctx->fs, path, text)) {
+    error(shown + ": " + vfs::error_text(e));
+    return 126;
+  }
+  std::vector<std::string> new_argv;
+  if (text.rfind("#!", 0) == 0) {
+    size_t eol = text.find('\n');
+    std::string line = text.substr(2, eol == std::string::npos ? std::string::npos : eol - 2);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    size_t b = line.find_first_not_of(" \t");
+    line = b == std::string::npos ? "" : line.substr(b);
+    size_t sp = line.find_first_of(" \t");
+    std::string interp = line.substr(0, sp);
+    std::string arg;
+    if (sp != std::string::npos) {
+      size_t ab = line.find_first_not_of(" \t", sp);
+      if (ab != std::string::npos) arg = line.substr(ab);
+      while (!arg.empty() && (arg.back() == ' ' || arg.back() == '\t')) arg.pop_back();
+    }
+    std::string cmd(vfs::basename_of(interp));
+    if (cmd == "env" && !arg.empty()) {
+      size_t sp2 = arg.find_first_of(" \t");
+      cmd = arg.substr(0, sp2);
+      arg = sp2 == std::string::npos ? "" : arg.substr(arg.find_first_not_of(" \t", sp2));
+      if (cmd == "-S") {
+        sp2 = arg.find_first_of(" \t");
+        cmd = arg.substr(0, sp2);
+        arg = sp2 == std::string::npos ? "" : arg.substr(arg.find_first_not_of(" \t", sp2));
+      }
+    }
+    if (!Registry::global().find(cmd)) {
+      error(shown + ": " + interp + ": bad interpreter: No such file or directory");
+      return 126;
+    }
+    new_argv.push_back(cmd);
+    if (!arg.empty()) new_argv.push_back(arg);
+    new_argv.push_back(shown);
+    new_argv.insert(new_argv.end(), argv.begin() + 1, argv.end());
+    return run_external(new_argv, extra_env);
+  }
+  size_t probe = std::min<size_t>(text.size(), 256);
+  if (std::memchr(text.data(), '\0', probe)) {
+    error(shown + ": cannot execute binary file: Exec format error");
+    return 126;
+  }
+  // A text file without #! runs as a shell script in a subshell.
+  if (st.subst_depth >= static_cast<int>(ctx->limits.max_substitution_depth)) {
+    ctx->hit_limit("nested scripts too deep (max " + std::to_string(ctx->limits.max_substitution_depth) + ")");
+    check_cancel();
+  }
+  auto child = fork_child();
+  child->st.subst_depth++;
+  child->st.functions.clear();
+  child->st.frames.clear();
+  child->st.arg0 = shown;
+  child->st.positional.assign(argv.begin() + 1, argv.end());
+  child->parse_error_name = shown;
+  {
+    Var bs;
+    bs.is_array = true;
+    bs.array[0] = shown;
+    child->st.globals["BASH_SOURCE"] = bs;
+  }
+  if (extra_env)
+    for (auto& [k, v] : *extra_env) {
+      child->set_var(k, v);
+      if (Var* var = child->find_var(k)) var->exported = true;
+    }
+  CurrentGuard guard(child.get());
+  ProcessSlot slot(ctx.get());
+  if (!slot.ok) return 1;
+  int status = child->run_toplevel(text);
+  child.reset();
+  check_cancel();
+  return status;
+}
+
+// ProcessHost: commands running children (xargs, find -exec, env, timeout).
+int Interp::run_argv(const std::vector<std::string>& argv, Invocation& io) {
+  if (argv.empty()) return 0;
+  auto child = fork_child();
+  if (io.fds) child->fds = *io.fds;
+  child->st.cwd = io.cwd;
+  if (io.env) {
+    // The environment given replaces the exported set.
+    for (auto& [k, v] : child->st.globals) v.exported = false;
+    for (auto& [k, v] : *io.env) {
+      child->set_var(k, v);
+      if (Var* var = child->find_var(k)) var->exported = true;
+    }
+  }
+  CurrentGuard guard(child.get());
+  int status;
+  try {
+    status = child->run_simple_argv(argv, nullptr);
+  } catch (const ExitSignal& e) {
+    status = e.status;
+  } catch (const FatalSignal& e) {
+    status = e.status;
+  } catch (const ReturnSignal& r) {
+    status = r.status;
+  } catch (const LoopSignal&) {
+    status = 0;
+  }
+  return status;
+}
+
+int Interp::run_script(std::string_view script, Invocation& io) {
+  auto child = fork_child();
+  if (io.fds) child->fds = *io.fds;
+  child->st.cwd = io.cwd;
+  child->st.arg0 = "sh";
+  child->parse_error_name = "sh: -c";
+  if (io.env) {
+    for (auto& [k, v] : *io.env) {
+      child->set_var(k, v);
+      if (Var* var = child->find_var(k)) var->exported = true;
+    }
+  }
+  return child->run_toplevel(script);
+}
+
+}  // namespace burrow::shell

@@ -1,0 +1,271 @@
+// The bash interpreter: walks the AST (ast.h) against a virtual filesystem.
+//
+// An Interp is one sandbox "process": its own shell state (variables,
+// functions, options, cwd) and file-descriptor table. Subshells, pipeline
+// stages, command substitutions and background jobs are new Interps made from
+// a copy of their parent's state; pipeline stages and jobs run on threads.
+// Everything a session's processes share (filesystem, limits, cancellation,
+// counters) lives in ShellContext.
+#pragma once
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "burrow/limits.h"
+#include "commands/command.h"
+#include "process/cancel.h"
+#include "process/fd_table.h"
+#include "shell/ast.h"
+#include "vfs/filesystem.h"
+
+namespace burrow::shell {
+
+// Shared by every process of a session.
+struct ShellContext {
+  vfs::FilesystemPtr fs;
+  CancelToken cancel;
+  Limits limits;
+  std::atomic<uint64_t> commands_run{0};
+  std::atomic<uint64_t> loop_iterations{0};
+  std::atomic<int> processes{0};
+  std::atomic<int> next_pid{1000};
+  // Set once a limit was hit: its message was printed, the script is ending.
+  std::atomic<bool> limit_hit{false};
+  std::mutex limit_mutex;
+  std::string limit_message;
+
+  // Reports a limit (once) and cancels every process of the session.
+  void hit_limit(const std::string& what);
+};
+
+struct Var {
+  std::string value;
+  bool set = true;  // false: declared (`local x`, `declare x`) but unset
+  bool exported = false;
+  bool readonly = false;
+  bool integer = false;
+  bool is_array = false;
+  std::map<long long, std::string> array;  // indexed arrays
+  bool assoc = false;                      // declare -A: `amap` holds the elements
+  std::map<std::string, std::string> amap;
+};
+
+using VarMap = std::map<std::string, Var, std::less<>>;
+
+struct ShellOptions {
+  bool errexit = false, nounset = false, xtrace = false, pipefail = false;
+  bool noglob = false, noclobber = false, noexec = false, verbose = false;
+  bool allexport = false, hashall = true, braceexpand = true;
+  // shopt
+  bool nullglob = false, failglob = false, dotglob = false, extglob = false;
+  bool nocaseglob = false, nocasematch = false, globstar = false, expand_aliases = false;
+  // extglob is off in non-interactive bash; the parser follows it per command.
+  bool lastpipe = false;
+};
+
+struct Job {
+  int pid = 0;
+  std::thread thread;
+  std::shared_ptr<std::atomic<int>> status;  // -1 while running
+  std::shared_ptr<std::atomic<bool>> done;
+};
+
+// The copyable part of a process.
+struct ShellState {
+  VarMap globals;
+  std::vector<VarMap> frames;  // function-local scopes, innermost last
+  std::map<std::string, std::shared_ptr<const FunctionDef>, std::less<>> functions;
+  std::map<std::string, std::string, std::less<>> aliases;
+  std::vector<std::string> positional;
+  std::string arg0 = "bash";
+  ShellOptions opts;
+  int last_status = 0;
+  std::vector<int> pipestatus{0};
+  std::string cwd = "/";
+  int lineno = 0;
+  int pid = 0;        // $$ (the session shell's pid, kept by subshells)
+  int bashpid = 0;    // BASHPID
+  int ppid = 0;
+  int last_bg_pid = 0;
+  int subshell_level = 0;
+  int function_depth = 0;
+  int loop_depth = 0;
+  int subst_depth = 0;
+  int comsub_level = 0;  // $(...) nesting: set -x repeats PS4's first character
+  uint32_t umask = 022;
+  std::string last_arg;  // $_
+  std::vector<std::string> dir_stack;
+  std::shared_ptr<std::mt19937> random;  // RANDOM
+  std::chrono::steady_clock::time_point start_time = std::chrono::steady_clock::now();
+  int64_t seconds_base = 0;
+  int getopts_char_index = 0;  // position inside a bundled option group
+};
+
+// Non-local control flow, thrown through the tree walk.
+struct ExitSignal { int status; };
+struct ReturnSignal { int status; };
+struct LoopSignal { bool is_break; int levels; };
+// A fatal error in a non-interactive shell (set -u, ${x?}, ...): the process ends.
+struct FatalSignal { int status; };
+// An arithmetic error; `message` is what follows "bash: line N: ".
+struct ArithError { std::string message; };
+
+// Shell pattern matching (case, [[ ==, ${x#p}); quoted characters in `pattern`
+// are backslash-escaped.
+bool pattern_match(const std::string& pattern, const std::string& text, bool nocase = false);
+// True if the string has unescaped glob characters.
+bool has_glob_chars(std::string_view pattern);
+// Removes the backslash escapes of a pattern.
+std::string unescape_pattern(std::string_view pattern);
+
+class Interp;
+using BuiltinFn = int (*)(Interp&, Invocation&);
+
+struct BuiltinInfo {
+  std::string_view name;
+  BuiltinFn fn;
+  bool special = false;  // POSIX special builtin
+};
+
+// The builtin table, filled by registrars in builtins/*.cpp.
+const BuiltinInfo* find_builtin(std::string_view name);
+std::vector<std::string_view> builtin_names();
+struct BuiltinRegistrar {
+  BuiltinRegistrar(std::string_view name, BuiltinFn fn, bool special = false);
+};
+#define BURROW_BUILTIN(ident, name, fn, special) \
+  static ::burrow::shell::BuiltinRegistrar burrow_builtin_##ident(name, fn, special)
+
+// One expanded field, with a glob pattern where quoted characters are escaped.
+struct Field {
+  std::string text;
+  std::string pattern;
+  bool glob = false;  // unquoted glob characters present
+};
+
+class Interp : public ProcessHost {
+ public:
+  Interp(std::shared_ptr<ShellContext> ctx, ShellState state, FdTable fds);
+  ~Interp() override;
+
+  // A child process: a copy of this one's state and fds.
+  std::unique_ptr<Interp> fork_child();
+
+  // Parses and runs source one top-level command at a time. Syntax errors
+  // are reported as bash does; the returned status is the script's.
+  int run_source(std::string_view source, int first_line = 1, bool parse_error_fatal = true);
+  // Runs source as a top-level script: catches exit and fatal errors.
+  int run_toplevel(std::string_view source, bool run_exit_trap = false);
+
+  int execute_list(const List& list);
+  int execute_and_or(const AndOr& ao);
+  int execute_pipeline(const Pipeline& p);
+  int execute_command(const Command& c);
+
+  // ProcessHost
+  int run_argv(const std::vector<std::string>& argv, Invocation& io) override;
+  int run_script(std::string_view script, Invocation& io) override;
+
+  // Runs argv as a function, builtin or command in this process.
+  int run_simple_argv(std::vector<std::string> argv, const Environment* extra_env = nullptr);
+  int call_function(const FunctionDef& f, std::vector<std::string> argv);
+
+  // --- variables
+  Var* find_var(std::string_view name);
+  std::optional<std::string> get_var(std::string_view name);
+  // Sets a scalar (honours readonly / integer); false when readonly.
+  bool set_var(std::string_view name, std::string value, bool append = false);
+  bool unset_var(std::string_view name);
+  Var& declare_local(std::string_view name);
+  Environment build_env();
+  // Special parameters and dynamic variables ($?, $#, RANDOM, ...).
+  std::optional<std::string> special_param(std::string_view name);
+
+  // --- expansion (expand.cpp)
+  std::vector<std::string> expand_words(const std::vector<Word>& words);
+  std::vector<Field> expand_word_fields(const Word& w, bool split = true);
+  std::string expand_word_string(const Word& w);  // no splitting, no glob
+  std::string expand_pattern(const Word& w);     // quoted parts escaped
+  std::string expand_heredoc(const Word& body);
+  std::string command_substitution(const List& body);
+  std::string process_substitution(const List& body, bool output);
+  std::vector<Word> brace_expand_word(const Word& w);
+  long long arith_eval(std::string_view expr);
+  std::vector<std::string> glob(const std::string& pattern);
+
+  // --- diagnostics
+  std::string error_prefix() const;  // "bash: line 3: "
+  void error(std::string_view message);
+  void write_err(std::string_view text);
+  void check_cancel();
+
+  // --- redirections: applied to fds, undone by restore_redirs
+  struct SavedFd { int fd; vfs::FilePtr file; };
+  bool apply_redirects(const std::vector<Redirect>& redirs, std::vector<SavedFd>* saved);
+  void restore_redirects(std::vector<SavedFd>& saved);
+  vfs::Error open_file(const std::string& path, int flags, vfs::FilePtr& out);
+  std::string abspath(std::string_view p) const { return vfs::normalize(p, st.cwd); }
+
+  std::shared_ptr<ShellContext> ctx;
+  ShellState st;
+  FdTable fds;
+  std::vector<std::shared_ptr<Job>> jobs;
+  bool is_main = true;  // the session's shell (not a subshell)
+
+ private:
+  int execute_simple(const SimpleCommand& c);
+  int execute_compound(const Command& c);
+  int execute_if(const IfCommand& c);
+  int execute_while(const WhileCommand& c);
+  int execute_for(const ForCommand& c);
+  int execute_select(const ForCommand& c);
+  int execute_arith_for(const ArithForCommand& c);
+  int execute_case(const CaseCommand& c);
+  int execute_subshell(const List& body);
+  int execute_cond(const CondExpr& e);
+  std::string trace_cond(const CondExpr& e);
+  int run_background(const AndOr& ao);
+  int run_external(std::vector<std::string>& argv, const Environment* extra_env);
+  int run_file(const std::string& path, std::vector<std::string>& argv, const Environment* extra_env);
+  int run_builtin(const BuiltinInfo& b, std::vector<std::string>& argv);
+  void assign(const Assignment& a, bool local = false);
+  void xtrace(const std::vector<std::string>& words, const std::vector<std::string>& assigns);
+  std::string xtrace_prefix();
+  void count_loop();
+  bool errexit_active() const { return st.opts.errexit && errexit_suppressed_ == 0; }
+  void maybe_errexit(int status);
+
+ public:
+  int errexit_suppressed_ = 0;
+  bool keep_redirects_ = false;  // `exec` without a command: redirections stay
+  std::string parse_error_name;  // name for syntax errors ("bash: -c"); default $0
+  std::vector<std::string> func_names_;  // FUNCNAME stack
+  std::vector<int> procsubst_fds_;
+  int source_depth_ = 0;
+  int last_optind_ = 0;
+  bool exit_called = false;  // the script ran `exit`
+  bool in_err_trap_ = false;
+  std::map<std::string, std::string> traps_;  // closed when the command that made them ends
+  std::string last_subst_status_marker_;
+  int subst_status_ = -1;  // status of the last command substitution in a command
+};
+
+// The process running on this thread (for /dev/fd/N and builtins).
+Interp* current_process();
+void set_current_process(Interp* p);
+
+// Registers `bash` and `sh` as commands: nested interpreters.
+void register_shell_commands();
+
+// The bash-quoted form of a word, as `printf %q` / `set -x` / `declare -p` show it.
+std::string quote_for_shell(std::string_view s, bool for_xtrace = false);
+
+}  // namespace burrow::shell

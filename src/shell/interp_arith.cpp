@@ -1,0 +1,404 @@
+// Shell arithmetic ($(( )), (( )), let, array subscripts) over the
+// interpreter's variables: 64-bit integers with C's operators and bash's
+// error messages. Short-circuited operands are parsed without side effects.
+#include <cstring>
+
+#include "shell/interp.h"
+
+namespace burrow::shell {
+namespace {
+
+class Arith {
+ public:
+  Arith(Interp& sh, std::string_view text, int depth) : sh_(sh), s_(text), depth_(depth) {}
+
+  long long run() {
+    skip();
+    if (pos_ >= s_.size()) return 0;
+    long long v = comma(true);
+    skip();
+    if (pos_ < s_.size()) fail("syntax error in expression", pos_);
+    return v;
+  }
+
+ private:
+  [[noreturn]] void fail(const std::string& msg, size_t at) {
+    std::string expr(s_);
+    std::string tok(s_.substr(std::min(at, s_.size())));
+    throw ArithError{expr + ": " + msg + " (error token is \"" + tok + "\")"};
+  }
+  void skip() {
+    while (pos_ < s_.size() && isspace(static_cast<unsigned char>(s_[pos_]))) ++pos_;
+  }
+  bool peek(std::string_view op) {
+    skip();
+    return s_.substr(pos_, op.size()) == op;
+  }
+  bool take(std::string_view op) {
+    if (!peek(op)) return false;
+    pos_ += op.size();
+    return true;
+  }
+
+  long long comma(bool ev) {
+    long long v = assign(ev);
+    while (take(",")) v = assign(ev);
+    return v;
+  }
+
+  struct LValue {
+    std::string name;
+    bool indexed = false;
+    long long index = 0;
+  };
+
+  long long get_lvalue(const LValue& lv) {
+    std::optional<std::string> val;
+    if (lv.indexed) {
+      Var* v = sh_.find_var(lv.name);
+      if (v && v->set) {
+        if (v->is_array) {
+          auto it = v->array.find(lv.index);
+          if (it != v->array.end()) val = it->second;
+        } else if (lv.index == 0) {
+          val = v->value;
+        }
+      }
+    } else {
+      val = sh_.get_var(lv.name);
+    }
+    if (!val || val->empty()) {
+      if (!val && sh_.st.opts.nounset) {
+        sh_.error(lv.name + ": unbound variable");
+        throw FatalSignal{127};
+      }
+      return 0;
+    }
+    if (depth_ > 1000) throw ArithError{*val + ": expression recursion level exceeded (error token is \"" + *val + "\")"};
+    Arith sub(sh_, *val, depth_ + 1);
+    return sub.run();
+  }
+
+  void set_lvalue(const LValue& lv, long long v) {
+    std::string text = std::to_string(v);
+    if (lv.indexed) {
+      Var* var = sh_.find_var(lv.name);
+      if (!var) {
+        var = &sh_.st.globals[lv.name];
+        var->set = false;
+      }
+      if (var->readonly) {
+        sh_.error(lv.name + ": readonly variable");
+        throw FatalSignal{1};
+      }
+      if (!var->is_array) {
+        var->is_array = true;
+        if (var->set) var->array[0] = var->value;
+      }
+      var->array[lv.index] = text;
+      var->set = true;
+      return;
+    }
+    if (!sh_.set_var(lv.name, text)) {
+      sh_.error(lv.name + ": readonly variable");
+      throw FatalSignal{1};
+    }
+  }
+
+  bool parse_name(LValue& lv, bool ev) {
+    skip();
+    size_t start = pos_;
+    if (pos_ >= s_.size() || !(isalpha(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '_')) return false;
+    while (pos_ < s_.size() && (isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '_')) ++pos_;
+    lv.name = std::string(s_.substr(start, pos_ - start));
+    if (pos_ < s_.size() && s_[pos_] == '[') {
+      ++pos_;
+      long long idx = comma(ev);
+      if (!take("]")) fail("syntax error: invalid arithmetic operator", pos_);
+      lv.indexed = true;
+      lv.index = idx;
+      if (idx < 0 && ev) {
+        Var* v = sh_.find_var(lv.name);
+        if (v && v->is_array && !v->array.empty()) lv.index = idx + v->array.rbegin()->first + 1;
+      }
+    }
+    return true;
+  }
+
+  long long assign(bool ev) {
+    skip();
+    size_t save = pos_;
+    LValue lv;
+    if (parse_name(lv, ev)) {
+      skip();
+      static const char* ops[] = {"<<=", ">>=", "+=", "-=", "*=", "/=", "%=", "&=", "^=", "|=", "="};
+      for (const char* op : ops) {
+        size_t len = strlen(op);
+        if (s_.substr(pos_, len) == op && !(len == 1 && s_.substr(pos_, 2) == "==")) {
+          pos_ += len;
+          size_t rhs_at = pos_;
+          long long rhs = assign(ev);
+          if (!ev) return rhs;
+          long long cur = len == 1 ? 0 : get_lvalue(lv);
+          long long v = rhs;
+          switch (op[0]) {
+            case '+': v = cur + rhs; break;
+            case '-': v = cur - rhs; break;
+            case '*': v = cur * rhs; break;
+            case '/':
+            case '%':
+              if (rhs == 0) fail("division by 0", rhs_at);
+              if (rhs == -1) v = op[0] == '/' ? -cur : 0;
+              else v = op[0] == '/' ? cur / rhs : cur % rhs;
+              break;
+            case '<': v = cur << (rhs & 63); break;
+            case '>': v = cur >> (rhs & 63); break;
+            case '&': v = cur & rhs; break;
+            case '^': v = cur ^ rhs; break;
+            case '|': v = cur | rhs; break;
+            default: break;
+          }
+          set_lvalue(lv, v);
+          return v;
+        }
+      }
+    }
+    pos_ = save;
+    return cond(ev);
+  }
+
+  long long cond(bool ev) {
+    long long c = logor(ev);
+    if (take("?")) {
+      long long a = comma(ev && c);
+      if (!take(":")) fail("syntax error: `:' expected for conditional expression", pos_);
+      long long b = cond(ev && !c);
+      return c ? a : b;
+    }
+    return c;
+  }
+  long long logor(bool ev) {
+    long long v = logand(ev);
+    while (peek("||")) {
+      pos_ += 2;
+      long long r = logand(ev && !v);
+      v = v || r;
+    }
+    return v;
+  }
+  long long logand(bool ev) {
+    long long v = bitor_(ev);
+    while (peek("&&")) {
+      pos_ += 2;
+      long long r = bitor_(ev && v);
+      v = v && r;
+    }
+    return v;
+  }
+  long long bitor_(bool ev) {
+    long long v = bitxor(ev);
+    while (peek("|") && !peek("||") && !peek("|=")) {
+      ++pos_;
+      v |= bitxor(ev);
+    }
+    return v;
+  }
+  long long bitxor(bool ev) {
+    long long v = bitand_(ev);
+    while (peek("^") && !peek("^=")) {
+      ++pos_;
+      v ^= bitand_(ev);
+    }
+    return v;
+  }
+  long long bitand_(bool ev) {
+    long long v = equality(ev);
+    while (peek("&") && !peek("&&") && !peek("&=")) {
+      ++pos_;
+      v &= equality(ev);
+    }
+    return v;
+  }
+  long long equality(bool ev) {
+    long long v = relational(ev);
+    for (;;) {
+      if (take("==")) v = v == relational(ev);
+      else if (take("!=")) v = v != relational(ev);
+      else return v;
+    }
+  }
+  long long relational(bool ev) {
+    long long v = shift(ev);
+    for (;;) {
+      if (take("<=")) v = v <= shift(ev);
+      else if (take(">=")) v = v >= shift(ev);
+      else if (peek("<") && !peek("<<")) {
+        ++pos_;
+        v = v < shift(ev);
+      } else if (peek(">") && !peek(">>")) {
+        ++pos_;
+        v = v > shift(ev);
+      } else return v;
+    }
+  }
+  long long shift(bool ev) {
+    long long v = additive(ev);
+    for (;;) {
+      if (peek("<<") && !peek("<<=")) {
+        pos_ += 2;
+        v = static_cast<long long>(static_cast<unsigned long long>(v) << (additive(ev) & 63));
+      } else if (peek(">>") && !peek(">>=")) {
+        pos_ += 2;
+        v = v >> (additive(ev) & 63);
+      } else return v;
+    }
+  }
+  long long additive(bool ev) {
+    long long v = mult(ev);
+    for (;;) {
+      if (peek("+") && !peek("++") && !peek("+=")) {
+        ++pos_;
+        v = static_cast<long long>(static_cast<unsigned long long>(v) + static_cast<unsigned long long>(mult(ev)));
+      } else if (peek("-") && !peek("--") && !peek("-=")) {
+        ++pos_;
+        v = static_cast<long long>(static_cast<unsigned long long>(v) - static_cast<unsigned long long>(mult(ev)));
+      } else return v;
+    }
+  }
+  long long mult(bool ev) {
+    long long v = power(ev);
+    for (;;) {
+      skip();
+      if (peek("*") && !peek("**") && !peek("*=")) {
+        ++pos_;
+        v = static_cast<long long>(static_cast<unsigned long long>(v) * static_cast<unsigned long long>(power(ev)));
+      } else if ((peek("/") && !peek("/=")) || (peek("%") && !peek("%="))) {
+        char op = s_[pos_++];
+        skip();
+        size_t at = pos_;
+        long long r = power(ev);
+        if (!ev) continue;
+        if (r == 0) fail("division by 0", at);
+        if (r == -1) v = op == '/' ? -v : 0;
+        else v = op == '/' ? v / r : v % r;
+      } else return v;
+    }
+  }
+  long long power(bool ev) {
+    long long base = unary(ev);
+    if (peek("**") && !peek("**=")) {
+      pos_ += 2;
+      size_t at = pos_;
+      long long e = power(ev);
+      if (!ev) return 0;
+      if (e < 0) fail("exponent less than 0", at);
+      long long r = 1;
+      while (e-- > 0) r = static_cast<long long>(static_cast<unsigned long long>(r) * static_cast<unsigned long long>(base));
+      return r;
+    }
+    return base;
+  }
+  long long unary(bool ev) {
+    skip();
+    if (take("++") || take("--")) {
+      bool inc = s_[pos_ - 1] == '+';
+      LValue lv;
+      if (!parse_name(lv, ev)) fail("syntax error: operand expected", pos_);
+      if (!ev) return 0;
+      long long v = get_lvalue(lv) + (inc ? 1 : -1);
+      set_lvalue(lv, v);
+      return v;
+    }
+    if (take("!")) return !unary(ev);
+    if (take("~")) return ~unary(ev);
+    if (take("-")) return -unary(ev);
+    if (take("+")) return unary(ev);
+    return postfix(ev);
+  }
+  long long postfix(bool ev) {
+    skip();
+    size_t save = pos_;
+    LValue lv;
+    if (parse_name(lv, ev)) {
+      skip();
+      if (peek("++") || peek("--")) {
+        bool inc = s_[pos_] == '+';
+        pos_ += 2;
+        if (!ev) return 0;
+        long long v = get_lvalue(lv);
+        set_lvalue(lv, v + (inc ? 1 : -1));
+        return v;
+      }
+      return ev ? get_lvalue(lv) : 0;
+    }
+    pos_ = save;
+    return primary(ev);
+  }
+  long long primary(bool ev) {
+    skip();
+    if (pos_ >= s_.size()) {
+      size_t at = pos_;
+      // Point at the last operator, as bash does.
+      while (at > 0 && isspace(static_cast<unsigned char>(s_[at - 1]))) --at;
+      if (at > 0) --at;
+      fail("syntax error: operand expected", at);
+    }
+    if (s_[pos_] == '(') {
+      ++pos_;
+      long long v = comma(ev);
+      if (!take(")")) fail("missing `)'", pos_);
+      return v;
+    }
+    if (isdigit(static_cast<unsigned char>(s_[pos_]))) return number();
+    fail("syntax error: operand expected", pos_);
+  }
+  long long number() {
+    size_t start = pos_;
+    while (pos_ < s_.size() && (isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '#' || s_[pos_] == '@' || s_[pos_] == '_'))
+      ++pos_;
+    std::string tok(s_.substr(start, pos_ - start));
+    int base = 10;
+    std::string digits = tok;
+    size_t hash = tok.find('#');
+    if (hash != std::string::npos) {
+      base = std::atoi(tok.substr(0, hash).c_str());
+      digits = tok.substr(hash + 1);
+      if (base < 2 || base > 64) fail("invalid arithmetic base", start);
+    } else if (tok.size() > 1 && tok[0] == '0' && (tok[1] == 'x' || tok[1] == 'X')) {
+      base = 16;
+      digits = tok.substr(2);
+    } else if (tok.size() > 1 && tok[0] == '0') {
+      base = 8;
+      digits = tok.substr(1);
+    }
+    unsigned long long v = 0;
+    for (char c : digits) {
+      int d;
+      if (isdigit(static_cast<unsigned char>(c))) d = c - '0';
+      else if (c >= 'a' && c <= 'z') d = c - 'a' + 10;
+      else if (c >= 'A' && c <= 'Z') d = base <= 36 ? c - 'A' + 10 : c - 'A' + 36;
+      else if (c == '@') d = 62;
+      else if (c == '_') d = 63;
+      else d = 99;
+      if (d >= base) throw ArithError{tok + ": value too great for base (error token is \"" + tok + "\")"};
+      v = v * base + d;
+    }
+    return static_cast<long long>(v);
+  }
+
+  Interp& sh_;
+  std::string_view s_;
+  size_t pos_ = 0;
+  int depth_;
+};
+
+}  // namespace
+
+long long Interp::arith_eval(std::string_view expr) {
+  // Messages quote the expression without its surrounding blanks, as bash does.
+  while (!expr.empty() && isspace(static_cast<unsigned char>(expr.front()))) expr.remove_prefix(1);
+  Arith a(*this, expr, 0);
+  return a.run();
+}
+
+}  // namespace burrow::shell

@@ -1,0 +1,310 @@
+// Variables: dynamic scoping through function frames, special parameters,
+// dynamic variables (RANDOM, SECONDS, LINENO, ...) and the exported environment.
+#include <algorithm>
+
+#include "shell/interp.h"
+
+namespace burrow::shell {
+
+Var* Interp::find_var(std::string_view name) {
+  for (auto it = st.frames.rbegin(); it != st.frames.rend(); ++it) {
+    auto f = it->find(name);
+    if (f != it->end()) return &f->second;
+  }
+  auto g = st.globals.find(name);
+  return g == st.globals.end() ? nullptr : &g->second;
+}
+
+std::optional<std::string> Interp::special_param(std::string_view name) {
+  if (name.empty()) return std::nullopt;
+  char c = name[0];
+  if (isdigit(static_cast<unsigned char>(c))) {
+    size_t n = 0;
+    for (char d : name) {
+      if (!isdigit(static_cast<unsigned char>(d))) return std::nullopt;
+      n = n * 10 + (d - '0');
+      if (n > 1000000) return std::nullopt;
+    }
+    if (n == 0) return st.arg0;
+    if (n <= st.positional.size()) return st.positional[n - 1];
+    return std::nullopt;
+  }
+  if (name.size() == 1) {
+    switch (c) {
+      case '?': return std::to_string(st.last_status);
+      case '#': return std::to_string(st.positional.size());
+      case '$': return std::to_string(st.pid);
+      case '!':
+        if (st.last_bg_pid == 0) return std::nullopt;
+        return std::to_string(st.last_bg_pid);
+      case '_': return st.last_arg;
+      case '-': {
+        std::string f;
+        if (st.opts.errexit) f += 'e';
+        if (st.opts.noglob) f += 'f';
+        if (st.opts.hashall) f += 'h';
+        if (st.opts.nounset) f += 'u';
+        if (st.opts.verbose) f += 'v';
+        if (st.opts.xtrace) f += 'x';
+        if (st.opts.braceexpand) f += 'B';
+        if (st.opts.noclobber) f += 'C';
+        f += 'c';
+        return f;
+      }
+      case '@':
+      case '*': {
+        std::string out;
+        for (size_t i = 0; i < st.positional.size(); ++i) {
+          if (i) out += ' ';
+          out += st.positional[i];
+        }
+        return out;
+      }
+    }
+  }
+  if (name == "RANDOM") {
+    Var* v = find_var(name);
+    if (v && !v->set) return std::nullopt;
+    return std::to_string((*st.random)() % 32768);
+  }
+  if (name == "SECONDS") {
+    auto secs = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - st.start_time).count();
+    return std::to_string(secs + st.seconds_base);
+  }
+  if (name == "LINENO") return std::to_string(st.lineno);
+  if (name == "BASHPID") return std::to_string(st.bashpid);
+  if (name == "PPID") return std::to_string(st.ppid);
+  if (name == "BASH_SUBSHELL") return std::to_string(st.subshell_level);
+  if (name == "FUNCNAME") {
+    if (func_names_.empty()) return std::nullopt;
+    return func_names_.back();
+  }
+  if (name == "EPOCHSECONDS") return std::to_string(std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+  if (name == "EPOCHREALTIME") {
+    auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    char buf[64];
+    snprintf(buf, sizeof buf, "%lld.%06lld", static_cast<long long>(us / 1000000), static_cast<long long>(us % 1000000));
+    return std::string(buf);
+  }
+  if (name == "SRANDOM") return std::to_string((*st.random)());
+  return std::nullopt;
+}
+
+std::optional<std::string> Interp::get_var(std::string_view name) {
+  if (Var* v = find_var(name)) {
+    if (!v->set) return std::nullopt;
+    if (v->assoc) {
+      auto it = v->amap.find("0");
+      if (it == v->amap.end()) return std::nullopt;
+      return it->second;
+    }
+    if (v->is_array) {
+      auto it = v->array.find(0);
+      if (it == v->array.end()) return std::nullopt;
+      return it->second;
+    }
+    return v->value;
+  }
+  return special_param(name);
+}
+
+bool Interp::set_var(std::string_view name, std::string value, bool append) {
+  if (value.size() > ctx->limits.max_string_bytes) {
+    ctx->hit_limit("string too long (max " + std::to_string(ctx->limits.max_string_bytes) + " bytes)");
+    check_cancel();
+  }
+  Var* v = find_var(name);
+  if (!v) {
+    if (name == "RANDOM") {
+      st.random->seed(static_cast<unsigned>(std::atoll(value.c_str())));
+      return true;
+    }
+    if (name == "SECONDS") {
+      st.start_time = std::chrono::steady_clock::now();
+      st.seconds_base = std::atoll(value.c_str());
+      return true;
+    }
+    v = &st.globals[std::string(name)];
+    v->set = false;
+    if (st.opts.allexport) v->exported = true;
+  }
+  if (v->readonly) return false;
+  if (v->integer) {
+    long long cur = 0;
+    if (append && v->set) cur = std::atoll(v->value.c_str());
+    long long n;
+    try {
+      n = arith_eval(value);
+    } catch (const ArithError& e) {
+      error(e.message);
+      throw FatalSignal{1};
+    }
+    value = std::to_string(append ? cur + n : n);
+    append = false;
+  }
+  if (v->is_array) {
+    std::string& slot = v->array[0];
+    slot = append ? slot + value : value;
+  } else {
+    if (append && v->set) v->value += value;
+    else v->value = std::move(value);
+  }
+  v->set = true;
+  return true;
+}
+
+bool Interp::unset_var(std::string_view name) {
+  for (auto it = st.frames.rbegin(); it != st.frames.rend(); ++it) {
+    auto f = it->find(name);
+    if (f != it->end()) {
+      if (f->second.readonly) return false;
+      // bash: unsetting a local leaves it unset in that scope.
+      f->second = Var{};
+      f->second.set = false;
+      return true;
+    }
+  }
+  auto g = st.globals.find(name);
+  if (g != st.globals.end()) {
+    if (g->second.readonly) return false;
+    st.globals.erase(g);
+  }
+  return true;
+}
+
+Var& Interp::declare_local(std::string_view name) {
+  VarMap& frame = st.frames.empty() ? st.globals : st.frames.back();
+  auto it = frame.find(name);
+  if (it != frame.end()) return it->second;
+  Var v;
+  v.set = false;
+  // `local x` keeps the exported flag only when declared; value starts unset.
+  return frame[std::string(name)] = v;
+}
+
+Environment Interp::build_env() {
+  Environment env;
+  for (auto& [k, v] : st.globals)
+    if (v.exported && v.set && !v.is_array) env[k] = v.value;
+  for (auto& f : st.frames)
+    for (auto& [k, v] : f) {
+      if (v.exported && v.set && !v.is_array) env[k] = v.value;
+      else env.erase(k);
+    }
+  // Locals that shadow an exported global without export hide it.
+  return env;
+}
+
+void Interp::assign(const Assignment& a, bool local) {
+  Var* existing = find_var(a.name);
+  if (existing && existing->readonly) {
+    error(a.name + ": readonly variable");
+    throw FatalSignal{1};
+  }
+  if (local) declare_local(a.name);
+  if (a.is_array) {
+    Var* v = find_var(a.name);
+    if (!v) {
+      v = &st.globals[a.name];
+      v->set = false;
+    }
+    if (v->assoc) {
+      if (!a.append) v->amap.clear();
+      for (const ArrayElem& el : a.elems) {
+        if (!el.has_key) continue;
+        std::string k = expand_word_string(el.key);
+        std::string val = expand_word_string(el.value);
+        if (el.append) v->amap[k] += val;
+        else v->amap[k] = val;
+      }
+      v->set = true;
+      return;
+    }
+    std::map<long long, std::string> arr;
+    if (a.append) {
+      if (v->is_array) arr = v->array;
+      else if (v->set) arr[0] = v->value;
+    }
+    long long next = arr.empty() ? 0 : arr.rbegin()->first + 1;
+    for (const ArrayElem& el : a.elems) {
+      if (el.has_key) {
+        long long k;
+        try {
+          k = arith_eval(expand_word_string(el.key));
+        } catch (const ArithError& e) {
+          error(e.message);
+          throw FatalSignal{1};
+        }
+        std::string val = expand_word_string(el.value);
+        if (el.append) arr[k] += val;
+        else arr[k] = val;
+        next = k + 1;
+        continue;
+      }
+      for (Field& f : expand_word_fields(el.value, true)) {
+        std::vector<std::string> g;
+        if (f.glob && !st.opts.noglob) g = glob(f.pattern);
+        if (g.empty()) g.push_back(f.text);
+        for (auto& s : g) arr[next++] = s;
+      }
+    }
+    v->is_array = true;
+    v->array = std::move(arr);
+    v->value.clear();
+    v->set = true;
+    return;
+  }
+  std::string value = expand_word_string(a.value);
+  if (a.has_index) {
+    if (Var* av = find_var(a.name); av && av->assoc) {
+      std::string k = expand_word_string(a.index);
+      if (a.append) av->amap[k] += value;
+      else av->amap[k] = value;
+      av->set = true;
+      return;
+    }
+    long long idx;
+    try {
+      idx = arith_eval(expand_word_string(a.index));
+    } catch (const ArithError& e) {
+      error(e.message);
+      throw FatalSignal{1};
+    }
+    Var* v = find_var(a.name);
+    if (!v) {
+      v = &st.globals[a.name];
+      v->set = false;
+    }
+    if (!v->is_array) {
+      v->is_array = true;
+      if (v->set) v->array[0] = v->value;
+      v->value.clear();
+    }
+    if (idx < 0 && !v->array.empty()) idx += v->array.rbegin()->first + 1;
+    if (idx < 0) {
+      error(a.name + "[" + a.index_raw + "]: bad array subscript");
+      return;
+    }
+    if (v->integer) {
+      try {
+        value = std::to_string(arith_eval(value) + (a.append ? std::atoll(v->array[idx].c_str()) : 0));
+      } catch (const ArithError& e) {
+        error(e.message);
+        throw FatalSignal{1};
+      }
+      v->array[idx] = value;
+    } else if (a.append) {
+      v->array[idx] += value;
+    } else {
+      v->array[idx] = value;
+    }
+    v->set = true;
+    return;
+  }
+  if (!set_var(a.name, value, a.append)) {
+    error(a.name + ": readonly variable");
+    throw FatalSignal{1};
+  }
+}
+
+}  // namespace burrow::shell
