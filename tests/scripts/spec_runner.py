@@ -11,9 +11,11 @@ Cases live in tests/spec/**/*.test.sh, many to a file:
     x='1 2'; printf '<%s>' $x
 
 A case with no `## stdout`, `## stderr` or `## status` line is differential:
-it runs under `burrow --rw-root SCRATCH -c` and under the host's /bin/bash
-in an identical scratch directory (a copy of tests/spec/fixtures), and
-stdout, stderr and status must agree. Directives:
+it runs under `burrow --rw-root SCRATCH --cwd /work -c` and under the
+host's /bin/bash in SCRATCH/work of an identical scratch directory
+(SCRATCH/work is a copy of tests/spec/fixtures; the sandbox's own /bin,
+/dev and /usr mounts stay out of the way), and stdout, stderr and status
+must agree. Directives:
 
     ## stdout: TEXT          one line of expected stdout (newline added)
     ## stdout-n: TEXT        the same without the newline
@@ -111,8 +113,11 @@ def parse_file(path):
 
 def make_scratch():
     scratch = tempfile.mkdtemp(prefix="burrow-spec-")
+    work = os.path.join(scratch, "work")
     if os.path.isdir(FIXTURES):
-        shutil.copytree(FIXTURES, scratch, dirs_exist_ok=True, symlinks=True)
+        shutil.copytree(FIXTURES, work, symlinks=True)
+    else:
+        os.mkdir(work)
     return scratch
 
 
@@ -140,15 +145,14 @@ def run_case(burrow, case):
     scratch_b = make_scratch()
     scratch_h = make_scratch() if case.differential else None
     try:
-        out, err, status = run([burrow, "--rw-root", scratch_b, "-c", case.script],
-                               scratch_b, host_env(scratch_b))
+        out, err, status = run([burrow, "--rw-root", scratch_b, "--cwd", "/work", "-c", case.script],
+                               os.path.join(scratch_b, "work"), host_env(scratch_b))
         if case.differential:
-            h_out, h_err, h_status = run(["/bin/bash", "-c", case.script], scratch_h,
-                                         host_env(scratch_h))
-            # Host paths appear where the sandbox shows "/".
-            for prefix in (scratch_h.encode() + b"/", scratch_h.encode()):
-                h_out = h_out.replace(prefix, b"/")
-                h_err = h_err.replace(prefix, b"/")
+            h_out, h_err, h_status = run(["/bin/bash", "-c", case.script],
+                                         os.path.join(scratch_h, "work"), host_env(scratch_h))
+            # The host's scratch directory is the sandbox's "/".
+            h_out = h_out.replace(scratch_h.encode(), b"")
+            h_err = h_err.replace(scratch_h.encode(), b"")
             expected = (h_out, h_err if case.compare == "all" else None, h_status)
         else:
             expected = (case.stdout.encode("utf-8", "surrogateescape") if case.stdout is not None else None,
