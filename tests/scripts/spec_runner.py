@@ -121,9 +121,9 @@ def make_scratch():
     return scratch
 
 
-def run(argv, cwd, env):
+def run(argv, cwd, env, executable=None):
     try:
-        p = subprocess.run(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+        p = subprocess.run(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, executable=executable,
                            capture_output=True, timeout=TIMEOUT)
         return p.stdout, p.stderr, p.returncode
     except subprocess.TimeoutExpired as e:
@@ -148,8 +148,10 @@ def run_case(burrow, case):
         out, err, status = run([burrow, "--rw-root", scratch_b, "--cwd", "/work", "-c", case.script],
                                os.path.join(scratch_b, "work"), host_env(scratch_b))
         if case.differential:
-            h_out, h_err, h_status = run(["/bin/bash", "-c", case.script],
-                                         os.path.join(scratch_h, "work"), host_env(scratch_h))
+            # argv[0] "bash", as bash names itself in messages ("bash: line 1: ...").
+            h_out, h_err, h_status = run(["bash", "-c", case.script],
+                                         os.path.join(scratch_h, "work"), host_env(scratch_h),
+                                         executable="/bin/bash")
             # The host's scratch directory is the sandbox's "/".
             h_out = h_out.replace(scratch_h.encode(), b"")
             h_err = h_err.replace(scratch_h.encode(), b"")
