@@ -133,6 +133,7 @@ int run_bash(Invocation& inv) {
   st.frames.clear();
   st.functions.clear();
   st.aliases.clear();
+  st.subshell_level = 0;  // a new shell, not a subshell of its parent
   st.opts = opts;
   st.function_depth = 0;
   st.loop_depth = 0;

@@ -2,6 +2,7 @@
 // substitution (left to right), word splitting on IFS, pathname expansion,
 // quote removal. Quoting is tracked per character through Field::pattern,
 // where quoted characters are backslash-escaped.
+#include <cctype>
 #include <fnmatch.h>
 
 #include <algorithm>
@@ -562,7 +563,7 @@ class Expander {
           std::string msg = sh_.expand_word_string(pe.arg);
           if (msg.empty()) msg = pe.colon ? "parameter null or not set" : "parameter not set";
           sh_.error(name + ": " + msg);
-          throw FatalSignal{127};
+          throw FatalSignal{127, true};
         }
         break;
       case ParamOp::Alternate:
@@ -640,8 +641,10 @@ class Expander {
   }
 
   [[noreturn]] void unbound(const std::string& name) {
-    sh_.error(name + ": unbound variable");
-    throw FatalSignal{127};
+    // Positional parameters are named with their dollar sign: "$2: unbound variable".
+    bool positional = !name.empty() && std::isdigit(static_cast<unsigned char>(name[0]));
+    sh_.error((positional ? "$" : "") + name + ": unbound variable");
+    throw FatalSignal{127, true};
   }
 
   Interp& sh_;

@@ -311,7 +311,7 @@ int Interp::execute_pipeline(const Pipeline& p) {
           } catch (const ExitSignal& e) {
             s = e.status;
           } catch (const FatalSignal& e) {
-            s = e.status;
+            s = e.from_expansion ? 1 : e.status;
           } catch (const ReturnSignal& r) {
             s = r.status;
           } catch (const LoopSignal&) {
@@ -390,7 +390,7 @@ int Interp::run_background(const AndOr& ao) {
       } catch (const ExitSignal& e) {
         s = e.status;
       } catch (const FatalSignal& e) {
-        s = e.status;
+        s = e.from_expansion ? 1 : e.status;
       } catch (const ReturnSignal& r) {
         s = r.status;
       } catch (const LoopSignal&) {
@@ -497,7 +497,7 @@ int Interp::execute_subshell(const List& body) {
   } catch (const ExitSignal& e) {
     status = e.status;
   } catch (const FatalSignal& e) {
-    status = e.status;
+    status = e.from_expansion ? 1 : e.status;
   } catch (const ReturnSignal& r) {
     status = r.status;
   } catch (const LoopSignal&) {

@@ -114,7 +114,11 @@ struct ExitSignal { int status; };
 struct ReturnSignal { int status; };
 struct LoopSignal { bool is_break; int levels; };
 // A fatal error in a non-interactive shell (set -u, ${x?}, ...): the process ends.
-struct FatalSignal { int status; };
+struct FatalSignal {
+  int status;
+  // ${x?} and set -u: the top-level shell exits 127, a subshell exits 1.
+  bool from_expansion = false;
+};
 // An arithmetic error; `message` is what follows "bash: line N: ".
 struct ArithError { std::string message; };
 

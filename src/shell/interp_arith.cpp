@@ -70,7 +70,7 @@ class Arith {
     if (!val || val->empty()) {
       if (!val && sh_.st.opts.nounset) {
         sh_.error(lv.name + ": unbound variable");
-        throw FatalSignal{127};
+        throw FatalSignal{127, true};
       }
       return 0;
     }
