@@ -214,6 +214,8 @@ int Interp::execute_list(const List& list) {
   int status = st.last_status;
   for (const ListItem& item : list.items) {
     check_cancel();
+    // set -n takes effect at the next command, even within one line.
+    if (st.opts.noexec) break;
     if (item.background) {
       status = run_background(item.and_or);
     } else {
