@@ -29,7 +29,7 @@ int run(Invocation& inv) {
   auto add_file = [&](const std::string& path) -> bool {
     std::string text;
     if (vfs::Error err = vfs::read_file(*inv.fs, inv.path(path), text)) {
-      inv.err() << progname << ": fatal: can't open source file `" << path << "' for reading: " << err.message()
+      inv.err() << progname << ": fatal: cannot open source file `" << path << "' for reading: " << err.message()
                 << "\n";
       return false;
     }
@@ -128,12 +128,14 @@ int run(Invocation& inv) {
   try {
     parse_program(sources, prog, progname);
   } catch (const Fatal& f) {
+    for (const auto& w : prog.warnings) inv.err() << w << "\n";
     inv.err() << f.message << "\n";
     return f.status;
   }
+  for (const auto& w : prog.warnings) inv.err() << w << "\n";
   Interp interp(inv, prog, progname);
   if (have_fs) {
-    std::string v = fs == "t" ? "\t" : fs;
+    std::string v = fs;
     assigns.insert(assigns.begin(), {"FS", v});
   }
   return interp.main(operands, assigns);

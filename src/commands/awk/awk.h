@@ -114,6 +114,7 @@ struct Program {
   std::map<std::string, int, std::less<>> function_index;
   std::vector<std::string> globals;  // slot -> name
   std::map<std::string, int, std::less<>> global_index;
+  std::vector<std::string> warnings;  // printed before the program runs
   bool has_main = false, has_end = false, has_beginfile = false, has_endfile = false;
 };
 
@@ -131,7 +132,7 @@ struct Source {
 void parse_program(const std::vector<Source>& sources, Program& prog, const std::string& progname);
 
 // awk's escape processing for string literals and -v assignments.
-std::string unescape(std::string_view s, bool for_regex = false);
+std::string unescape(std::string_view s, bool for_regex = false, std::vector<std::string>* warnings = nullptr);
 // Translates an awk ERE into the regex layer's ERE syntax.
 std::string translate_regex(std::string_view re);
 

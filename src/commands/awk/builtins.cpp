@@ -20,10 +20,11 @@ std::string Interp::format(const std::string& fmt, const std::vector<Value>& arg
   (void)who;
   std::string out;
   size_t ai = first;
+  size_t spec_start = 0;
   auto next_arg = [&]() -> const Value& {
     if (ai >= args.size()) {
       fatal("not enough arguments to satisfy format string\n\t`" + fmt + "'\n\t" +
-            std::string(0, ' ') + "^ ran out for this one");
+            std::string(spec_start + 1, ' ') + "^ ran out for this one");
     }
     return args[ai++];
   };
@@ -34,6 +35,7 @@ std::string Interp::format(const std::string& fmt, const std::vector<Value>& arg
       continue;
     }
     size_t start = i;
+    spec_start = i;
     ++i;
     if (i >= fmt.size()) {
       out += '%';
@@ -273,14 +275,14 @@ Value Interp::builtin(Node* n) {
       std::string s = eval_str(arg(0));
       double start = eval_num(arg(1));
       double len = argc == 3 ? eval_num(arg(2)) : INFINITY;
-      // gawk: round the start and the length, then clip to the string.
-      double rs = std::round(start);
-      if (std::fabs(start - std::trunc(start)) == 0.5) rs = std::nearbyint(start);
+      // gawk 5 truncates both; a start before 1 is clipped without shortening.
+      if (std::isnan(start)) start = 1;
+      double rs = std::trunc(start);
       double end;
       if (argc == 3) {
         if (std::isnan(len)) return Value(std::string());
-        double rl = std::nearbyint(len);
-        end = rs + rl;
+        if (rs < 1) rs = 1;
+        end = rs + std::trunc(len);
       } else {
         end = INFINITY;
       }

@@ -113,6 +113,10 @@ Interp::Interp(Invocation& inv, Program& prog, std::string progname)
 
 void Interp::fatal(const std::string& msg) {
   std::string where = prog_.rules.empty() && prog_.functions.empty() ? "" : "cmd. line:" + std::to_string(line_) + ": ";
+  if (in_main_rules_) {
+    std::string fn = to_str(globals_[kFILENAME].v);
+    where += "(FILENAME=" + (fn.empty() ? std::string("-") : fn) + " FNR=" + to_str(globals_[kFNR].v) + ") ";
+  }
   throw Fatal{progname_ + ": " + where + "fatal: " + msg, true};
 }
 
@@ -136,6 +140,14 @@ std::string Interp::num_to_str(double d, const std::string& fmt) const {
     int n = snprintf(buf, sizeof buf, "%.0f", d);
     return std::string(buf, static_cast<size_t>(std::min(n, 511)));
   }
+  char conv = fmt.empty() ? 0 : fmt.back();
+  if (conv == 'd' || conv == 'i' || conv == 'x' || conv == 'X' || conv == 'o' || conv == 'u' || conv == 'c') {
+    std::string f = fmt.substr(0, fmt.size() - 1) + "lld";
+    if (conv != 'd' && conv != 'i' && conv != 'c') f.back() = conv;
+    int n = snprintf(buf, sizeof buf, f.c_str(), static_cast<long long>(d));
+    return std::string(buf, static_cast<size_t>(std::max(0, std::min(n, 511))));
+  }
+  if (fmt.find('s') != std::string::npos || fmt.find('%') == std::string::npos) return std::to_string(d);
   int n = snprintf(buf, sizeof buf, fmt.c_str(), d);
   if (n < 0) return "";
   if (n >= static_cast<int>(sizeof buf)) {
@@ -300,7 +312,7 @@ void Interp::after_assign(Node* target) {
     case kOFS: ofs_ = to_str(v); break;
     case kORS: ors_ = to_str(v); break;
     case kSUBSEP: subsep_ = to_str(v); break;
-    case kFS: fields_mode_ = 0; break;
+    case kFS: fields_mode_ = 0; fs_changed_ = true; break;
     case kFIELDWIDTHS: fields_mode_ = 1; break;
     case kFPAT: fields_mode_ = 2; break;
     case kRS: update_rs(); break;
@@ -341,6 +353,10 @@ void Interp::assign(Node* target, Value v) {
 // ---------------- records ----------------
 
 void Interp::set_record(std::string_view rec) {
+  if (fs_changed_) {
+    fs_active_ = to_str(globals_[kFS].v);
+    fs_changed_ = false;
+  }
   record_.assign(rec);
   record_valid_ = true;
   fields_valid_ = false;
@@ -410,7 +426,7 @@ void Interp::split_record() {
   fields_valid_ = true;
   nf_ = 0;
   std::string_view rec = record_;
-  const Value& fsv = globals_[kFS].v;
+
   const std::string& fpat = globals_[kFPAT].v.s;
   if (fields_mode_ == 1) {
     std::string fw = to_str(globals_[kFIELDWIDTHS].v);
@@ -458,12 +474,7 @@ void Interp::split_record() {
     globals_[kNF].v.set_num(static_cast<double>(nf_));
     return;
   }
-  std::string_view fs = fsv.kind == Value::kNum ? std::string_view() : std::string_view(fsv.s);
-  std::string fsnum;
-  if (fsv.kind == Value::kNum) {
-    fsnum = to_str(fsv);
-    fs = fsnum;
-  }
+  std::string_view fs = fs_active_;
   bool paragraph = rs_mode_ == 3;
   if (fs == " ") {
     size_t i = 0, n = rec.size();

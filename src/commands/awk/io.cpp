@@ -407,7 +407,9 @@ int Interp::main(const std::vector<std::string>& operands,
         globals_[kNR].v.set_num(to_num(globals_[kNR].v) + 1);
         globals_[kFNR].v.set_num(to_num(globals_[kFNR].v) + 1);
         set_record(rec);
+        in_main_rules_ = true;
         Flow f = run_main_rules();
+        in_main_rules_ = false;
         if (f == Flow::kExit || exiting_) {
           exiting_ = true;
           break;
@@ -424,6 +426,7 @@ int Interp::main(const std::vector<std::string>& operands,
     status = exit_status_;
     if (file_error_ && status == 0) status = 2;
   } catch (const Fatal& f) {
+    in_main_rules_ = false;
     flush_all();
     inv_.err() << f.message << "\n";
     status = 2;

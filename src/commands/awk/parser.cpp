@@ -168,7 +168,9 @@ class Parser {
         if (!closed) {
           error_at(src, line, static_cast<int>(start - line_start), "unterminated string", line_text(src, line));
         }
-        push(tSTRING, start, unescape(raw));
+        std::vector<std::string> warns;
+        push(tSTRING, start, unescape(raw, false, &warns));
+        for (auto& w : warns) prog_.warnings.push_back(loc_prefix(src, line) + "warning: " + w);
         continue;
       }
       if (c == '/' && !prev_is_operand()) {
@@ -406,6 +408,7 @@ class Parser {
     else if (accept(tEND)) r.kind = PatternKind::kEnd;
     else if (accept(tBEGINFILE)) r.kind = PatternKind::kBeginFile;
     else if (accept(tENDFILE)) r.kind = PatternKind::kEndFile;
+    rule_kind_ = r.kind;
     if (r.kind != PatternKind::kMain) {
       opt_nl();
       if (!at(tLBRACE)) syntax_error();
@@ -556,8 +559,18 @@ class Parser {
     switch (cur().type) {
       case tBREAK: ++pos_; return make(NodeKind::kBreak);
       case tCONTINUE: ++pos_; return make(NodeKind::kContinue);
-      case tNEXT: ++pos_; return make(NodeKind::kNext);
-      case tNEXTFILE: ++pos_; return make(NodeKind::kNextFile);
+      case tNEXT:
+      case tNEXTFILE: {
+        const char* what = at(tNEXT) ? "next" : "nextfile";
+        if (!locals_ && (rule_kind_ == PatternKind::kBegin || rule_kind_ == PatternKind::kEnd)) {
+          const Token& t = cur();
+          throw Fatal{loc_prefix(t.src, t.line) + "error: `" + what + "' used in " +
+                          (rule_kind_ == PatternKind::kBegin ? "BEGIN" : "END") + " action", true, 1};
+        }
+        NodePtr n = make(at(tNEXT) ? NodeKind::kNext : NodeKind::kNextFile);
+        ++pos_;
+        return n;
+      }
       case tEXIT: {
         ++pos_;
         auto n = make(NodeKind::kExit);
@@ -1039,11 +1052,12 @@ class Parser {
   int depth_ = 0;
   int last_line_ = 1, last_col_ = 0;
   std::vector<std::string>* locals_ = nullptr;
+  PatternKind rule_kind_ = PatternKind::kMain;
 };
 
 }  // namespace
 
-std::string unescape(std::string_view s, bool for_regex) {
+std::string unescape(std::string_view s, bool for_regex, std::vector<std::string>* warnings) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
@@ -1063,7 +1077,10 @@ std::string unescape(std::string_view s, bool for_regex) {
       case 'a': out += '\a'; break;
       case '\\': out += for_regex ? "\\\\" : "\\"; break;
       case '"': out += '"'; break;
-      case '/': out += '/'; break;
+      case '/':
+        if (warnings) warnings->push_back("escape sequence `\\/' treated as plain `/'");
+        out += '/';
+        break;
       case 'x': {
         int v = 0, n = 0;
         while (n < 2 && i + 1 < s.size() && isxdigit(static_cast<unsigned char>(s[i + 1]))) {
@@ -1087,8 +1104,8 @@ std::string unescape(std::string_view s, bool for_regex) {
           out += '\\';
           out += d;
         } else {
-          // gawk keeps the backslash for unknown escapes (with a warning).
-          out += '\\';
+          // gawk drops the backslash of an unknown escape, with a warning.
+          if (warnings) warnings->push_back(std::string("escape sequence `\\") + d + "' treated as plain `" + d + "'");
           out += d;
         }
     }

@@ -156,6 +156,9 @@ class Interp {
   bool in_end_ = false;
   bool in_begin_end_ = false;
   bool skip_file_ = false;
+  bool in_main_rules_ = false;
+  bool fs_changed_ = true;
+  std::string fs_active_ = " ";
   std::vector<std::pair<std::string, std::string>> seps_out_;
   bool file_error_ = false;
   void assign_var(const std::string& name, const std::string& raw);
