@@ -178,7 +178,7 @@ Value Interp::eval(Node* n) {
       }
       parts.push_back(cur);
       for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
-        append_str(s, eval(*it), false);
+        append_node(s, *it, false);
         check_len(s.size());
       }
       return Value(std::move(s));
@@ -197,9 +197,19 @@ Value Interp::eval(Node* n) {
     case NodeKind::kPostIncr:
     case NodeKind::kPostDecr: {
       Node* t = n->kid(0);
-      double old = eval_num(t);
-      double nv = old + ((n->kind == NodeKind::kPreIncr || n->kind == NodeKind::kPostIncr) ? 1 : -1);
-      assign(t, Value(nv));
+      double delta = (n->kind == NodeKind::kPreIncr || n->kind == NodeKind::kPostIncr) ? 1 : -1;
+      double old, nv;
+      if (t->kind == NodeKind::kIndex || (t->kind == NodeKind::kVar && t->index >= kSpecialCount) ||
+          t->kind == NodeKind::kLocal) {
+        Value& r = lvalue(t);
+        old = to_num(r);
+        nv = old + delta;
+        r.set_num(nv);
+      } else {
+        old = eval_num(t);
+        nv = old + delta;
+        assign(t, Value(nv));
+      }
       return Value((n->kind == NodeKind::kPreIncr || n->kind == NodeKind::kPreDecr) ? nv : old);
     }
     case NodeKind::kCall: return call(n);
@@ -340,7 +350,7 @@ Flow Interp::exec(Node* n) {
           for (auto& a : args->kids) {
             if (!first) out += ofs_;
             first = false;
-            append_str(out, eval(a.get()), true);
+            append_node(out, a.get(), true);
           }
         }
         out += ors_;

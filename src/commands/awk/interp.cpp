@@ -184,6 +184,26 @@ std::string Interp::to_out_str(const Value& v) const {
   return v.s;
 }
 
+void Interp::append_node(std::string& out, Node* n, bool output) {
+  if (n->kind == NodeKind::kStr) {
+    out += n->str;
+    return;
+  }
+  if (n->kind == NodeKind::kField) {
+    double d = eval_num(n->kid(0));
+    if (d < 0) fatal("attempt to access field " + std::to_string(static_cast<long long>(d)));
+    long long i = static_cast<long long>(d);
+    if (i == 0) {
+      out += record();
+      return;
+    }
+    if (i > nf()) return;
+    append_str(out, fields_[static_cast<size_t>(i)], output);
+    return;
+  }
+  append_str(out, eval(n), output);
+}
+
 void Interp::append_str(std::string& out, const Value& v, bool output) const {
   if (v.kind == Value::kNum) {
     double d = v.n;
@@ -255,6 +275,12 @@ Array& Interp::array_of(Node* n) {
 std::string Interp::subscript(Node* n, size_t first) {
   if (n->kids.size() == first + 1) {
     Node* k = n->kid(first);
+    if (k->kind == NodeKind::kStr) return k->str;
+    if (k->kind == NodeKind::kField) {
+      std::string out;
+      append_node(out, k, false);
+      return out;
+    }
     Value v = eval(k);
     if (v.kind == Value::kNum) {
       double d = v.n;

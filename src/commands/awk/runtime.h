@@ -50,6 +50,7 @@ class Interp {
   std::string to_str(const Value& v) const;  // CONVFMT
   std::string to_out_str(const Value& v) const;  // OFMT
   void append_str(std::string& out, const Value& v, bool output) const;
+  void append_node(std::string& out, Node* n, bool output);
   bool to_bool(const Value& v) const;
   std::string num_to_str(double d, const std::string& fmt) const;
   bool is_numeric(const Value& v) const;
@@ -156,6 +157,7 @@ class Interp {
   bool in_end_ = false;
   bool in_begin_end_ = false;
   bool skip_file_ = false;
+  std::string print_buf_;
   bool in_main_rules_ = false;
   bool fs_changed_ = true;
   std::string fs_active_ = " ";
