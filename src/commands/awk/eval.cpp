@@ -93,6 +93,13 @@ double arith(Interp& in, int op, double a, double b) {
 }  // namespace
 
 Value Interp::eval(Node* n) {
+  struct Depth {
+    int& d;
+    Depth(Interp& in, int& depth) : d(depth) {
+      if (++d > 3000) in.fatal("expression nested too deeply (sandbox limit)");
+    }
+    ~Depth() { --d; }
+  } depth(*this, eval_depth_);
   switch (n->kind) {
     case NodeKind::kNum: return Value(n->num);
     case NodeKind::kStr: return Value(n->str);

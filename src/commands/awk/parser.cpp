@@ -853,6 +853,8 @@ class Parser {
     NodePtr base = postfix();
     if (at(tCARET)) {
       ++pos_;
+      if (++depth_ > 500) throw Fatal{loc_prefix(0) + "fatal: expression nested too deeply", true};
+      struct Leave { int& d; ~Leave() { --d; } } leave{depth_};
       auto n = make(NodeKind::kBinary, '^');
       n->kids.push_back(std::move(base));
       // Right associative; the exponent may carry a unary minus.
@@ -907,8 +909,10 @@ class Parser {
     if (at(tMINUS) || at(tPLUS) || at(tNOT)) {
       Tok t = cur().type;
       ++pos_;
+      if (++depth_ > 500) throw Fatal{loc_prefix(0) + "fatal: expression nested too deeply", true};
       auto n = make(t == tNOT ? NodeKind::kNot : NodeKind::kUnary, t == tMINUS ? '-' : '+');
       n->kids.push_back(field_operand());
+      --depth_;
       return n;
     }
     return primary();
@@ -937,8 +941,10 @@ class Parser {
       }
       case tDOLLAR: {
         ++pos_;
+        if (++depth_ > 500) throw Fatal{loc_prefix(0) + "fatal: expression nested too deeply", true};
         auto n = make(NodeKind::kField);
         n->kids.push_back(field_operand());
+        --depth_;
         return n;
       }
       case tINCR:
