@@ -140,6 +140,8 @@ std::string Interp::format(const std::string& fmt, const std::vector<Value>& arg
               len = std::min(len, s.size());
             }
             ch = s.substr(0, len);
+          } else {
+            ch = std::string(1, '\0');
           }
         }
         std::string f = spec;
@@ -168,6 +170,9 @@ std::string Interp::format(const std::string& fmt, const std::vector<Value>& arg
         }
         break;
       }
+      case '%':
+        out += '%';
+        break;
       default:
         out.append(fmt, start, i - start + 1);
         break;
@@ -676,10 +681,15 @@ void Interp::split_with(std::string_view s, const Value* fs_override, Node* re_n
   }
   if (s.empty()) return;
   if (!is_regex_node && fs.empty()) {
-    for (size_t i = 0; i < s.size(); ++i) parts.emplace_back(s.substr(i, 1));
+    for (size_t i = 0; i < s.size();) {
+      size_t len = 1;
+      if (utf8_) while (i + len < s.size() && (static_cast<unsigned char>(s[i + len]) & 0xC0) == 0x80) ++len;
+      parts.emplace_back(s.substr(i, len));
+      i += len;
+    }
     return;
   }
-  if (!is_regex_node && fs.size() == 1 && fs[0] != '\\' && !ignorecase_) {
+  if (!is_regex_node && fs.size() == 1 && fs[0] != '\\') {
     size_t start = 0;
     while (true) {
       size_t at = s.find(fs[0], start);

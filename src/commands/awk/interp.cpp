@@ -514,7 +514,7 @@ void Interp::split_record() {
     }
   } else if (rec.empty()) {
     // no fields
-  } else if (fs.size() == 1 && fs[0] != '\\' && !paragraph && !ignorecase_) {
+  } else if (fs.size() == 1 && fs[0] != '\\' && !paragraph) {
     char c = fs[0];
     size_t start = 0;
     while (true) {
@@ -528,7 +528,12 @@ void Interp::split_record() {
       start = at + 1;
     }
   } else if (fs.empty()) {
-    for (size_t i = 0; i < rec.size(); ++i) push_field(fields_, nf_, rec.substr(i, 1));
+    for (size_t i = 0; i < rec.size();) {
+      size_t len = 1;
+      if (utf8_) while (i + len < rec.size() && (static_cast<unsigned char>(rec[i + len]) & 0xC0) == 0x80) ++len;
+      push_field(fields_, nf_, rec.substr(i, len));
+      i += len;
+    }
   } else {
     std::string pat;
     if (fs.size() == 1 && fs[0] != ' ') {

@@ -128,6 +128,9 @@ class Parser {
           }
           std::string num = t.substr(i, j - i);
           v = strtod(num.c_str(), nullptr);
+          if (num.size() > 1 && num[0] == '0' && num.find_first_not_of("01234567") == std::string::npos) {
+            v = static_cast<double>(strtoull(num.c_str(), nullptr, 8));
+          }
           e = const_cast<char*>(b + (j - i));
         }
         i += static_cast<size_t>(e - b);
