@@ -3,6 +3,60 @@
 
 namespace burrow {
 namespace awk {
+namespace {
+
+// gawk's usage text, as `gawk --help` prints it.
+void print_usage(OutStream& out, const std::string& name) {
+  out << "Usage: " << name << " [POSIX or GNU style options] -f progfile [--] file ...\n";
+  out << "Usage: " << name << " [POSIX or GNU style options] [--] 'program' file ...\n";
+  out << "POSIX options:\t\tGNU long options: (standard)\n";
+  out << "\t-f progfile\t\t--file=progfile\n";
+  out << "\t-F fs\t\t\t--field-separator=fs\n";
+  out << "\t-v var=val\t\t--assign=var=val\n";
+  out << "Short options:\t\tGNU long options: (extensions)\n";
+  out << "\t-b\t\t\t--characters-as-bytes\n";
+  out << "\t-c\t\t\t--traditional\n";
+  out << "\t-C\t\t\t--copyright\n";
+  out << "\t-d[file]\t\t--dump-variables[=file]\n";
+  out << "\t-D[file]\t\t--debug[=file]\n";
+  out << "\t-e 'program-text'\t--source='program-text'\n";
+  out << "\t-E file\t\t\t--exec=file\n";
+  out << "\t-g\t\t\t--gen-pot\n";
+  out << "\t-h\t\t\t--help\n";
+  out << "\t-i includefile\t\t--include=includefile\n";
+  out << "\t-I\t\t\t--trace\n";
+  out << "\t-l library\t\t--load=library\n";
+  out << "\t-L[fatal|invalid|no-ext]\t--lint[=fatal|invalid|no-ext]\n";
+  out << "\t-M\t\t\t--bignum\n";
+  out << "\t-N\t\t\t--use-lc-numeric\n";
+  out << "\t-n\t\t\t--non-decimal-data\n";
+  out << "\t-o[file]\t\t--pretty-print[=file]\n";
+  out << "\t-O\t\t\t--optimize\n";
+  out << "\t-p[file]\t\t--profile[=file]\n";
+  out << "\t-P\t\t\t--posix\n";
+  out << "\t-r\t\t\t--re-interval\n";
+  out << "\t-s\t\t\t--no-optimize\n";
+  out << "\t-S\t\t\t--sandbox\n";
+  out << "\t-t\t\t\t--lint-old\n";
+  out << "\t-V\t\t\t--version\n";
+  out << "\n";
+  out << "To report bugs, use the `gawkbug' program.\n";
+  out << "For full instructions, see the node `Bugs' in `gawk.info'\n";
+  out << "which is section `Reporting Problems and Bugs' in the\n";
+  out << "printed version.  This same information may be found at\n";
+  out << "https://www.gnu.org/software/gawk/manual/html_node/Bugs.html.\n";
+  out << "PLEASE do NOT try to report bugs by posting in comp.lang.awk,\n";
+  out << "or by using a web forum such as Stack Overflow.\n";
+  out << "\n";
+  out << "" << name << " is a pattern scanning and processing language.\n";
+  out << "By default it reads standard input and writes standard output.\n";
+  out << "\n";
+  out << "Examples:\n";
+  out << "\t" << name << " '{ sum += $1 }; END { print sum }' file\n";
+  out << "\t" << name << " -F: '{ print $1 }' /etc/passwd\n";
+}
+
+}  // namespace
 
 int run(Invocation& inv) {
   std::string progname = inv.name();
@@ -13,9 +67,8 @@ int run(Invocation& inv) {
   bool have_fs = false;
   size_t i = 1;
   auto usage = [&]() {
-    inv.err() << "Usage: " << progname << " [POSIX or GNU style options] -f progfile [--] file ...\n"
-              << "Usage: " << progname << " [POSIX or GNU style options] [--] 'program' file ...\n";
-    return 2;
+    print_usage(inv.err(), progname);
+    return 1;
   };
   auto take = [&](std::string_view a, size_t skip, std::string& val) -> bool {
     if (a.size() > skip) {
@@ -58,7 +111,10 @@ int run(Invocation& inv) {
         arg = inv.argv[++i];
         return true;
       };
-      if (name == "version") {
+      if (name == "help" || name == "usage") {
+        print_usage(inv.out(), progname);
+        return 0;
+      } else if (name == "version") {
         inv.out() << "GNU Awk 5.2.1, API 3.2 (Burrow)\n";
         return 0;
       } else if (name == "field-separator") {
@@ -111,11 +167,13 @@ int run(Invocation& inv) {
         break;
       case 'P': case 'c': case 'r': case 'S': case 'b': case 'n': case 'N': case 's':
         break;
+      case 'h':
+        print_usage(inv.out(), progname);
+        return 0;
       case 'V':
         inv.out() << "GNU Awk 5.2.1, API 3.2 (Burrow)\n";
         return 0;
       default:
-        inv.err() << progname << ": invalid option -- '" << o << "'\n";
         return usage();
     }
   }
