@@ -16,7 +16,7 @@ CommandResult awk(std::vector<std::string> args, std::string input = "") {
 }
 
 TEST(AwkRobust, DeepNesting) {
-  for (std::string open : {"(", "-", "!", "$", "{", "2^"}) {
+  for (std::string open : {"(", "-", "!", "$", "{", "2^", "++", "--", "$-", "a[", "f(", "1?"}) {
     std::string prog = "BEGIN { x = ";
     if (open == "{") prog = "BEGIN ";
     for (int i = 0; i < 100000; ++i) prog += open;

@@ -954,7 +954,9 @@ class Parser {
       case tDECR: {
         auto n = make(t.type == tINCR ? NodeKind::kPreIncr : NodeKind::kPreDecr);
         ++pos_;
+        if (++depth_ > 500) throw Fatal{loc_prefix(0) + "fatal: expression nested too deeply", true};
         NodePtr lv = primary();
+        --depth_;
         if (!is_lvalue(lv.get())) syntax_error();
         n->kids.push_back(std::move(lv));
         return n;
@@ -1021,6 +1023,7 @@ class Parser {
         if (accept(tLPAREN)) {
           expr_list(n->kids, tRPAREN);
           expect(tRPAREN);
+          check_arity(id, name, n->kids.size());
         } else if (id != kBLength) {
           syntax_error();
         }
@@ -1042,6 +1045,25 @@ class Parser {
       }
       default:
         syntax_error();
+    }
+  }
+
+  void check_arity(int id, const std::string& name, size_t n) {
+    static const struct { int id; size_t lo, hi; } kArity[] = {
+        {kBLength, 0, 1}, {kBSubstr, 2, 3}, {kBIndex, 2, 2}, {kBSplit, 2, 4}, {kBSub, 2, 3}, {kBGsub, 2, 3},
+        {kBMatch, 2, 3}, {kBSprintf, 1, 1000}, {kBTolower, 1, 1}, {kBToupper, 1, 1}, {kBInt, 1, 1},
+        {kBSqrt, 1, 1}, {kBExp, 1, 1}, {kBLog, 1, 1}, {kBSin, 1, 1}, {kBCos, 1, 1}, {kBAtan2, 2, 2},
+        {kBRand, 0, 0}, {kBSrand, 0, 1}, {kBSystem, 1, 1}, {kBClose, 1, 2}, {kBFflush, 0, 1},
+        {kBGensub, 3, 4}, {kBSystime, 0, 0}, {kBStrftime, 0, 3}, {kBMktime, 1, 2}, {kBAsort, 1, 3},
+        {kBAsorti, 1, 3}, {kBPatsplit, 2, 4}, {kBIsarray, 1, 1}, {kBTypeof, 1, 2}, {kBAnd, 2, 1000},
+        {kBOr, 2, 1000}, {kBXor, 2, 1000}, {kBLshift, 2, 2}, {kBRshift, 2, 2}, {kBCompl, 1, 1},
+        {kBStrtonum, 1, 1}};
+    for (const auto& a : kArity) {
+      if (a.id != id) continue;
+      if (n >= a.lo && n <= a.hi) return;
+      const Token& t = toks_[pos_ - 1];
+      error_at(t.src, t.line, t.col, std::to_string(n) + " is invalid as number of arguments for " + name,
+               line_text(t.src, t.line));
     }
   }
 
