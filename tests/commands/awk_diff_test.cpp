@@ -288,6 +288,37 @@ std::vector<DiffCase> make_cases() {
                            "{n = split($0, a, \"\"); print n, a[2]}", "{printf \"[%5s]\\n\", $1}"}) {
     cases.push_back(DiffCase{{"gawk", prog}, "héllo wörld\n", "C.UTF-8"});
   }
+
+  // Idioms agents type.
+  const std::vector<std::vector<std::string>> idioms = {
+      {"-F\t", "-v", "OFS=\t", "{print $2, $1}"}, {"-F", "\t", "{print NF}"}, {"NR > 1"}, {"NR == 1 {next} {print $1}"},
+      {"{printf \"%s%s\", sep, $1; sep = \",\"} END {print \"\"}"}, {"{$1 = \"\"; print substr($0, 2)}"},
+      {"{print $1}", "-"}, {"length > 20"}, {"{ total += $2 } END { printf \"Total: %d\\nAvg: %.2f\\n\", total, total / NR }"},
+      {"BEGIN { OFS = \",\" } { $1 = $1 } 1"}, {"{ print NR \"\\t\" $0 }"}, {"!a[$3]++ { print $3 }"},
+      {"{ a[NR] = $1 } END { for (i = 1; i <= NR; i++) printf \"%s \", a[i]; print \"\" }"},
+      {"$2 ~ /^[0-9]+$/ && $2 > 28"}, {"{ max = ($2 > max ? $2 : max) } END { print max }"},
+      {"NR == 1 { min = $2 } $2 < min { min = $2 } END { print min }"}, {"{ print $1 \":\" $2 }"},
+      {"{ n = split($1, c, \"\"); print n }"}, {"{ printf \"%-10s %s\\n\", $1, $3 }"}, {"{ $2 = sprintf(\"%05d\", $2) } 1"},
+      {"/alice/ { found = 1 } END { exit !found }"}, {"/zzz/ { found = 1 } END { exit !found }"},
+      {"{ print > ($3 \".out\") } END { close(\"london.out\"); while ((getline l < \"london.out\") > 0) print \"L:\", l }"},
+      {"BEGIN { while ((getline line < ARGV[1]) > 0) n++; print n }", "data.txt"},
+      {"{ print FILENAME \":\" FNR \": \" $0 }", "data.txt"}, {"END { print FILENAME }", "data.txt"},
+      {"{ s = s (NR > 1 ? \"|\" : \"\") $1 } END { print s }"},
+      {"{ sub(/ .*/, \"\"); print }"}, {"{ print tolower(substr($1, 1, 1)) toupper(substr($1, 2)) }"},
+      {"{ gsub(/[^a-z]/, \"\"); print }"}, {"{ print gensub(/(.)(.)/, \"\\\\2\\\\1\", 1) }"},
+      {"BEGIN { printf \"%s\\n\", strftime(\"%Y\", 86400 * 365, 1) }"}, {"BEGIN { print length(ENVIRON) > 0 }"},
+      {"{ print $2 * 1.1 }"}, {"{ printf \"%.1f\\n\", $4 / 1000 }"}, {"{ printf \"%6.2f%%\\n\", $2 / 158 * 100 }"},
+      {"{ print int($4 / 100) * 100 }"}, {"{ b[int($2 / 10) * 10]++ } END { for (k = 20; k <= 40; k += 10) print k, b[k] + 0 }"},
+  };
+  for (auto args : idioms) {
+    bool with_file = args.size() > 1 && args.back() == "data.txt";
+    if (args.back() == "-" ) {
+      add(args, kData);
+      continue;
+    }
+    add(args, kData);
+    if (with_file) cases.back().files = {{"data.txt", kData}};
+  }
   // Field separators.
   add({"-F:", "{print $2}"}, "a:b:c\n::\nx\n");
   add({"-F", ":", "{print NF}"}, "a:b:c\n::\nx\n\n");
@@ -379,7 +410,6 @@ std::vector<DiffCase> make_cases() {
   add({"BEGIN {print substr(\"x\")}"});
   add({});
   add({"BEGIN {getline x < \"a.txt\"; print x}"});
-  add({"BEGIN {print length(x); x[1]; print length(x)}"});
   add({"{print $-1}"}, "a\n");
   return cases;
 }
