@@ -192,6 +192,8 @@ std::vector<DiffCase> make_cases() {
       {"{printf \"%s\\n\", $0 > \"/dev/stdout\"}", "a\n"},
       {"BEGIN {printf \"%d %s\\n\", \"-0\", -0}", ""},
       {"BEGIN {print 1e-300 * 1e-300, 2 ^ 0.5}", ""},
+      {"BEGIN {for (i = 1; i <= 30; i++) b[i] = i * i; b[-1]; b[0]; for (k in b) printf \"%s \", k; print \"\"}", ""},
+      {"{for (i = 1; i <= NF; i++) w[i] = $i} END {for (k in w) print k, w[k]}", "a b c d e f g h i j k\n"},
       {"BEGIN {x[1] = 1; x[2] = 2; n = 0; for (k in x) n += x[k]; print n}", ""},
       {"BEGIN {s = \"a b c\"; $0 = s; $2 = \"\"; print; print NF}", ""},
       {"BEGIN {OFS = \"-\"; $0 = \"a b c\"; $1 = $1; print; NF = 2; print}", ""},

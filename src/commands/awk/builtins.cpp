@@ -190,7 +190,23 @@ std::vector<std::string> Interp::sorted_keys(Array& a) {
   auto it = pi.find("sorted_in");
   std::string how = it == pi.end() ? "" : to_str(it->second);
   if (how.empty()) {
-    std::reverse(keys.begin(), keys.end());
+    // gawk keeps integer subscripts in a separate table that it walks in
+    // ascending order; other keys come out in hash order, which we do not
+    // reproduce.
+    bool all_int = true;
+    for (const auto& k : keys) {
+      size_t i = k[0] == '-' ? 1 : 0;
+      if (i >= k.size() || k.size() > 15 || (k[i] == '0' && k.size() > i + 1)) { all_int = false; break; }
+      for (; i < k.size(); ++i) if (!isdigit(static_cast<unsigned char>(k[i]))) { all_int = false; break; }
+      if (!all_int) break;
+    }
+    if (all_int) {
+      std::sort(keys.begin(), keys.end(), [](const std::string& x, const std::string& y) {
+        return std::stoll(x) < std::stoll(y);
+      });
+    } else {
+      std::reverse(keys.begin(), keys.end());
+    }
     return keys;
   }
   bool desc = how.size() > 5 && how.compare(how.size() - 5, 5, "_desc") == 0;
