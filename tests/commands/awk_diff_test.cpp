@@ -321,6 +321,18 @@ std::vector<DiffCase> make_cases() {
     add(args, kData);
     if (with_file) cases.back().files = {{"data.txt", kData}};
   }
+  // Precedence corners.
+  for (const char* prog : {"BEGIN {print \"a\" -1}", "BEGIN {x = 3; print x -1, x - 1, x \" \" -1}",
+                           "BEGIN {print 1 \" \" 2 == 1 \" \" 2}", "BEGIN {print !1 + 1, !\"\" \"x\"}",
+                           "BEGIN {print 2 * -3, 2 ^ -1 * 4, -2 ^ 2}", "BEGIN {a[1]; print 1 in a, !(2 in a)}",
+                           "BEGIN {x = 1; x += x += 2; print x}", "BEGIN {print 1 < 2 < 3, 3 > 2 > 1}",
+                           "BEGIN {print 10 % 3 * 2, 2 ** 3 ** 2}", "BEGIN {print \"x\" > \"/dev/stdout\"; print (1 > 0)}",
+                           "BEGIN {$0 = \"a b\"; print $1$2, $1 $2, -$1}", "BEGIN {print 1/0}", "BEGIN {print 5 % 0}",
+                           "BEGIN {i = 1; a[i++] = i; for (k in a) print k, a[k]}", "BEGIN {print length \"x\"}",
+                           "BEGIN {print \"a\" \"b\" == \"ab\"}", "BEGIN {print 1 - - - 1}", "BEGIN {n = \"3\" + 0; print n++ + ++n}",
+                           "BEGIN {print (1,2) in a}", "BEGIN {print 1 ~ 1, \"ab\" ~ \"a\" \"b\"}"}) {
+    add({prog}, "");
+  }
   // Field separators.
   add({"-F:", "{print $2}"}, "a:b:c\n::\nx\n");
   add({"-F", ":", "{print NF}"}, "a:b:c\n::\nx\n\n");

@@ -834,6 +834,13 @@ class Parser {
       auto n = make(NodeKind::kBinary, op);
       n->kids.push_back(std::move(l));
       n->kids.push_back(unary());
+      if (op != '*' && n->kids[0]->kind == NodeKind::kNum && n->kids[1]->kind == NodeKind::kNum &&
+          n->kids[1]->num == 0) {
+        // gawk folds constants while parsing and reports this as an error.
+        const Token& t = toks_[pos_ - 1];
+        throw Fatal{loc_prefix(t.src, t.line) + "error: division by zero attempted" + (op == '%' ? " in `%'" : ""),
+                    true, 1};
+      }
       l = std::move(n);
     }
     return l;
