@@ -287,7 +287,9 @@ std::vector<DiffCase> make_cases() {
   // UTF-8 locale: characters, not bytes.
   for (const char* prog : {"{print length($0)}", "{print substr($0, 2, 2)}", "{print index($0, \"l\")}",
                            "{printf \"%c|%c\\n\", $0, 233}", "{print match($0, /l+/), RSTART, RLENGTH}",
-                           "{n = split($0, a, \"\"); print n, a[2]}", "{printf \"[%5s]\\n\", $1}"}) {
+                           "{n = split($0, a, \"\"); print n, a[2]}", "{printf \"[%5s]\\n\", $1}",
+                           "{printf \"[%-8s][%.2s][%8.3s]\\n\", $1, $1, $2}", "{print toupper($0), tolower(\"ÀB\")}",
+                           "{print > \"/dev/null\"; print \"ok\"}"}) {
     cases.push_back(DiffCase{{"gawk", prog}, "héllo wörld\n", "C.UTF-8"});
   }
 

@@ -161,7 +161,24 @@ std::string Interp::format(const std::string& fmt, const std::vector<Value>& arg
       }
       case 's': {
         std::string s = to_str(next_arg());
-        if (spec == "%") {
+        if (utf8_ && spec != "%") {
+          // Width and precision count characters, not bytes.
+          size_t k = 1;
+          bool left = false;
+          while (k < spec.size() && strchr("-+ #0", spec[k])) left |= spec[k++] == '-';
+          size_t width = 0, prec = std::string::npos;
+          while (k < spec.size() && isdigit(static_cast<unsigned char>(spec[k]))) width = width * 10 + (spec[k++] - '0');
+          if (k < spec.size() && spec[k] == '.') {
+            prec = 0;
+            ++k;
+            while (k < spec.size() && isdigit(static_cast<unsigned char>(spec[k]))) prec = prec * 10 + (spec[k++] - '0');
+          }
+          if (prec != std::string::npos) s = utf8_substr(s, 0, prec);
+          size_t len = utf8_length(s);
+          std::string pad(width > len ? width - len : 0, ' ');
+          check_len(width);
+          out += left ? s + pad : pad + s;
+        } else if (spec == "%") {
           out += s;
         } else if (s.find('\0') == std::string::npos) {
           emit(spec + 's', s.c_str());
@@ -504,6 +521,7 @@ Value Interp::builtin(Node* n) {
     case kBToupper: {
       need(1, 1);
       std::string s = eval_str(arg(0));
+      if (utf8_) return Value(utf8_case(s, n->op == kBToupper));
       for (auto& c : s) {
         unsigned char u = static_cast<unsigned char>(c);
         if (u < 128) c = static_cast<char>(n->op == kBTolower ? tolower(u) : toupper(u));
@@ -735,6 +753,66 @@ void Interp::split_with(std::string_view s, const Value* fs_override, Node* re_n
     start = pos = e;
   }
   parts.emplace_back(s.substr(start));
+}
+
+namespace {
+// Case mapping for the common alphabets (Latin-1, Latin Extended-A, Greek, Cyrillic).
+unsigned map_case(unsigned cp, bool upper) {
+  if (cp < 128) return static_cast<unsigned>(upper ? toupper(static_cast<int>(cp)) : tolower(static_cast<int>(cp)));
+  if (upper) {
+    if ((cp >= 0xE0 && cp <= 0xFE && cp != 0xF7)) return cp - 0x20;
+    if (cp == 0xFF) return 0x178;
+    if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x131 && cp != 0x138 && cp != 0x149 && cp != 0x17F) {
+      bool odd_lower = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+      if (odd_lower ? (cp % 2 == 0) : (cp % 2 == 1)) return cp - 1;
+      return cp;
+    }
+    if (cp >= 0x3B1 && cp <= 0x3C9 && cp != 0x3C2) return cp - 0x20;
+    if (cp >= 0x430 && cp <= 0x44F) return cp - 0x20;
+    if (cp >= 0x450 && cp <= 0x45F) return cp - 0x50;
+    return cp;
+  }
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;
+  if (cp == 0x178) return 0xFF;
+  if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x131 && cp != 0x138 && cp != 0x149 && cp != 0x17F) {
+    bool odd_lower = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+    if (odd_lower ? (cp % 2 == 1) : (cp % 2 == 0)) return cp + 1;
+    return cp;
+  }
+  if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) return cp + 0x20;
+  if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;
+  if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;
+  return cp;
+}
+}  // namespace
+
+std::string utf8_case(std::string_view s, bool upper) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    size_t len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+    if (len == 0 || i + len > s.size()) {
+      out += s[i++];
+      continue;
+    }
+    unsigned cp = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+    bool valid = true;
+    for (size_t k = 1; k < len; ++k) {
+      unsigned char c = static_cast<unsigned char>(s[i + k]);
+      if ((c & 0xC0) != 0x80) valid = false;
+      cp = (cp << 6) | (c & 0x3F);
+    }
+    if (!valid) {
+      out += s[i++];
+      continue;
+    }
+    unsigned m = map_case(cp, upper);
+    if (m == cp) out.append(s.substr(i, len));
+    else append_utf8(out, m);
+    i += len;
+  }
+  return out;
 }
 
 size_t utf8_length(std::string_view s) {

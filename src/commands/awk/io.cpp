@@ -6,6 +6,17 @@
 
 namespace burrow::awk {
 
+namespace {
+// Swallows everything: /dev/null when the filesystem has none.
+class NullSink : public StringSink {
+ public:
+  vfs::Error write(const void*, size_t n, size_t& written) override {
+    written = n;
+    return {};
+  }
+};
+}  // namespace
+
 void Interp::update_rs() {
   std::string rs = to_str(globals_[kRS].v);
   if (rs.empty()) rs_mode_ = 3;
@@ -219,7 +230,12 @@ OutStream& Interp::output_for(Node* dest, int mode) {
   } else {
     vfs::FilePtr file;
     int flags = O_WRONLY | O_CREAT | (mode == 'a' ? O_APPEND : O_TRUNC);
-    if (vfs::Error err = inv_.fs->open(inv_.path(name), flags, 0644, file)) {
+    vfs::Error err = inv_.fs->open(inv_.path(name), flags, 0644, file);
+    if (err && name == "/dev/null") {
+      file = std::make_shared<NullSink>();
+      err = {};
+    }
+    if (err) {
       fatal("can't redirect to `" + name + "' (" + err.message() + ")");
     }
     o->stream = std::make_unique<OutStream>(file);

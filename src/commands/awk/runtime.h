@@ -13,6 +13,7 @@ namespace burrow::awk {
 
 double str_to_num(std::string_view s);
 size_t utf8_length(std::string_view s);
+std::string utf8_case(std::string_view s, bool upper);
 std::string utf8_substr(std::string_view s, size_t start, size_t count);
 
 struct Var {
