@@ -114,6 +114,7 @@ Value Interp::eval(Node* n) {
     case NodeKind::kIndex: {
       std::string key = subscript(n, 1);
       Array& a = array_of(n->kid(0));
+      if (a.map.size() >= kMaxArrayElements && !a.map.count(key)) fatal("too many array elements (sandbox limit)");
       return a.map[key];
     }
     case NodeKind::kField: {

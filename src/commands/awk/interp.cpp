@@ -312,6 +312,7 @@ Value& Interp::lvalue(Node* n) {
     case NodeKind::kIndex: {
       std::string key = subscript(n, 1);
       Array& a = array_of(n->kid(0));
+      if (a.map.size() >= kMaxArrayElements && !a.map.count(key)) fatal("too many array elements (sandbox limit)");
       return a.map[key];
     }
     case NodeKind::kField: {
@@ -419,7 +420,7 @@ Value& Interp::field(long long i) {
   }
   if (!fields_valid_) split_record();
   if (i > nf_) {
-    if (i > 10000000) fatal("field index too large");
+    if (i > 1000000) fatal("field index too large (sandbox limit)");
     if (static_cast<size_t>(i) >= fields_.size()) fields_.resize(static_cast<size_t>(i) + 1);
     for (long long k = nf_ + 1; k <= i; ++k) fields_[static_cast<size_t>(k)] = Value(std::string());
     nf_ = i;
@@ -432,7 +433,7 @@ Value& Interp::field(long long i) {
 void Interp::set_nf(long long n) {
   if (!fields_valid_) split_record();
   if (n < 0) fatal("NF set to negative value");
-  if (n > 10000000) fatal("NF too large");
+  if (n > 1000000) fatal("NF too large (sandbox limit)");
   if (static_cast<size_t>(n) >= fields_.size()) fields_.resize(static_cast<size_t>(n) + 1);
   for (long long k = nf_ + 1; k <= n; ++k) fields_[static_cast<size_t>(k)] = Value(std::string());
   nf_ = n;

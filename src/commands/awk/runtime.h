@@ -16,6 +16,9 @@ size_t utf8_length(std::string_view s);
 std::string utf8_case(std::string_view s, bool upper);
 std::string utf8_substr(std::string_view s, size_t start, size_t count);
 
+// Elements in one array before awk stops with a fatal error.
+constexpr size_t kMaxArrayElements = 20'000'000;
+
 struct Var {
   Value v;
   std::shared_ptr<Array> arr;
