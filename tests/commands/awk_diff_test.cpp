@@ -427,6 +427,13 @@ std::vector<DiffCase> make_cases() {
   add({});
   add({"BEGIN {getline x < \"a.txt\"; print x}"});
   add({"{print $-1}"}, "a\n");
+  for (const char* prog : {"BEGIN { print \"abc }", "BEGIN { x = /abc }", "{ print $1 }}", "BEGIN { print 1,, 2 }",
+                           "BEGIN { if x print }", "BEGIN { for (i = 0; i < 3) print }", "function f(a) { return a",
+                           "BEGIN { getline line < }", "BEGIN @", "BEGIN { print } END", "{ print length( }",
+                           "BEGIN { x = 1 y = 2 }", "BEGIN { printf \"%d\\n\" 5 }", "BEGIN{print > }",
+                           "function f(f) { } BEGIN { }", "BEGIN { f = 1 } function f() { }"}) {
+    add({prog}, "");
+  }
   return cases;
 }
 

@@ -208,7 +208,7 @@ class Parser {
           raw += d;
           ++i;
         }
-        if (!closed) error_at(src, line, static_cast<int>(start - line_start), "unterminated regexp", line_text(src, line));
+        if (!closed) error_at(src, line, static_cast<int>(start - line_start) + 1, "unterminated regexp", line_text(src, line));
         push(tERE, start, raw);
         continue;
       }
@@ -261,7 +261,8 @@ class Parser {
           case '$': type = tDOLLAR; break;
           default:
             error_at(src, line, static_cast<int>(start - line_start),
-                     std::string("invalid char '") + c + "' in expression", line_text(src, line));
+                     c == '@' ? std::string("syntax error") : std::string("invalid char '") + c + "' in expression",
+                     line_text(src, line));
         }
       }
       i += len;
@@ -387,10 +388,22 @@ class Parser {
         throw Fatal{loc_prefix(t.src, t.line) + "error: function name `" + name + "' previously defined", true, 1};
       }
       f.defined = true;
+      {
+        auto g = prog_.global_index.find(name);
+        if (g != prog_.global_index.end()) {
+          const Token& t = toks_[pos_ - 1];
+          throw Fatal{loc_prefix(t.src, t.line) + "error: function name `" + name + "' previously defined", true, 1};
+        }
+      }
       expect(tLPAREN);
       std::vector<std::string> params;
       opt_nl();
       while (at(tNAME)) {
+        if (cur().text == name) {
+          const Token& t = cur();
+          throw Fatal{loc_prefix(t.src, t.line) + "error: function `" + name +
+                          "': cannot use function name as parameter name", true, 1};
+        }
         params.push_back(cur().text);
         ++pos_;
         opt_nl();
@@ -414,7 +427,12 @@ class Parser {
     rule_kind_ = r.kind;
     if (r.kind != PatternKind::kMain) {
       opt_nl();
-      if (!at(tLBRACE)) syntax_error();
+      if (!at(tLBRACE)) {
+        static const char* const kNames[] = {"BEGIN", "END", "BEGINFILE", "ENDFILE"};
+        const Token& t = toks_[pos_ - 1];
+        throw Fatal{loc_prefix(t.src, t.line) + kNames[static_cast<int>(r.kind)] + " blocks must have an action part",
+                    true, 1};
+      }
       r.action = block();
     } else {
       if (!at(tLBRACE)) {
