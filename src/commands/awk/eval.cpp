@@ -96,7 +96,7 @@ Value Interp::eval(Node* n) {
   struct Depth {
     int& d;
     Depth(Interp& in, int& depth) : d(depth) {
-      if (++d > 3000) in.fatal("expression nested too deeply (sandbox limit)");
+      if (++d > 2000) in.fatal("expression nested too deeply (sandbox limit)");
     }
     ~Depth() { --d; }
   } depth(*this, eval_depth_);
