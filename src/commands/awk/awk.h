@@ -81,6 +81,20 @@ struct Node {
   std::shared_ptr<const text::Regex> regex;  // compiled literal regex
   std::vector<std::unique_ptr<Node>> kids;
   Node* kid(size_t i) const { return i < kids.size() ? kids[i].get() : nullptr; }
+
+  Node() = default;
+  Node(const Node&) = delete;
+  Node& operator=(const Node&) = delete;
+  // Iterative, so that a long `1+1+1+...` chain cannot exhaust the stack.
+  ~Node() {
+    std::vector<std::unique_ptr<Node>> pending;
+    for (auto& k : kids) if (k) pending.push_back(std::move(k));
+    while (!pending.empty()) {
+      std::unique_ptr<Node> n = std::move(pending.back());
+      pending.pop_back();
+      for (auto& k : n->kids) if (k) pending.push_back(std::move(k));
+    }
+  }
 };
 using NodePtr = std::unique_ptr<Node>;
 
