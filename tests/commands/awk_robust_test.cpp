@@ -55,6 +55,30 @@ TEST(AwkRobust, Garbage) {
   SUCCEED();
 }
 
+// Random token soups (no loops, so every run ends) must not crash.
+TEST(AwkRobust, TokenSoup) {
+  const char* toks[] = {"BEGIN", "END", "{", "}", "(", ")", "[", "]", ";", "\n", ",", "$", "1", "0", "\"s\"",
+                        "/a+/", "x", "a", "NF", "NR", "$0", "=", "+=", "++", "--", "+", "-", "*", "/", "%", "^",
+                        "!", "~", "!~", "<", ">", "==", "&&", "||", "?", ":", "in", "print", "printf", "getline",
+                        "if", "else", "next", "exit", "delete", "function", "f", "return", "split", "sub", "gsub",
+                        "substr", "length", "sprintf", "\"%d%s\"", "|", ">>", "close", "match", "index"};
+  uint32_t seed = 12345;
+  auto rnd = [&]() {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7fff;
+  };
+  for (int iter = 0; iter < 20000; ++iter) {
+    std::string prog;
+    int n = 1 + static_cast<int>(rnd() % 25);
+    for (int i = 0; i < n; ++i) {
+      prog += toks[rnd() % (sizeof toks / sizeof *toks)];
+      prog += ' ';
+    }
+    CommandResult r = awk({prog}, "a b c\n1 2 3\n");
+    EXPECT_TRUE(r.status == 0 || r.status == 1 || r.status == 2 || r.status < 256) << prog;
+  }
+}
+
 TEST(AwkRobust, RunawayLoopStopsOnCancel) {
   auto out = std::make_shared<StringSink>();
   auto err = std::make_shared<StringSink>();
