@@ -374,6 +374,12 @@ std::vector<DiffCase> make_cases() {
   add({"-f", "prog.awk"}, "a b\n");
   cases.back().files = {{"prog.awk", "# comment\n{ print $2 }\nEND { print \"done\" }\n"}};
   add({"-f", "missing.awk"});
+  add({"-f", "bad.awk"}, "1\n");
+  cases.back().files = {{"bad.awk", "{\n  x = 0\n  print $1 / x\n}\n"}};
+  add({"-f", "syn.awk"}, "1\n");
+  cases.back().files = {{"syn.awk", "BEGIN {\n  print \"a\"\n  x = = 2\n}\n"}};
+  add({"-f", "w.awk"}, "1\n");
+  cases.back().files = {{"w.awk", "BEGIN { print log(-1) }\n"}};
   add({"{print FILENAME, FNR, NR}", "a.txt", "b.txt"});
   cases.back().files = {{"a.txt", "1\n2\n"}, {"b.txt", "3\n"}};
   add({"{print x, $0}", "x=1", "a.txt", "x=2", "b.txt"});

@@ -76,6 +76,7 @@ struct Node {
   int op = 0;            // operator char / builtin id / redirection kind
   int index = -1;        // variable slot / function index
   int line = 0;
+  int src = 0;           // index into Program::source_names
   double num = 0;
   std::string str;       // string literal, regex source, name
   std::shared_ptr<const text::Regex> regex;  // compiled literal regex
@@ -129,6 +130,7 @@ struct Program {
   std::vector<std::string> globals;  // slot -> name
   std::map<std::string, int, std::less<>> global_index;
   std::vector<std::string> warnings;  // printed before the program runs
+  std::vector<std::string> source_names;  // "cmd. line" or -f file names
   bool has_main = false, has_end = false, has_beginfile = false, has_endfile = false;
 };
 

@@ -330,6 +330,7 @@ Value Interp::call(Node* n) {
 Flow Interp::exec(Node* n) {
   if (!n) return Flow::kNormal;
   line_ = n->line;
+  src_ = n->src;
   switch (n->kind) {
     case NodeKind::kBlock:
       for (auto& k : n->kids) {

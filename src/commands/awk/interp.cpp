@@ -112,7 +112,8 @@ Interp::Interp(Invocation& inv, Program& prog, std::string progname)
 }
 
 void Interp::fatal(const std::string& msg) {
-  std::string where = prog_.rules.empty() && prog_.functions.empty() ? "" : "cmd. line:" + std::to_string(line_) + ": ";
+  std::string src_name = static_cast<size_t>(src_) < prog_.source_names.size() ? prog_.source_names[static_cast<size_t>(src_)] : "cmd. line";
+  std::string where = prog_.rules.empty() && prog_.functions.empty() ? "" : src_name + ":" + std::to_string(line_) + ": ";
   if (in_main_rules_) {
     std::string fn = to_str(globals_[kFILENAME].v);
     where += "(FILENAME=" + (fn.empty() ? std::string("-") : fn) + " FNR=" + to_str(globals_[kFNR].v) + ") ";
@@ -122,7 +123,8 @@ void Interp::fatal(const std::string& msg) {
 
 void Interp::warning(const std::string& msg) {
   flush_all();
-  inv_.err() << progname_ << ": cmd. line:" << std::to_string(line_) << ": warning: " << msg << "\n";
+  std::string src_name = static_cast<size_t>(src_) < prog_.source_names.size() ? prog_.source_names[static_cast<size_t>(src_)] : "cmd. line";
+  inv_.err() << progname_ << ": " << src_name << ":" << std::to_string(line_) << ": warning: " << msg << "\n";
 }
 
 // ---------------- values ----------------

@@ -61,6 +61,7 @@ class Parser {
 
   void run() {
     for (int i = 0; i < kSpecialCount; ++i) global(kSpecialNames[i]);
+    for (const auto& s : sources_) prog_.source_names.push_back(s.name);
     for (size_t s = 0; s < sources_.size(); ++s) lex(static_cast<int>(s));
     toks_.push_back(Token{tEOF, "", 0, last_line_, last_col_, static_cast<int>(sources_.size()) - 1});
     program();
@@ -323,6 +324,7 @@ class Parser {
     n->kind = k;
     n->op = op;
     n->line = cur().line;
+    n->src = cur().src;
     return n;
   }
 

@@ -123,6 +123,7 @@ class Interp {
   bool exiting_ = false;
   unsigned ticks_ = 0;
   int line_ = 1;
+  int src_ = 0;
 
   // record state
   std::string record_;
