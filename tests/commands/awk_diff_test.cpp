@@ -332,7 +332,8 @@ std::vector<DiffCase> make_cases() {
                            "BEGIN {$0 = \"a b\"; print $1$2, $1 $2, -$1}", "BEGIN {print 1/0}", "BEGIN {print 5 % 0}",
                            "BEGIN {i = 1; a[i++] = i; for (k in a) print k, a[k]}", "BEGIN {print length \"x\"}",
                            "BEGIN {print \"a\" \"b\" == \"ab\"}", "BEGIN {print 1 - - - 1}", "BEGIN {n = \"3\" + 0; print n++ + ++n}",
-                           "BEGIN {print (1,2) in a}", "BEGIN {print 1 ~ 1, \"ab\" ~ \"a\" \"b\"}"}) {
+                           "BEGIN {print (1,2) in a}", "BEGIN {s = \"a\\nb\"; print (s ~ /a.b/), (s ~ /a[^x]b/), (s ~ /^b/), (s ~ /a$/)}",
+                           "BEGIN {s = \"x\\ny\"; gsub(/^/, \">\", s); print s; n = gsub(/$/, \"<\", s); print n, s}", "BEGIN {print 1 ~ 1, \"ab\" ~ \"a\" \"b\"}"}) {
     add({prog}, "");
   }
   // Field separators.
