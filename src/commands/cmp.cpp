@@ -26,6 +26,7 @@ constexpr CommandSpec kSpec{
     2,
     false,
     "",
+    false,
     true,
 };
 

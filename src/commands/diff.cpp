@@ -59,6 +59,7 @@ constexpr CommandSpec kSpec{
     2,
     false,
     "",
+    false,
     true,
 };
 

@@ -15,7 +15,9 @@ constexpr OptionSpec kOptions[] = {
     {kDryRun, 'u', "dry-run", ArgKind::kNone, "do not create anything; merely print a name (unsafe)"},
     {kQuiet, 'q', "quiet", ArgKind::kNone, "suppress diagnostics about file/dir-creation failure"},
     {kSuffix, 0, "suffix", ArgKind::kRequired, "append SUFF to TEMPLATE; SUFF must not contain a slash.", "SUFF"},
-    {kTmpdir, 'p', "tmpdir", ArgKind::kOptional, "interpret TEMPLATE relative to DIR", "DIR"},
+    // -p needs DIR; --tmpdir may omit it (then $TMPDIR or /tmp).
+    {kTmpdir, 'p', "", ArgKind::kRequired, "", "DIR"},
+    {kTmpdir, 0, "tmpdir", ArgKind::kOptional, "interpret TEMPLATE relative to DIR", "DIR"},
     {kT, 't', "", ArgKind::kNone, "interpret TEMPLATE as a single file name component, relative to a directory"},
 };
 

@@ -60,7 +60,8 @@ class DiffFixture {
   DiffFixture() {
     char tmpl[] = "/tmp/burrow-files-XXXXXX";
     root_ = mkdtemp(tmpl);
-    fs_ = std::make_shared<FilesFs>();
+    // Owned by root, as the host tree is when the tests run as root.
+    fs_ = std::make_shared<FilesFs>(vfs::MemFs::Options{UINT64_MAX, 0, 0});
   }
   ~DiffFixture() { std::filesystem::remove_all(root_); }
 
@@ -77,7 +78,8 @@ class DiffFixture {
 
   // Copies the host tree into a fresh MemFs (same paths, modes, times, links).
   void mirror() {
-    fs_ = std::make_shared<FilesFs>();
+    // Owned by root, as the host tree is when the tests run as root.
+    fs_ = std::make_shared<FilesFs>(vfs::MemFs::Options{UINT64_MAX, 0, 0});
     std::string passwd = "root:x:0:0:root:/root:/bin/bash\nuser:x:1000:1000:user:/home/user:/bin/bash\n";
     std::string group = "root:x:0:\nuser:x:1000:\n";
     mkdirs("/etc");

@@ -95,7 +95,9 @@ const Case kCases[] = {
     {"cp_rv", {"cp", "-rv", "d", "x"}},
     {"cp_r_into_existing", {"cp", "-r", "d", "e"}},
     {"cp_same", {"cp", "a", "a"}},
-    {"cp_into_itself", {"cp", "-r", "d", "d/sub"}},
+    // An empty directory: with siblings, what GNU copies before the error
+    // depends on directory order.
+    {"cp_into_itself", {"cp", "-r", "e", "e"}},
     {"cp_n", {"cp", "-n", "f.txt", "a"}},
     {"cp_no_dest", {"cp", "a"}},
     {"cp_no_operand", {"cp"}},
