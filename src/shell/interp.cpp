@@ -546,18 +546,25 @@ int Interp::execute_while(const WhileCommand& c) {
     }
     --errexit_suppressed_;
     if ((cond == 0) == c.until) break;
-    try {
-      status = execute_list(c.body);
-    } catch (LoopSignal& l) {
-      if (l.levels > 1) {
-        --l.levels;
-        throw;
-      }
-      status = 0;
-      if (l.is_break) break;
-    }
+    if (!run_loop_body(c.body, status)) break;
   }
   return status;
+}
+
+// Runs one iteration's body. `break N` / `continue N` aimed at this loop
+// are handled here (false means break); outer levels propagate.
+bool Interp::run_loop_body(const List& body, int& status) {
+  try {
+    status = execute_list(body);
+  } catch (LoopSignal& l) {
+    if (l.levels > 1) {
+      --l.levels;
+      throw;
+    }
+    status = 0;
+    return !l.is_break;
+  }
+  return true;
 }
 
 int Interp::execute_for(const ForCommand& c) {
@@ -581,16 +588,7 @@ int Interp::execute_for(const ForCommand& c) {
       error(c.var + ": readonly variable");
       return 1;
     }
-    try {
-      status = execute_list(c.body);
-    } catch (LoopSignal& l) {
-      if (l.levels > 1) {
-        --l.levels;
-        throw;
-      }
-      status = 0;
-      if (l.is_break) break;
-    }
+    if (!run_loop_body(c.body, status)) break;
   }
   return status;
 }
@@ -624,15 +622,7 @@ int Interp::execute_select(const ForCommand& c) {
       idx = 0;
     }
     set_var(c.var, idx >= 1 && idx <= items.size() ? items[idx - 1] : "");
-    try {
-      status = execute_list(c.body);
-    } catch (LoopSignal& l) {
-      if (l.levels > 1) {
-        --l.levels;
-        throw;
-      }
-      if (l.is_break) break;
-    }
+    if (!run_loop_body(c.body, status)) break;
   }
   return status;
 }
@@ -654,16 +644,7 @@ int Interp::execute_arith_for(const ArithForCommand& c) {
     for (;;) {
       count_loop();
       if (eval(c.cond, 1) == 0) break;
-      try {
-        status = execute_list(c.body);
-      } catch (LoopSignal& l) {
-        if (l.levels > 1) {
-          --l.levels;
-          throw;
-        }
-        status = 0;
-        if (l.is_break) break;
-      }
+      if (!run_loop_body(c.body, status)) break;
       eval(c.step, 0);
     }
   } catch (const ArithError& e) {

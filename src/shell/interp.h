@@ -173,6 +173,7 @@ class Interp : public ProcessHost {
   int execute_and_or(const AndOr& ao);
   int execute_pipeline(const Pipeline& p);
   int execute_command(const Command& c);
+  bool run_loop_body(const List& body, int& status);
 
   // ProcessHost
   int run_argv(const std::vector<std::string>& argv, Invocation& io) override;
