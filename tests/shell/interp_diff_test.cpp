@@ -2,6 +2,8 @@
 // fresh Sandbox and in the host's `bash -c`; stdout, stderr and status must
 // be identical. (Tests may start host processes; the product never does.)
 #include <gtest/gtest.h>
+
+#include "support/tests_dir.h"
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -17,7 +19,7 @@ namespace {
 namespace fs = std::filesystem;
 
 std::vector<std::string> load_cases() {
-  fs::path file = fs::path(__FILE__).parent_path() / "interp_cases" / "differential.txt";
+  fs::path file = burrow::testing::tests_dir() / "shell" / "interp_cases" / "differential.txt";
   std::ifstream in(file);
   std::stringstream ss;
   ss << in.rdbuf();

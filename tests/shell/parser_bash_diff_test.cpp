@@ -2,6 +2,8 @@
 // syntax error messages, from the case files in data/.
 #include <gtest/gtest.h>
 
+#include "support/tests_dir.h"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -11,7 +13,7 @@
 namespace {
 
 std::vector<std::string> load_cases(const char* name) {
-  auto path = std::filesystem::path(__FILE__).parent_path() / "data" / name;
+  auto path = burrow::testing::tests_dir() / "shell" / "data" / name;
   std::ifstream in(path);
   std::stringstream ss;
   ss << in.rdbuf();
