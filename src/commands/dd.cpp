@@ -165,25 +165,104 @@ int run_dd(Invocation& inv) {
   }
   (void)bs_set;
   auto start = std::chrono::steady_clock::now();
-  std::string data;
-  if (in_file.empty()) {
-    inv.in().read_all(data);
-  } else if (vfs::Error err = vfs::read_file(*inv.fs, inv.path(in_file), data)) {
-    inv.error("failed to open " + fsu::quote(in_file), err);
-    return 1;
+  // Input and output are streamed block by block: `dd if=/dev/zero` must not
+  // read its whole (endless) input first.
+  vfs::FilePtr in_fp;
+  if (!in_file.empty()) {
+    if (vfs::Error err = inv.fs->open(inv.path(in_file), O_RDONLY, 0, in_fp)) {
+      inv.error("failed to open " + fsu::quote(in_file), err);
+      return 1;
+    }
   }
-  uint64_t skip_b = skip_bytes ? skip : skip * ibs;
-  if (skip_b > data.size()) {
-    inv.error(std::string("") + fsu::quote(in_file.empty() ? "standard input" : in_file) + ": cannot skip to specified offset");
-    skip_b = data.size();
+  std::string in_name = in_file.empty() ? "standard input" : in_file;
+  vfs::Error read_error;
+  // One read of up to n bytes, as dd's read(2): a pipe may give a short block.
+  auto read_some = [&](char* buf, size_t n) -> size_t {
+    if (!in_fp) return inv.in().read(buf, n);
+    size_t got = 0;
+    read_error = in_fp->read(buf, n, got);
+    return read_error ? 0 : got;
+  };
+  auto read_block = [&](std::string& block) {
+    block.resize(ibs);
+    size_t got = read_some(block.data(), ibs);
+    // Regular files give full blocks until the end, as the kernel would.
+    if (in_fp)
+      while (got > 0 && got < ibs && !read_error) {
+        size_t more = read_some(block.data() + got, ibs - got);
+        if (more == 0) break;
+        got += more;
+      }
+    block.resize(got);
+    return got;
+  };
+
+  vfs::FilePtr out_fp;
+  uint64_t out_offset = 0;
+  if (!out_file.empty()) {
+    int flags = O_WRONLY | (nocreat ? 0 : O_CREAT) | (excl ? O_EXCL : 0);
+    if (vfs::Error err = inv.fs->open(inv.path(out_file), flags, 0666 & ~fsu::kUmask, out_fp)) {
+      inv.error("failed to open " + fsu::quote(out_file), err);
+      return 1;
+    }
+    out_offset = seek_bytes ? seek : seek * obs;
+    if (!notrunc) {
+      vfs::Stat st;
+      bool regular = !out_fp->stat(st) && S_ISREG(st.mode);
+      if (regular)
+        if (vfs::Error err = out_fp->truncate(out_offset)) {
+          inv.error("failed to truncate to " + std::to_string(out_offset) + " bytes in output file " +
+                        fsu::quote(out_file),
+                    err);
+          return 1;
+        }
+    }
   }
-  data = data.substr(skip_b);
-  uint64_t limit = count == UINT64_MAX ? UINT64_MAX : (count_bytes ? count : count * ibs);
-  if (limit < data.size()) data.resize(limit);
-  uint64_t full_in = data.size() / ibs, partial_in = data.size() % ibs ? 1 : 0;
-  std::string out;
-  for (size_t i = 0; i < data.size(); i += ibs) {
-    std::string block = data.substr(i, ibs);
+
+  uint64_t full_in = 0, partial_in = 0, full_out = 0, partial_out = 0, bytes_out = 0;
+  int status = 0;
+  std::string pending;  // output waiting to fill an obs-sized record
+  auto write_record = [&](std::string_view rec) {
+    if (out_fp) {
+      size_t written = 0;
+      if (vfs::Error err = out_fp->pwrite(rec.data(), rec.size(), out_offset, written)) {
+        out_offset += written;
+        bytes_out += written;
+        inv.error("error writing " + fsu::quote(out_file), err);
+        return false;
+      }
+      out_offset += written;
+    } else {
+      inv.out().write(rec);
+      if (!inv.out().ok()) {
+        inv.error("error writing 'standard output'", inv.out().error());
+        return false;
+      }
+    }
+    bytes_out += rec.size();
+    (rec.size() == obs ? full_out : partial_out) += 1;
+    return true;
+  };
+
+  std::string block;
+  uint64_t skip_left = skip_bytes ? skip : skip * ibs;
+  while (skip_left > 0 && !inv.cancelled()) {
+    block.resize(std::min<uint64_t>(skip_left, 1 << 20));
+    size_t got = read_some(block.data(), block.size());
+    if (got == 0) {
+      inv.error(fsu::quote(in_name) + ": cannot skip to specified offset");
+      break;
+    }
+    skip_left -= got;
+  }
+  uint64_t left = count == UINT64_MAX ? UINT64_MAX : (count_bytes ? count : count * ibs);
+  uint64_t blocks_left = count_bytes ? UINT64_MAX : count;
+  while (left > 0 && blocks_left > 0 && !inv.cancelled()) {
+    if (read_block(block) == 0) break;
+    if (block.size() > left) block.resize(left);
+    left -= block.size();
+    --blocks_left;
+    (block.size() == ibs ? full_in : partial_in) += 1;
     if (swab)
       for (size_t k = 0; k + 1 < block.size(); k += 2) std::swap(block[k], block[k + 1]);
     if (ucase)
@@ -191,35 +270,30 @@ int run_dd(Invocation& inv) {
     if (lcase)
       for (char& c : block) c = tolower((unsigned char)c);
     if (sync_pad && block.size() < ibs) block.resize(ibs, '\0');
-    out += block;
-  }
-  uint64_t full_out = out.size() / obs, partial_out = out.size() % obs ? 1 : 0;
-  if (ibs == obs) {
-    full_out = full_in;
-    partial_out = partial_in;
-    if (sync_pad) full_out += partial_out, partial_out = 0;
-  }
-  if (out_file.empty()) {
-    inv.out() << out;
-  } else {
-    std::string path = inv.path(out_file);
-    vfs::FilePtr file;
-    int flags = O_WRONLY | (nocreat ? 0 : O_CREAT) | (excl ? O_EXCL : 0);
-    if (vfs::Error err = inv.fs->open(path, flags, 0666 & ~fsu::kUmask, file)) {
-      inv.error("failed to open " + fsu::quote(out_file), err);
-      return 1;
+    bool ok = true;
+    if (ibs == obs) {
+      ok = write_record(block);
+    } else {
+      pending += block;
+      size_t used = 0;
+      while (ok && pending.size() - used >= obs) {
+        ok = write_record(std::string_view(pending).substr(used, obs));
+        used += obs;
+      }
+      pending.erase(0, used);
     }
-    uint64_t seek_b = seek_bytes ? seek : seek * obs;
-    size_t written = 0;
-    vfs::Error err;
-    if (!notrunc) err = file->truncate(seek_b);
-    if (!err) err = file->pwrite(out.data(), out.size(), seek_b, written);
-    file->close();
-    if (err) {
-      inv.error("error writing " + fsu::quote(out_file), err);
-      return 1;
+    if (!ok) {
+      status = 1;
+      break;
     }
   }
+  if (read_error) {
+    inv.error("error reading " + fsu::quote(in_name), read_error);
+    status = 1;
+  }
+  if (status == 0 && !pending.empty() && !write_record(pending)) status = 1;
+  if (out_fp) out_fp->close();
+  if (inv.cancelled()) return 130;
   if (status_level != "none") {
     OutStream& e = inv.err();
     e << std::to_string(full_in) << "+" << std::to_string(partial_in) << " records in\n"
@@ -229,14 +303,14 @@ int run_dd(Invocation& inv) {
       if (secs <= 0) secs = 1e-9;
       char tbuf[32];
       snprintf(tbuf, sizeof tbuf, "%.5g", secs);
-      std::string bytes = std::to_string(out.size());
-      if (out.size() == 1) e << "1 byte copied, ";
-      else if (out.size() < 1000) e << bytes << " bytes copied, ";
-      else e << bytes << " bytes (" << human_rate((double)out.size(), true) << ", " << human_rate((double)out.size(), false) << ") copied, ";
-      e << tbuf << " s, " << human_rate(out.size() / secs, true) << "/s\n";
+      std::string bytes = std::to_string(bytes_out);
+      if (bytes_out == 1) e << "1 byte copied, ";
+      else if (bytes_out < 1000) e << bytes << " bytes copied, ";
+      else e << bytes << " bytes (" << human_rate((double)bytes_out, true) << ", " << human_rate((double)bytes_out, false) << ") copied, ";
+      e << tbuf << " s, " << human_rate(bytes_out / secs, true) << "/s\n";
     }
   }
-  return 0;
+  return status;
 }
 
 }  // namespace

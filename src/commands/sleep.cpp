@@ -81,7 +81,10 @@ int run_yes(Invocation& inv) {
   while (block.size() < 8192) block += line;
   OutStream& out = inv.out();
   while (out.ok() && !inv.cancelled()) out.write(block);
-  return out.broken_pipe() ? 141 : inv.cancelled() ? 130 : 1;
+  if (out.broken_pipe()) return 141;
+  if (inv.cancelled()) return 130;
+  inv.err().write("yes: standard output: " + out.error().message() + "\n");
+  return 1;
 }
 
 }  // namespace

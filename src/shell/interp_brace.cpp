@@ -59,7 +59,11 @@ bool parse_int(const std::string& s, long long& v) {
   return true;
 }
 
-bool sequence(const std::string& body, std::vector<std::string>& out) {
+constexpr size_t kMaxBraceWords = 1'000'000;
+
+// A sequence longer than kMaxBraceWords sets too_large instead of expanding:
+// `{1..99999999}` must end with the limit's message, not eat the memory.
+bool sequence(const std::string& body, std::vector<std::string>& out, bool& too_large) {
   size_t dd = body.find("..");
   if (dd == std::string::npos) return false;
   std::string a = body.substr(0, dd), rest = body.substr(dd + 2);
@@ -81,7 +85,10 @@ bool sequence(const std::string& body, std::vector<std::string>& out) {
       return s.size() > i + 1 && s[i] == '0';
     };
     if (padded(a) || padded(b)) width = std::max(a.size(), b.size());
-    if ((y - x) / step > 100000) return false;
+    if (static_cast<unsigned long long>(y > x ? y - x : x - y) / step >= kMaxBraceWords) {
+      too_large = true;
+      return true;
+    }
     for (long long v = x; x <= y ? v <= y : v >= y; v += x <= y ? step : -step) {
       std::string t = std::to_string(std::llabs(v));
       std::string sign = v < 0 ? "-" : "";
@@ -98,10 +105,8 @@ bool sequence(const std::string& body, std::vector<std::string>& out) {
   return false;
 }
 
-constexpr size_t kMaxBraceWords = 1'000'000;
-
-void expand(const std::string& s, std::vector<std::string>& out, int budget) {
-  if (out.size() >= kMaxBraceWords) return;
+void expand(const std::string& s, std::vector<std::string>& out, int budget, bool& too_large) {
+  if (out.size() >= kMaxBraceWords || too_large) return;
   for (size_t i = 0; i < s.size();) {
     if (s[i] == '{' && budget > 0) {
       size_t j = find_close(s, i);
@@ -109,11 +114,11 @@ void expand(const std::string& s, std::vector<std::string>& out, int budget) {
         std::string body = s.substr(i + 1, j - i - 1);
         std::vector<std::string> alts = split_commas(body);
         std::vector<std::string> seq;
-        bool ok = alts.size() > 1 || (body.find(kOpen) == std::string::npos && sequence(body, seq));
+        bool ok = alts.size() > 1 || (body.find(kOpen) == std::string::npos && sequence(body, seq, too_large));
         if (ok) {
           if (alts.size() <= 1) alts = seq;
           std::string prefix = s.substr(0, i), suffix = s.substr(j + 1);
-          for (const std::string& alt : alts) expand(prefix + alt + suffix, out, budget - 1);
+          for (const std::string& alt : alts) expand(prefix + alt + suffix, out, budget - 1, too_large);
           return;
         }
       }
@@ -149,8 +154,9 @@ std::vector<Word> Interp::brace_expand_word(const Word& w) {
     }
   }
   std::vector<std::string> expanded;
-  expand(s, expanded, 64);
-  if (expanded.size() >= kMaxBraceWords) {
+  bool too_large = false;
+  expand(s, expanded, 64, too_large);
+  if (too_large || expanded.size() >= kMaxBraceWords) {
     ctx->hit_limit("brace expansion too large (max " + std::to_string(kMaxBraceWords) + " words)");
     check_cancel();
   }
