@@ -407,8 +407,11 @@ bool Grep::next_match_line(size_t p, Line& line) {
 bool Grep::read_more(InStream& in) {
   if (eof_) return false;
   size_t old = buf_.size();
-  buf_.resize(old + kChunk);
-  size_t got = in.read(buf_.data() + old, kChunk);
+  // Start small and grow: resize() zero-fills, and most files in a
+  // recursive search are small.
+  size_t chunk = std::min(kChunk, std::max<size_t>(16 * 1024, old));
+  buf_.resize(old + chunk);
+  size_t got = in.read(buf_.data() + old, chunk);
   buf_.resize(old + got);
   if (got == 0) {
     eof_ = true;

@@ -47,20 +47,20 @@ void OutStream::flush() {
   buf_.clear();
 }
 
-InStream::InStream(vfs::FilePtr file, size_t buffer_size) : file_(std::move(file)) {
-  buf_.resize(buffer_size);
+InStream::InStream(vfs::FilePtr file, size_t buffer_size) : file_(std::move(file)), capacity_(buffer_size) {
   if (!file_) error_ = vfs::make_error(EBADF);
 }
 
 bool InStream::fill() {
   if (eof_ || error_) return false;
+  if (!buf_) buf_.reset(new char[capacity_]);
   if (pos_ > 0) {
-    std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
+    std::memmove(buf_.get(), buf_.get() + pos_, end_ - pos_);
     end_ -= pos_;
     pos_ = 0;
   }
   size_t got = 0;
-  error_ = file_->read(buf_.data() + end_, buf_.size() - end_, got);
+  error_ = file_->read(buf_.get() + end_, capacity_ - end_, got);
   if (error_ || got == 0) {
     eof_ = true;
     return false;
@@ -72,7 +72,7 @@ bool InStream::fill() {
 bool InStream::read_line(std::string& line, char delim) {
   line.clear();
   for (;;) {
-    const char* start = buf_.data() + pos_;
+    const char* start = buffered() + pos_;
     const void* hit = std::memchr(start, delim, end_ - pos_);
     if (hit) {
       size_t len = static_cast<const char*>(hit) - start;
@@ -93,7 +93,7 @@ bool InStream::read_line(std::string& line, char delim) {
 size_t InStream::read(char* out, size_t n) {
   if (pos_ == end_) {
     // Large reads bypass the buffer.
-    if (n >= buf_.size()) {
+    if (n >= capacity_) {
       if (eof_ || error_) return 0;
       size_t got = 0;
       error_ = file_->read(out, n, got);
@@ -103,13 +103,13 @@ size_t InStream::read(char* out, size_t n) {
     if (!fill()) return 0;
   }
   size_t take = std::min(n, end_ - pos_);
-  std::memcpy(out, buf_.data() + pos_, take);
+  std::memcpy(out, buf_.get() + pos_, take);
   pos_ += take;
   return take;
 }
 
 void InStream::read_all(std::string& out) {
-  out.append(buf_.data() + pos_, end_ - pos_);
+  out.append(buffered() + pos_, end_ - pos_);
   pos_ = end_;
   char tmp[65536];
   while (!eof_ && !error_) {
@@ -125,7 +125,7 @@ void InStream::read_all(std::string& out) {
 
 std::string_view InStream::peek() {
   if (pos_ == end_) fill();
-  return std::string_view(buf_.data() + pos_, end_ - pos_);
+  return std::string_view(buffered() + pos_, end_ - pos_);
 }
 
 }  // namespace burrow

@@ -4,6 +4,7 @@
 // stop early and the runner can report status 141, as SIGPIPE would.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -77,9 +78,13 @@ class InStream {
 
  private:
   bool fill();
+  const char* buffered() const { return buf_ ? buf_.get() : ""; }
 
   vfs::FilePtr file_;
-  std::string buf_;
+  // Allocated at the first buffered read, uninitialised: commands that only
+  // make large reads (grep over thousands of small files) never pay for it.
+  std::unique_ptr<char[]> buf_;
+  size_t capacity_;
   size_t pos_ = 0, end_ = 0;
   bool eof_ = false;
   bool ended_with_delim_ = false;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstring>
 #include <set>
+#include <span>
 
 #include "process/string_files.h"
 #include "shell/interp.h"
@@ -663,6 +664,11 @@ bool has_glob_chars(std::string_view p) {
       ++i;
       continue;
     }
+    // A lone "[" (the test command) is no pattern: it needs a closing "]".
+    if (p[i] == '[') {
+      if (p.find(']', i + 2) != std::string_view::npos) return true;
+      continue;
+    }
     if (is_glob_char(p[i])) return true;
   }
   return false;
@@ -721,7 +727,7 @@ static std::string quote_array_elems(Interp& sh, const Assignment& a) {
     }
     for (Field& f : sh.expand_word_fields(el.value, true)) {
       std::vector<std::string> g;
-      if (f.glob && !sh.st.opts.noglob) g = sh.glob(f.pattern);
+      if (f.glob && !sh.st.opts.noglob && has_glob_chars(f.pattern)) g = sh.glob(f.pattern);
       if (g.empty()) g.push_back(f.text);
       for (auto& s : g) {
         if (!first) out += ' ';
@@ -745,10 +751,12 @@ std::vector<std::string> Interp::expand_words(const std::vector<Word>& words) {
       else out.push_back(name + expand_word_string(a.value));
       continue;
     }
-    std::vector<Word> braced = brace_expand_word(w);
-    for (const Word& bw : braced) {
+    std::vector<Word> braced;
+    if (may_brace_expand(w)) braced = brace_expand_word(w);
+    const Word* one = braced.empty() ? &w : nullptr;
+    for (const Word& bw : one ? std::span<const Word>(one, 1) : std::span<const Word>(braced)) {
       for (Field& f : expand_word_fields(bw, true)) {
-        if (f.glob && !st.opts.noglob) {
+        if (f.glob && !st.opts.noglob && has_glob_chars(f.pattern)) {
           std::vector<std::string> matches = glob(f.pattern);
           if (!matches.empty()) {
             for (auto& m : matches) out.push_back(std::move(m));

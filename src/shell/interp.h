@@ -203,6 +203,8 @@ class Interp : public ProcessHost {
   std::string command_substitution(const List& body);
   std::string process_substitution(const List& body, bool output);
   std::vector<Word> brace_expand_word(const Word& w);
+  // False for the common word without an unquoted "{": no copy is needed.
+  bool may_brace_expand(const Word& w) const;
   long long arith_eval(std::string_view expr);
   std::vector<std::string> glob(const std::string& pattern);
 

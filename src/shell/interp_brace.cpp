@@ -130,12 +130,15 @@ void expand(const std::string& s, std::vector<std::string>& out, int budget, boo
 
 }  // namespace
 
+bool Interp::may_brace_expand(const Word& w) const {
+  if (!st.opts.braceexpand) return false;
+  for (const WordPart& p : w.parts)
+    if (p.kind == WordPartKind::Literal && !p.quoted && p.text.find('{') != std::string::npos) return true;
+  return false;
+}
+
 std::vector<Word> Interp::brace_expand_word(const Word& w) {
-  bool has_brace = false;
-  if (st.opts.braceexpand) {
-    for (const WordPart& p : w.parts)
-      if (p.kind == WordPartKind::Literal && !p.quoted && p.text.find('{') != std::string::npos) has_brace = true;
-  }
+  bool has_brace = may_brace_expand(w);
   std::vector<Word> result;
   if (!has_brace) {
     result.push_back(w.clone());

@@ -133,6 +133,13 @@ class Filesystem {
   // into something else (/dev/fd/N): path resolution must hand them the
   // path as it is instead of reading the link.
   virtual bool has_magic_links() const { return false; }
+
+  // An lstat in one step for a path none of whose directories is a symlink.
+  // False when that does not hold, on any error, or when the filesystem has
+  // no cheap way to tell: the caller then resolves the path one component at
+  // a time. Lets MountFs skip that walk over host trees, where every
+  // component costs system calls.
+  virtual bool lstat_if_plain(std::string_view, Stat&) { return false; }
 };
 
 using FilesystemPtr = std::shared_ptr<Filesystem>;

@@ -279,6 +279,25 @@ Error HostFs::lstat(std::string_view path, Stat& out) {
   return {};
 }
 
+bool HostFs::lstat_if_plain(std::string_view path, Stat& out) {
+  std::string relative(path);
+  if (relative.empty() || relative == "/") relative = ".";
+  struct open_how how {};
+  how.flags = O_PATH | O_NOFOLLOW | O_CLOEXEC;
+  // The kernel refuses any symlink on the way; a trailing one is opened
+  // itself (O_PATH | O_NOFOLLOW), as lstat wants.
+  how.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_SYMLINKS;
+  long r;
+  do r = ::syscall(SYS_openat2, root_fd_, relative.c_str(), &how, sizeof how);
+  while (r < 0 && (errno == EINTR || errno == EAGAIN));
+  if (r < 0) return false;
+  Fd guard(static_cast<int>(r));
+  struct stat s;
+  if (::fstatat(static_cast<int>(r), "", &s, AT_EMPTY_PATH) < 0) return false;
+  out = to_stat(s);
+  return true;
+}
+
 Error HostFs::readdir(std::string_view path, std::vector<DirEntry>& out) {
   int fd = -1;
   if (Error err = open_beneath(path, O_RDONLY | O_DIRECTORY, 0, fd)) return err;

@@ -27,6 +27,7 @@ class HostFs : public Filesystem {
   Error open(std::string_view path, int flags, uint32_t mode, FilePtr& out) override;
   Error stat(std::string_view path, Stat& out) override;
   Error lstat(std::string_view path, Stat& out) override;
+  bool lstat_if_plain(std::string_view path, Stat& out) override;
   Error readdir(std::string_view path, std::vector<DirEntry>& out) override;
   Error mkdir(std::string_view path, uint32_t mode) override;
   Error unlink(std::string_view path) override;

@@ -56,8 +56,26 @@ MountFs::Route MountFs::route(std::string_view path) const {
   return {mounts_.back().second.get(), std::string(path), mounts_.size() - 1, false};
 }
 
+bool MountFs::plain_root_path(const std::string& path, Stat& st) {
+  Route r = route(path);
+  size_t root_index;
+  {
+    std::shared_lock lock(mutex_);
+    root_index = mounts_.size() - 1;  // "/" sorts last
+  }
+  // Only paths no other mount lies on the way to: every component is then in
+  // the root filesystem, which can vouch for the whole path at once.
+  if (r.mount_index != root_index || r.fs->has_magic_links()) return false;
+  return r.fs->lstat_if_plain(r.inner, st);
+}
+
 Error MountFs::resolve_across(std::string_view path, bool follow_last, std::string& out) {
   std::string pending = normalize(path);
+  Stat st;
+  if (plain_root_path(pending, st) && !(follow_last && S_ISLNK(st.mode))) {
+    out = std::move(pending);
+    return {};
+  }
   std::string done = "/";
   size_t pos = 1;
   int links = 0;
@@ -129,6 +147,7 @@ Error MountFs::stat(std::string_view path, Stat& out) {
 }
 
 Error MountFs::lstat(std::string_view path, Stat& out) {
+  if (plain_root_path(normalize(path), out)) return {};
   Error err = with_route(path, false, [&](const Route& r) { return r.fs->lstat(r.inner, out); });
   if (err && err.value() == ENOENT && implies_directory(path)) {
     out = implied_directory_stat();

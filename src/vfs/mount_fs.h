@@ -44,6 +44,8 @@ class MountFs : public Filesystem {
     bool is_mount_point;  // the path is exactly a mount point (not "/")
   };
   Route route(std::string_view path) const;
+  // The root filesystem's one-step lstat of a path no mount lies on.
+  bool plain_root_path(const std::string& path, Stat& st);
   // True when a mount point lies beneath path, which then exists even if the
   // parent filesystem has no such directory (/usr for a mount at /usr/bin).
   bool implies_directory(std::string_view path) const;

@@ -38,30 +38,53 @@ bool OverlayFs::lower_visible(const std::string& path) const {
   return true;
 }
 
-Error OverlayFs::merged_lstat(const std::string& path, Stat& out, bool& in_upper) const {
+bool OverlayFs::has_whiteout_child(const std::string& dir) const {
+  std::string prefix = dir == "/" ? "/" : dir + "/";
+  for (auto it = whiteouts_.lower_bound(prefix); it != whiteouts_.end(); ++it) {
+    if (it->compare(0, prefix.size(), prefix) != 0) break;
+    if (it->find('/', prefix.size()) == std::string::npos) return true;
+  }
+  return false;
+}
+
+Error OverlayFs::merged_lstat(const std::string& path, Stat& out, bool& in_upper, bool need_nlink) const {
   in_upper = !upper_->lstat(path, out);
   if (!in_upper) {
     if (!lower_visible(path)) return make_error(ENOENT);
     if (Error err = lower_->lstat(path, out)) return err;
   }
-  if (S_ISDIR(out.mode) && lower_visible(path)) {
-    // A directory's link count is 2 + its subdirectories in the merged view,
-    // which neither layer knows alone.
-    std::vector<DirEntry> entries;
-    if (!const_cast<OverlayFs*>(this)->readdir_merged(path, entries)) {
-      out.nlink = 2;
-      for (const DirEntry& e : entries) out.nlink += e.type == S_IFDIR;
-    }
+  if (!need_nlink || !S_ISDIR(out.mode) || !lower_visible(path)) return {};
+  // A directory only the lower layer has, with nothing whited out in it,
+  // keeps the lower layer's link count: no listing needed (find and grep -r
+  // stat every directory they walk).
+  if (!in_upper && !has_whiteout_child(path)) return {};
+  if (in_upper && opaque_.count(path)) return {};
+  // Otherwise a directory's link count is 2 + its subdirectories in the
+  // merged view, which neither layer knows alone.
+  std::vector<DirEntry> entries;
+  if (!const_cast<OverlayFs*>(this)->readdir_merged(path, entries)) {
+    out.nlink = 2;
+    for (const DirEntry& e : entries) out.nlink += e.type == S_IFDIR;
   }
   return {};
 }
 
 Error OverlayFs::check_parent(const std::string& path) const {
-  for (const std::string& a : ancestors_of(path)) {
+  std::vector<std::string> ancestors = ancestors_of(path);
+  for (size_t i = 0; i < ancestors.size(); ++i) {
     Stat st;
-    bool in_upper;
-    if (Error err = merged_lstat(a, st, in_upper)) return err;
-    if (!S_ISDIR(st.mode)) return make_error(ENOTDIR);
+    if (!upper_->lstat(ancestors[i], st)) {
+      if (!S_ISDIR(st.mode)) return make_error(ENOTDIR);
+      continue;
+    }
+    // The upper layer holds every ancestor of what it holds, so from here
+    // down only the lower layer can supply the path. One lstat of the parent
+    // there checks the whole rest of the chain: a walk of a big lower tree
+    // would otherwise cost a host lookup per ancestor per entry.
+    for (size_t j = i; j < ancestors.size(); ++j)
+      if (!lower_visible(ancestors[j])) return make_error(ENOENT);
+    if (Error err = lower_->lstat(ancestors.back(), st)) return err;
+    return S_ISDIR(st.mode) ? Error{} : make_error(ENOTDIR);
   }
   return {};
 }
@@ -144,6 +167,17 @@ void OverlayFs::forget_whiteout(const std::string& path, bool make_opaque) {
 Error OverlayFs::open(std::string_view path_view, int flags, uint32_t mode, FilePtr& out) {
   Lock lock(mutex_);
   std::string path = normalize(path_view);
+  if (!opens_for_change(flags) && !(flags & O_CREAT)) {
+    // Reading what only the lower layer has: let it check the path itself
+    // (one host lookup instead of one per layer and ancestor).
+    for (const std::string& a : ancestors_of(path)) {
+      Stat st;
+      if (upper_->lstat(a, st)) break;
+      if (!S_ISDIR(st.mode)) return make_error(ENOTDIR);
+    }
+    Stat st;
+    if (upper_->lstat(path, st) && lower_visible(path)) return lower_->open(path, flags | O_NOFOLLOW, mode, out);
+  }
   if (Error err = check_parent(path)) return err;
   Stat st;
   bool in_upper;
@@ -180,6 +214,29 @@ Error OverlayFs::lstat(std::string_view path_view, Stat& out) {
   if (Error err = check_parent(path)) return err;
   bool in_upper;
   return merged_lstat(path, out, in_upper);
+}
+
+bool OverlayFs::lstat_if_plain(std::string_view path_view, Stat& out) {
+  Lock lock(mutex_);
+  std::string path = normalize(path_view);
+  for (const std::string& a : ancestors_of(path)) {
+    Stat st;
+    if (!upper_->lstat(a, st)) {
+      if (!S_ISDIR(st.mode)) return false;
+      continue;
+    }
+    // Below the upper layer's last ancestor only the lower layer can hold
+    // the path; it checks the rest of the chain in one step.
+    if (!lower_visible(path)) return false;
+    if (!lower_->lstat_if_plain(path, out)) return false;
+    if (S_ISDIR(out.mode) && has_whiteout_child(path)) {
+      bool in_upper;
+      return !merged_lstat(path, out, in_upper);
+    }
+    return true;
+  }
+  bool in_upper;
+  return !merged_lstat(path, out, in_upper);
 }
 
 Error OverlayFs::readdir(std::string_view path_view, std::vector<DirEntry>& out) {

@@ -22,6 +22,7 @@ class OverlayFs : public Filesystem {
   Error open(std::string_view path, int flags, uint32_t mode, FilePtr& out) override;
   Error stat(std::string_view path, Stat& out) override;
   Error lstat(std::string_view path, Stat& out) override;
+  bool lstat_if_plain(std::string_view path, Stat& out) override;
   Error readdir(std::string_view path, std::vector<DirEntry>& out) override;
   Error mkdir(std::string_view path, uint32_t mode) override;
   Error unlink(std::string_view path) override;
@@ -41,7 +42,10 @@ class OverlayFs : public Filesystem {
   // not under an opaque directory).
   bool lower_visible(const std::string& path) const;
   // The merged view's lstat.
-  Error merged_lstat(const std::string& path, Stat& out, bool& in_upper) const;
+  // need_nlink=false skips counting a directory's merged subdirectories,
+  // which costs a listing of both layers; path walks only need the type.
+  Error merged_lstat(const std::string& path, Stat& out, bool& in_upper, bool need_nlink = true) const;
+  bool has_whiteout_child(const std::string& dir) const;
   // Looks up the parent of path in the merged view: ENOENT / ENOTDIR as Linux.
   Error check_parent(const std::string& path) const;
   // Makes sure path's directories exist in the upper layer.
