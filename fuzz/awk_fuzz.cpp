@@ -1,7 +1,6 @@
 // libFuzzer target for awk: any program text and input must neither crash nor
 // hang. The first input byte picks how much of the rest is the program; the
-// remainder is stdin. Not yet listed in fuzz/CMakeLists.txt; to build by hand
-// add "awk_fuzz" to the foreach() there (it links burrow_whole like regex_fuzz).
+// remainder is stdin.
 #include <cstddef>
 #include <cstdint>
 #include <string>

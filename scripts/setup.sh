@@ -12,10 +12,14 @@ build_packages=(
 # Reference tools that the differential tests compare against.
 test_packages=(python3 bash coreutils gawk grep sed findutils diffutils ripgrep bc jq file)
 
+# The libFuzzer build (scripts/fuzz.sh) needs clang and its runtimes.
+fuzz_packages=(clang-16 libclang-rt-16-dev)
+
 wanted=("${build_packages[@]}")
-if [ "${1:-}" = "--test" ]; then
-  wanted+=("${test_packages[@]}")
-fi
+case "${1:-}" in
+  --test) wanted+=("${test_packages[@]}") ;;
+  --fuzz) wanted+=("${fuzz_packages[@]}") ;;
+esac
 
 missing=()
 for pkg in "${wanted[@]}"; do

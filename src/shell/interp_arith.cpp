@@ -8,9 +8,26 @@
 namespace burrow::shell {
 namespace {
 
+// How deeply one evaluation may nest (parentheses, unary operators,
+// subscripts, variables holding expressions) before it stops with bash's
+// "expression recursion level exceeded": the parser recurses on the native
+// stack, which a hostile `$(( ((((...)))) ))` must not exhaust.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr int kMaxNesting = 200;  // ASan's frames are several times larger
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr int kMaxNesting = 200;
+#else
+constexpr int kMaxNesting = 1024;
+#endif
+#else
+constexpr int kMaxNesting = 1024;
+#endif
+thread_local int arith_nesting = 0;
+
 class Arith {
  public:
-  Arith(Interp& sh, std::string_view text, int depth) : sh_(sh), s_(text), depth_(depth) {}
+  Arith(Interp& sh, std::string_view text) : sh_(sh), s_(text) {}
 
   long long run() {
     skip();
@@ -40,7 +57,22 @@ class Arith {
     return true;
   }
 
+  // Counts one level of nesting for as long as it lives.
+  class Nested {
+   public:
+    Nested(Arith& a) {
+      if (++arith_nesting > kMaxNesting) {
+        --arith_nesting;
+        a.fail("expression recursion level exceeded", a.pos_);
+      }
+    }
+    ~Nested() { --arith_nesting; }
+    Nested(const Nested&) = delete;
+    Nested& operator=(const Nested&) = delete;
+  };
+
   long long comma(bool ev) {
+    Nested level(*this);
     long long v = assign(ev);
     while (take(",")) v = assign(ev);
     return v;
@@ -74,8 +106,7 @@ class Arith {
       }
       return 0;
     }
-    if (depth_ > 1000) throw ArithError{*val + ": expression recursion level exceeded (error token is \"" + *val + "\")"};
-    Arith sub(sh_, *val, depth_ + 1);
+    Arith sub(sh_, *val);
     return sub.run();
   }
 
@@ -299,6 +330,7 @@ class Arith {
     return base;
   }
   long long unary(bool ev) {
+    Nested level(*this);
     skip();
     if (take("++") || take("--")) {
       bool inc = s_[pos_ - 1] == '+';
@@ -389,7 +421,6 @@ class Arith {
   Interp& sh_;
   std::string_view s_;
   size_t pos_ = 0;
-  int depth_;
 };
 
 }  // namespace
@@ -397,7 +428,7 @@ class Arith {
 long long Interp::arith_eval(std::string_view expr) {
   // Messages quote the expression without its surrounding blanks, as bash does.
   while (!expr.empty() && isspace(static_cast<unsigned char>(expr.front()))) expr.remove_prefix(1);
-  Arith a(*this, expr, 0);
+  Arith a(*this, expr);
   return a.run();
 }
 
