@@ -25,6 +25,37 @@ constexpr int kMaxNesting = 1024;
 #endif
 thread_local int arith_nesting = 0;
 
+// Bash's integers wrap around at 64 bits; signed overflow in C++ would be
+// undefined, so the arithmetic goes through unsigned.
+long long wrap_add(long long a, long long b) {
+  return static_cast<long long>(static_cast<unsigned long long>(a) + static_cast<unsigned long long>(b));
+}
+long long wrap_sub(long long a, long long b) {
+  return static_cast<long long>(static_cast<unsigned long long>(a) - static_cast<unsigned long long>(b));
+}
+long long wrap_mul(long long a, long long b) {
+  return static_cast<long long>(static_cast<unsigned long long>(a) * static_cast<unsigned long long>(b));
+}
+long long wrap_shl(long long a, long long b) {
+  return static_cast<long long>(static_cast<unsigned long long>(a) << (b & 63));
+}
+// Division and remainder with the divisor already checked for zero; x / -1
+// negates (wrapping for the most negative number) as bash does.
+long long wrap_div(long long a, long long b, bool remainder) {
+  if (b == -1) return remainder ? 0 : wrap_sub(0, a);
+  return remainder ? a % b : a / b;
+}
+// Exponentiation by squaring: 2**(2**62) must not loop 2**62 times.
+long long wrap_pow(long long base, long long exp) {
+  long long result = 1;
+  while (exp > 0) {
+    if (exp & 1) result = wrap_mul(result, base);
+    base = wrap_mul(base, base);
+    exp >>= 1;
+  }
+  return result;
+}
+
 class Arith {
  public:
   Arith(Interp& sh, std::string_view text) : sh_(sh), s_(text) {}
@@ -173,16 +204,15 @@ class Arith {
           long long cur = len == 1 ? 0 : get_lvalue(lv);
           long long v = rhs;
           switch (op[0]) {
-            case '+': v = cur + rhs; break;
-            case '-': v = cur - rhs; break;
-            case '*': v = cur * rhs; break;
+            case '+': v = wrap_add(cur, rhs); break;
+            case '-': v = wrap_sub(cur, rhs); break;
+            case '*': v = wrap_mul(cur, rhs); break;
             case '/':
             case '%':
               if (rhs == 0) fail("division by 0", rhs_at);
-              if (rhs == -1) v = op[0] == '/' ? -cur : 0;
-              else v = op[0] == '/' ? cur / rhs : cur % rhs;
+              v = wrap_div(cur, rhs, op[0] == '%');
               break;
-            case '<': v = cur << (rhs & 63); break;
+            case '<': v = wrap_shl(cur, rhs); break;
             case '>': v = cur >> (rhs & 63); break;
             case '&': v = cur & rhs; break;
             case '^': v = cur ^ rhs; break;
@@ -277,7 +307,7 @@ class Arith {
     for (;;) {
       if (peek("<<") && !peek("<<=")) {
         pos_ += 2;
-        v = static_cast<long long>(static_cast<unsigned long long>(v) << (additive(ev) & 63));
+        v = wrap_shl(v, additive(ev));
       } else if (peek(">>") && !peek(">>=")) {
         pos_ += 2;
         v = v >> (additive(ev) & 63);
@@ -289,10 +319,10 @@ class Arith {
     for (;;) {
       if (peek("+") && !peek("++") && !peek("+=")) {
         ++pos_;
-        v = static_cast<long long>(static_cast<unsigned long long>(v) + static_cast<unsigned long long>(mult(ev)));
+        v = wrap_add(v, mult(ev));
       } else if (peek("-") && !peek("--") && !peek("-=")) {
         ++pos_;
-        v = static_cast<long long>(static_cast<unsigned long long>(v) - static_cast<unsigned long long>(mult(ev)));
+        v = wrap_sub(v, mult(ev));
       } else return v;
     }
   }
@@ -302,7 +332,7 @@ class Arith {
       skip();
       if (peek("*") && !peek("**") && !peek("*=")) {
         ++pos_;
-        v = static_cast<long long>(static_cast<unsigned long long>(v) * static_cast<unsigned long long>(power(ev)));
+        v = wrap_mul(v, power(ev));
       } else if ((peek("/") && !peek("/=")) || (peek("%") && !peek("%="))) {
         char op = s_[pos_++];
         skip();
@@ -310,8 +340,7 @@ class Arith {
         long long r = power(ev);
         if (!ev) continue;
         if (r == 0) fail("division by 0", at);
-        if (r == -1) v = op == '/' ? -v : 0;
-        else v = op == '/' ? v / r : v % r;
+        v = wrap_div(v, r, op == '%');
       } else return v;
     }
   }
@@ -323,9 +352,7 @@ class Arith {
       long long e = power(ev);
       if (!ev) return 0;
       if (e < 0) fail("exponent less than 0", at);
-      long long r = 1;
-      while (e-- > 0) r = static_cast<long long>(static_cast<unsigned long long>(r) * static_cast<unsigned long long>(base));
-      return r;
+      return wrap_pow(base, e);
     }
     return base;
   }
@@ -337,13 +364,13 @@ class Arith {
       LValue lv;
       if (!parse_name(lv, ev)) fail("syntax error: operand expected", pos_);
       if (!ev) return 0;
-      long long v = get_lvalue(lv) + (inc ? 1 : -1);
+      long long v = wrap_add(get_lvalue(lv), inc ? 1 : -1);
       set_lvalue(lv, v);
       return v;
     }
     if (take("!")) return !unary(ev);
     if (take("~")) return ~unary(ev);
-    if (take("-")) return -unary(ev);
+    if (take("-")) return wrap_sub(0, unary(ev));
     if (take("+")) return unary(ev);
     return postfix(ev);
   }
@@ -358,7 +385,7 @@ class Arith {
         pos_ += 2;
         if (!ev) return 0;
         long long v = get_lvalue(lv);
-        set_lvalue(lv, v + (inc ? 1 : -1));
+        set_lvalue(lv, wrap_add(v, inc ? 1 : -1));
         return v;
       }
       return ev ? get_lvalue(lv) : 0;
@@ -393,7 +420,8 @@ class Arith {
     std::string digits = tok;
     size_t hash = tok.find('#');
     if (hash != std::string::npos) {
-      base = std::atoi(tok.substr(0, hash).c_str());
+      base = 0;
+      for (char c : tok.substr(0, hash)) base = std::min(base * 10 + (c - '0'), 1000);
       digits = tok.substr(hash + 1);
       if (base < 2 || base > 64) fail("invalid arithmetic base", start);
     } else if (tok.size() > 1 && tok[0] == '0' && (tok[1] == 'x' || tok[1] == 'X')) {
