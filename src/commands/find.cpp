@@ -9,6 +9,7 @@
 #include <cmath>
 #include <functional>
 #include <memory>
+#include <set>
 
 #include "commands/command.h"
 #include "commands/common/fs_util.h"
@@ -45,6 +46,9 @@ struct Finder {
   bool depth_first = false;
   bool quit = false;
   bool pruned = false;
+  // False while every test seen needs only names and file types, which the
+  // directory listing already gives: the walk then skips an lstat per entry.
+  bool needs_stat = false;
   int status = 0;
   int64_t now = vfs::now().sec;
   std::vector<std::function<void()>> at_end;  // -exec ... + batches
@@ -382,6 +386,12 @@ class Parser {
       return nullptr;
     }
     std::string p = args_[pos_++];
+    static const std::set<std::string_view> kNeedNoStat = {
+        "(", ")", "!", "-not", "-a", "-and", "-o", "-or", ",", "-true", "-false", "-name", "-iname", "-path",
+        "-ipath", "-wholename", "-iwholename", "-regex", "-iregex", "-type", "-print", "-print0", "-prune",
+        "-quit", "-maxdepth", "-mindepth", "-depth", "-d", "-regextype", "-noleaf", "-nowarn", "-warn",
+        "-ignore_readdir_race", "-noignore_readdir_race", "-exec", "-execdir", "-ok", "-okdir", "-delete"};
+    if (!kNeedNoStat.count(p)) f_.needs_stat = true;
     if (p == "(") {
       NodePtr inner = parse_comma();
       if (!inner) return nullptr;
@@ -727,10 +737,12 @@ class Parser {
 
 // --- the walk ----------------------------------------------------------------
 
-void visit(Finder& f, Node& expr, Entry& e, bool is_start) {
+void visit(Finder& f, Node& expr, Entry& e, bool is_start, uint32_t listed_type = 0) {
   if (f.quit || f.inv.cancelled()) return;
   bool follow_here = f.follow || (is_start && f.follow_args);
-  vfs::Error err = follow_here ? f.inv.fs->stat(e.abs, e.st) : f.inv.fs->lstat(e.abs, e.st);
+  vfs::Error err;
+  if (!follow_here && !f.needs_stat && listed_type != 0) e.st.mode = listed_type;
+  else err = follow_here ? f.inv.fs->stat(e.abs, e.st) : f.inv.fs->lstat(e.abs, e.st);
   if (err && follow_here) err = f.inv.fs->lstat(e.abs, e.st);  // dangling link under -L
   if (err) {
     f.file_error(e.path, err);
@@ -756,7 +768,7 @@ void visit(Finder& f, Node& expr, Entry& e, bool is_start) {
         child.abs = vfs::join(e.abs, c.name);
         child.depth = e.depth + 1;
         child.start_len = e.start_len;
-        visit(f, expr, child, false);
+        visit(f, expr, child, false, c.type);
       }
     }
   }
