@@ -263,9 +263,14 @@ CompileResult Regex::compile_any(std::span<const std::string> patterns, Syntax s
 bool Regex::run(std::string_view text, size_t start, Span* spans, int nspans, bool, int report_group) const {
   if (start > text.size() || never_) return false;
   if (literal_only_) {
-    const void* hit = memmem(text.data() + start, text.size() - start, literal_.data(), literal_.size());
-    if (!hit) return false;
-    size_t pos = static_cast<const char*>(hit) - text.data();
+    // memmem must not see a null pointer (an empty view may have one).
+    size_t pos = start;
+    if (!literal_.empty()) {
+      if (text.size() - start < literal_.size()) return false;
+      const void* hit = memmem(text.data() + start, text.size() - start, literal_.data(), literal_.size());
+      if (!hit) return false;
+      pos = static_cast<const char*>(hit) - text.data();
+    }
     if (nspans > 0) spans[0] = {static_cast<ptrdiff_t>(pos), static_cast<ptrdiff_t>(pos + literal_.size())};
     return true;
   }

@@ -98,6 +98,11 @@ INSTANTIATE_TEST_SUITE_P(
         Attack{"RegexBombBackref", "head -c 5000 /dev/zero | tr '\\0' a > /tmp/a; while :; do "
                                    "grep -E '(a*)*\\1b' /tmp/a; sed -E 's/(a*)*\\1b/x/' /tmp/a >/dev/null; done",
                "limit"},
+        Attack{"GzipBombToFile", "head -c 200000000 /dev/zero | gzip -1 > /tmp/b.gz; ls -l /tmp/b.gz; gunzip /tmp/b.gz",
+               "No space left on device"},
+        Attack{"GzipBombToOutput", "head -c 200000000 /dev/zero | gzip -1 > /tmp/b.gz; zcat /tmp/b.gz", "limit"},
+        Attack{"XzBombToFile", "head -c 100000000 /dev/zero | xz -0 > /tmp/b.xz; xz -d /tmp/b.xz",
+               "No space left on device"},
         Attack{"BackgroundFlood", "while :; do sleep 10 & done", "limit"},
         Attack{"ManyFiles", "mkdir /tmp/d; cd /tmp/d; i=0; while :; do echo $i > f$i; i=$((i+1)); done",
                "limit"}),
