@@ -4,7 +4,6 @@
 // so that nothing is written outside the target directory: member names are
 // stripped of leading "/" and refused with "..", and nothing is written
 // through a symlink that the archive itself may have planted.
-#include <archive.h>
 #include <archive_entry.h>
 
 #include <fnmatch.h>
@@ -15,6 +14,7 @@
 #include <vector>
 
 #include "commands/args.h"
+#include "commands/common/archive_io.h"
 #include "commands/common/fs_util.h"
 
 namespace burrow {
@@ -194,36 +194,8 @@ class Tar {
 
   // ---- reading ------------------------------------------------------------
 
-  struct Source {
-    Tar* tar;
-    vfs::FilePtr file;  // null: standard input
-    std::vector<char> buf = std::vector<char>(64 * 1024);
-  };
-  static la_ssize_t read_cb(struct archive*, void* data, const void** out) {
-    Source* s = static_cast<Source*>(data);
-    if (s->tar->inv_.cancelled()) return -1;
-    size_t got = 0;
-    if (s->file) {
-      if (s->file->read(s->buf.data(), s->buf.size(), got)) return -1;
-    } else {
-      got = s->tar->inv_.in().read(s->buf.data(), s->buf.size());
-    }
-    *out = s->buf.data();
-    return static_cast<la_ssize_t>(got);
-  }
-
-  // Only codecs built into libarchive: a filter it would run as an external
-  // program would start a host process.
-  bool support_filters(struct archive* a) {
-    for (auto fn : {archive_read_support_filter_gzip, archive_read_support_filter_bzip2,
-                    archive_read_support_filter_xz, archive_read_support_filter_lzma, archive_read_support_filter_zstd}) {
-      if (fn(a) != ARCHIVE_OK) return false;
-    }
-    return archive_read_support_filter_none(a) == ARCHIVE_OK;
-  }
-
   int read_archive(bool extract) {
-    Source src{this, nullptr};
+    ArchiveSource src{&inv_, nullptr};
     if (archive_ != "-") {
       if (vfs::Error err = inv_.fs->open(inv_.path(archive_), O_RDONLY, 0, src.file)) {
         say(archive_ + ": Cannot open: " + vfs::error_text(err));
@@ -238,7 +210,7 @@ class Tar {
     }
     struct archive* a = archive_read_new();
     std::unique_ptr<struct archive, int (*)(struct archive*)> guard(a, archive_read_free);
-    if (!support_filters(a)) {
+    if (!archive_support_builtin_filters(a)) {
       say("this archive library would need an external program");
       return 2;
     }
@@ -246,7 +218,7 @@ class Tar {
     archive_read_support_format_gnutar(a);
     archive_read_support_format_zip(a);
     archive_read_support_format_cpio(a);
-    if (archive_read_open(a, &src, nullptr, read_cb, nullptr) != ARCHIVE_OK) {
+    if (archive_open_source(a, src) != ARCHIVE_OK) {
       error("This does not look like a tar archive");
       return finish();
     }
@@ -458,31 +430,13 @@ class Tar {
 
   // ---- creating -----------------------------------------------------------
 
-  struct Sink {
-    Tar* tar;
-    vfs::FilePtr file;  // null: standard output
-  };
-  static la_ssize_t write_cb(struct archive*, void* data, const void* buf, size_t n) {
-    Sink* s = static_cast<Sink*>(data);
-    if (s->file) {
-      size_t written = 0;
-      if (vfs::Error err = s->file->write(buf, n, written)) {
-        s->tar->write_error_ = err;
-        return -1;
-      }
-      return static_cast<la_ssize_t>(written);
-    }
-    s->tar->inv_.out().write(static_cast<const char*>(buf), n);
-    return s->tar->inv_.out().ok() ? static_cast<la_ssize_t>(n) : -1;
-  }
-
   int create() {
     if (names_.empty()) {
       say("Cowardly refusing to create an empty archive");
       try_help();
       return 2;
     }
-    Sink sink{this, nullptr};
+    ArchiveSink sink{&inv_, nullptr};
     std::string archive_path;
     if (archive_ != "-") {
       archive_path = inv_.path(archive_);
@@ -507,7 +461,7 @@ class Tar {
       say("this compression would need an external program");
       return 2;
     }
-    if (archive_write_open(a, &sink, nullptr, write_cb, nullptr) != ARCHIVE_OK) {
+    if (archive_open_sink(a, sink) != ARCHIVE_OK) {
       say(std::string("cannot write the archive: ") + (archive_error_string(a) ? archive_error_string(a) : ""));
       return 2;
     }
@@ -515,8 +469,8 @@ class Tar {
       if (inv_.cancelled()) return 130;
       add_path(a, name, vfs::normalize(name, base_), archive_path);
     }
-    if (archive_write_close(a) != ARCHIVE_OK || write_error_) {
-      error(archive_ + ": Cannot write: " + vfs::error_text(write_error_ ? write_error_ : vfs::make_error(EIO)));
+    if (archive_write_close(a) != ARCHIVE_OK || sink.error) {
+      error(archive_ + ": Cannot write: " + vfs::error_text(sink.error ? sink.error : vfs::make_error(EIO)));
     }
     if (sink.file) sink.file->close();
     return finish();
@@ -605,7 +559,6 @@ class Tar {
   bool preserve_ = false, to_stdout_ = false, keep_old_ = false, numeric_ = false, warned_slash_ = false;
   size_t owner_width_ = 19;
   int status_ = 0;
-  vfs::Error write_error_;
 };
 
 int run_tar(Invocation& inv) {

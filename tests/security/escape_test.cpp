@@ -170,9 +170,10 @@ TEST_P(Escape, SymlinkRaceThroughTheShell) {
 }
 
 // Writes a tar archive on the host whose members try to land outside.
-void write_hostile_tar(const fs::path& file, const fs::path& outside) {
+void write_hostile_archive(const fs::path& file, const fs::path& outside, bool zip) {
   struct archive* a = archive_write_new();
-  archive_write_set_format_gnutar(a);
+  if (zip) archive_write_set_format_zip(a);
+  else archive_write_set_format_gnutar(a);
   ASSERT_EQ(archive_write_open_filename(a, file.c_str()), ARCHIVE_OK);
   auto add = [&](const std::string& name, unsigned type, const std::string& link, const std::string& data) {
     archive_entry* e = archive_entry_new();
@@ -199,9 +200,10 @@ void write_hostile_tar(const fs::path& file, const fs::path& outside) {
 }
 
 TEST_P(Escape, HostileArchivesExtractInside) {
-  write_hostile_tar(root / "home/user/evil.tar", outside);
+  write_hostile_archive(root / "home/user/evil.tar", outside, false);
+  write_hostile_archive(root / "home/user/evil.zip", outside, true);
   auto r = run("tar xvf evil.tar; echo status $?; tar xf evil.tar -C /tmp; gzip -c evil.tar > e.tgz; tar xzf e.tgz;"
-               "ls -la; cat escape/created rel/created",
+               "ls -la; cat escape/created rel/created; unzip -o evil.zip; unzip -o evil.zip -d /tmp/z; cat escape/created",
                true);
   EXPECT_NE(r.stdout_data.find("status 2"), std::string::npos) << r.stdout_data << r.stderr_data;
   EXPECT_NE(r.stderr_data.find("Member name contains '..'"), std::string::npos) << r.stderr_data;

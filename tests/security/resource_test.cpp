@@ -103,6 +103,9 @@ INSTANTIATE_TEST_SUITE_P(
         Attack{"GzipBombToOutput", "head -c 200000000 /dev/zero | gzip -1 > /tmp/b.gz; zcat /tmp/b.gz", "limit"},
         Attack{"XzBombToFile", "head -c 100000000 /dev/zero | xz -0 > /tmp/b.xz; xz -d /tmp/b.xz",
                "No space left on device"},
+        Attack{"ZipBomb", "cd /tmp; head -c 20000000 /dev/zero > z; zip -q b.zip z; rm z; ls -l b.zip;"
+                          "for i in 1 2 3 4; do unzip -q b.zip -d x$i || exit; done",
+               "No space left on device"},
         Attack{"BackgroundFlood", "while :; do sleep 10 & done", "limit"},
         Attack{"ManyFiles", "mkdir /tmp/d; cd /tmp/d; i=0; while :; do echo $i > f$i; i=$((i+1)); done",
                "limit"}),
