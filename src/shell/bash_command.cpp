@@ -112,6 +112,8 @@ int run_bash(Invocation& inv) {
     return 1;
   }
   auto child = parent->fork_child();
+  // Run under `timeout` (or another process's own token): honour it.
+  if (inv.cancel && inv.cancel != &parent->ctx->cancel) child->process_cancel = inv.cancel;
   ShellState& st = child->st;
   st.subst_depth++;
   // A new shell inherits only the environment.

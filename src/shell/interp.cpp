@@ -87,6 +87,7 @@ std::unique_ptr<Interp> Interp::fork_child() {
   auto child = std::make_unique<Interp>(ctx, std::move(s), fds);
   child->is_main = false;
   child->errexit_suppressed_ = errexit_suppressed_;
+  child->process_cancel = process_cancel;
   return child;
 }
 
@@ -115,6 +116,7 @@ void Interp::check_cancel() {
   if (ctx->cancel.cancelled()) {
     throw FatalSignal{ctx->limit_hit.load() ? 1 : 128 + ctx->cancel.signal()};
   }
+  if (process_cancel && process_cancel->cancelled()) throw FatalSignal{128 + process_cancel->signal()};
 }
 
 void Interp::count_loop() {
@@ -864,7 +866,7 @@ int Interp::run_builtin(const BuiltinInfo& b, std::vector<std::string>& argv) {
   inv.fs = ctx->fs.get();
   inv.cwd = st.cwd;
   inv.host = this;
-  inv.cancel = &ctx->cancel;
+  inv.cancel = cancel_token();
   inv.limits = &ctx->limits;
   int status = b.fn(*this, inv);
   status = inv.finish(status);
@@ -922,7 +924,7 @@ int Interp::run_external(std::vector<std::string>& argv, const Environment* extr
   inv.cwd = st.cwd;
   inv.env = &env;
   inv.host = this;
-  inv.cancel = &ctx->cancel;
+  inv.cancel = cancel_token();
   inv.limits = &ctx->limits;
   int status;
   try {
@@ -1044,6 +1046,7 @@ int Interp::run_argv(const std::vector<std::string>& argv, Invocation& io) {
   auto child = fork_child();
   if (io.fds) child->fds = *io.fds;
   child->st.cwd = io.cwd;
+  if (io.cancel && io.cancel != &ctx->cancel) child->process_cancel = io.cancel;
   if (io.env) {
     // The environment given replaces the exported set.
     for (auto& [k, v] : child->st.globals) v.exported = false;

@@ -222,6 +222,10 @@ class Interp : public ProcessHost {
   std::string abspath(std::string_view p) const { return vfs::normalize(p, st.cwd); }
 
   std::shared_ptr<ShellContext> ctx;
+  // A token of this process alone (a command run by `timeout`), polled with
+  // the session's; its owner forwards the session's cancellation into it.
+  CancelToken* process_cancel = nullptr;
+  CancelToken* cancel_token() { return process_cancel ? process_cancel : &ctx->cancel; }
   ShellState st;
   FdTable fds;
   std::vector<std::shared_ptr<Job>> jobs;
