@@ -136,6 +136,13 @@ NumericKey scan_numeric(std::string_view s) {
   k.fraction = n.fraction.data();
   k.fraction_len = static_cast<uint32_t>(n.fraction.size());
   k.negative = n.negative;
+  auto pack = [](const char* p, uint32_t len) {
+    uint64_t v = 0;
+    for (uint32_t i = 0; i < 8; ++i) v = (v << 8) | (i < len ? static_cast<unsigned char>(p[i]) : 0);
+    return v;
+  };
+  k.integer_head = pack(k.integer, k.integer_len);
+  k.fraction_head = pack(k.fraction, k.fraction_len);
   return k;
 }
 
@@ -145,10 +152,14 @@ int compare_numeric_keys(const NumericKey& a, const NumericKey& b) {
   if (a.integer_len != b.integer_len) {
     m = a.integer_len < b.integer_len ? -1 : 1;
   } else {
-    int c = a.integer_len ? std::memcmp(a.integer, b.integer, a.integer_len) : 0;
+    int c = (a.integer_head > b.integer_head) - (a.integer_head < b.integer_head);
+    if (!c && a.integer_len > 8) c = std::memcmp(a.integer + 8, b.integer + 8, a.integer_len - 8);
     if (!c) {
+      // Zero padding in the heads orders a shorter fraction first, as the
+      // full comparison below would.
+      c = (a.fraction_head > b.fraction_head) - (a.fraction_head < b.fraction_head);
       uint32_t n = std::min(a.fraction_len, b.fraction_len);
-      c = n ? std::memcmp(a.fraction, b.fraction, n) : 0;
+      if (!c && n > 8) c = std::memcmp(a.fraction + 8, b.fraction + 8, n - 8);
       if (!c) c = (a.fraction_len > b.fraction_len) - (a.fraction_len < b.fraction_len);
     }
     m = c < 0 ? -1 : c > 0 ? 1 : 0;

@@ -17,6 +17,9 @@ struct NumericKey {
   const char* fraction = nullptr;  // fraction digits without trailing zeros
   uint32_t integer_len = 0, fraction_len = 0;
   bool negative = false;
+  // The first 8 integer and fraction digits packed big-endian: most
+  // comparisons end here without touching the line's memory again.
+  uint64_t integer_head = 0, fraction_head = 0;
 };
 NumericKey scan_numeric(std::string_view s);
 int compare_numeric_keys(const NumericKey& a, const NumericKey& b);
