@@ -314,28 +314,6 @@ class Tar {
     return out;
   }
 
-  // True when no directory between base_ and the member is a symlink: the
-  // archive may have created one to redirect later members.
-  bool parents_are_real(const std::string& rel) {
-    std::string path = base_;
-    size_t pos = 0;
-    for (;;) {
-      size_t slash = rel.find('/', pos);
-      if (slash == std::string::npos) return true;
-      path = vfs::join(path, rel.substr(pos, slash - pos));
-      vfs::Stat st;
-      if (!inv_.fs->lstat(path, st) && S_ISLNK(st.mode)) return false;
-      pos = slash + 1;
-    }
-  }
-
-  void make_parents(const std::string& path) {
-    std::string parent = path.substr(0, path.rfind('/'));
-    if (parent.empty() || fsu::is_dir(*inv_.fs, parent)) return;
-    make_parents(parent);
-    inv_.fs->mkdir(parent, 0755);
-  }
-
   void extract_entry(struct archive* a, archive_entry* e, const std::string& name) {
     std::string rel = safe_name(name);
     if (rel.empty()) {
@@ -349,12 +327,12 @@ class Tar {
       return;
     }
     std::string path = vfs::join(base_, rel);
-    if (!parents_are_real(rel)) {
+    if (!archive_parents_are_real(*inv_.fs, base_, rel)) {
       error(name + ": Cannot open: Not a directory");
       archive_read_data_skip(a);
       return;
     }
-    make_parents(path);
+    archive_make_parents(*inv_.fs, path);
     uint32_t perm = archive_entry_perm(e) & (preserve_ ? 07777 : 0777 & ~fsu::kUmask);
     vfs::Stat existing;
     bool exists = !inv_.fs->lstat(path, existing);
@@ -382,7 +360,7 @@ class Tar {
     }
     if (const char* hard = archive_entry_hardlink(e)) {
       std::string target_rel = safe_name(hard);
-      if (!target_rel.empty() && parents_are_real(target_rel)) {
+      if (!target_rel.empty() && archive_parents_are_real(*inv_.fs, base_, target_rel)) {
         if (vfs::Error err = inv_.fs->link(vfs::join(base_, target_rel), path))
           error(name + ": Cannot hard link to '" + std::string(hard) + "': " + vfs::error_text(err));
       }

@@ -238,25 +238,6 @@ class Unzip {
     return out;
   }
 
-  bool parents_are_real(const std::string& rel) {
-    std::string path = base_;
-    size_t pos = 0;
-    for (;;) {
-      size_t slash = rel.find('/', pos);
-      if (slash == std::string::npos) return true;
-      path = vfs::join(path, rel.substr(pos, slash - pos));
-      vfs::Stat st;
-      if (!inv_.fs->lstat(path, st) && S_ISLNK(st.mode)) return false;
-      pos = slash + 1;
-    }
-  }
-
-  void make_dirs(const std::string& path) {
-    if (path.empty() || path == "/" || fsu::is_dir(*inv_.fs, path)) return;
-    make_dirs(path.substr(0, path.rfind('/')));
-    inv_.fs->mkdir(path, 0755);
-  }
-
   // "  inflating: name" with the name padded as UnZip pads file lines.
   void show(const char* action, const std::string& shown_path, bool pad = true) {
     if (quiet_) return;
@@ -270,16 +251,17 @@ class Unzip {
     if (rel.empty()) return 0;
     std::string shown = base_ == inv_.cwd ? rel : (args_dir_shown() + rel);
     std::string path = vfs::join(base_, rel);
-    if (!parents_are_real(rel)) {
+    if (!archive_parents_are_real(*inv_.fs, base_, rel)) {
       say("error:  cannot create " + shown + "\n        Not a directory");
       return 1;
     }
-    make_dirs(path.substr(0, path.rfind('/')));
+    archive_make_parents(*inv_.fs, path);
     uint32_t type = archive_entry_filetype(e);
     if (type == AE_IFDIR) {
       if (junk_) return 0;
       if (!fsu::is_dir(*inv_.fs, path)) {
-        make_dirs(path);
+        archive_make_parents(*inv_.fs, path);
+        inv_.fs->mkdir(path, 0755);
         show("creating", shown + "/", false);
       }
       return 0;

@@ -69,4 +69,27 @@ int archive_open_sink(struct archive* a, ArchiveSink& sink) {
   return archive_write_open(a, &sink, nullptr, write_sink, nullptr);
 }
 
+bool archive_parents_are_real(vfs::Filesystem& fs, const std::string& base, const std::string& relative) {
+  std::string path = base;
+  size_t pos = 0;
+  for (;;) {
+    size_t slash = relative.find('/', pos);
+    if (slash == std::string::npos) return true;
+    path = vfs::join(path, relative.substr(pos, slash - pos));
+    vfs::Stat st;
+    if (!fs.lstat(path, st) && S_ISLNK(st.mode)) return false;
+    pos = slash + 1;
+  }
+}
+
+void archive_make_parents(vfs::Filesystem& fs, const std::string& path) {
+  size_t slash = path.rfind('/');
+  if (slash == std::string::npos || slash == 0) return;
+  std::string parent = path.substr(0, slash);
+  vfs::Stat st;
+  if (!fs.stat(parent, st) && S_ISDIR(st.mode)) return;
+  archive_make_parents(fs, parent);
+  fs.mkdir(parent, 0755);
+}
+
 }  // namespace burrow

@@ -34,4 +34,11 @@ bool archive_support_builtin_filters(struct archive* a);
 int archive_open_source(struct archive* a, ArchiveSource& source);
 int archive_open_sink(struct archive* a, ArchiveSink& sink);
 
+// For extraction: true when no directory between `base` and the member at
+// `relative` is a symlink (an archive may plant one to redirect the members
+// after it).
+bool archive_parents_are_real(vfs::Filesystem& fs, const std::string& base, const std::string& relative);
+// Creates the missing directories above `path` (mode 0755).
+void archive_make_parents(vfs::Filesystem& fs, const std::string& path);
+
 }  // namespace burrow
