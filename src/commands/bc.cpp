@@ -8,6 +8,7 @@
 #include <memory>
 #include <vector>
 
+#include "process/stack_guard.h"
 #include "commands/args.h"
 #include "commands/bc/number.h"
 
@@ -525,6 +526,7 @@ class Parser {
     switch (t.kind) {
       case Tok::kNumber: return node(NodeKind::kNumber, t.text);
       case Tok::kLParen: {
+        if (stack_nearly_exhausted()) throw BcError("expression nested too deeply");
         NodePtr e = expression();
         expect(Tok::kRParen);
         return e;
@@ -794,6 +796,7 @@ class Machine {
   }
 
   Number eval(const NodePtr& e, int depth) {
+    if (stack_nearly_exhausted()) throw BcError("expression nested too deeply");
     switch (e->kind) {
       case NodeKind::kNumber:
         // Single-digit constants ignore ibase, as in GNU bc.
@@ -844,7 +847,7 @@ class Machine {
     if (it == functions.end()) throw BcError("Function " + e->text + " not defined.");
     const Function& f = it->second;
     if (f.params.size() != e->kids.size()) throw BcError("Parameter number mismatch");
-    if (depth > 2000) throw BcError("function recursion too deep");
+    if (depth > 2000 || stack_nearly_exhausted()) throw BcError("function recursion too deep");
     Frame frame;
     for (size_t i = 0; i < f.params.size(); ++i) {
       if (f.param_is_array[i]) {

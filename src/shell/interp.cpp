@@ -1,5 +1,6 @@
 // Command execution: lists, pipelines, compound commands, simple commands,
 // command lookup and the process model (child Interps on threads).
+#include "process/stack_guard.h"
 #include "shell/interp.h"
 
 #include <algorithm>
@@ -829,6 +830,12 @@ int Interp::call_function(const FunctionDef& f, std::vector<std::string> argv) {
   if (st.function_depth >= static_cast<int>(ctx->limits.max_function_depth)) {
     error(f.name + ": maximum function nesting level exceeded (" + std::to_string(ctx->limits.max_function_depth) + ")");
     ctx->hit_limit("function nesting too deep (max " + std::to_string(ctx->limits.max_function_depth) + ")");
+    check_cancel();
+  }
+  // The native stack may run out first (small thread stacks, sanitizers).
+  if (stack_nearly_exhausted()) {
+    error(f.name + ": maximum function nesting level exceeded (" + std::to_string(st.function_depth) + ")");
+    ctx->hit_limit("function nesting too deep for the stack (at depth " + std::to_string(st.function_depth) + ")");
     check_cancel();
   }
   std::vector<std::string> saved_pos = std::move(st.positional);

@@ -3,6 +3,7 @@
 // error messages. Short-circuited operands are parsed without side effects.
 #include <cstring>
 
+#include "process/stack_guard.h"
 #include "shell/interp.h"
 
 namespace burrow::shell {
@@ -92,7 +93,7 @@ class Arith {
   class Nested {
    public:
     Nested(Arith& a) {
-      if (++arith_nesting > kMaxNesting) {
+      if (++arith_nesting > kMaxNesting || stack_nearly_exhausted()) {
         --arith_nesting;
         a.fail("expression recursion level exceeded", a.pos_);
       }

@@ -1,6 +1,7 @@
 // Recursive-descent bash parser. Lexing is context dependent in bash (what a
 // `(` or `}` or `<` means depends on where it is), so the grammar functions
 // drive a character-level lexer directly, one token of lookahead at a time.
+#include "process/stack_guard.h"
 #include "shell/parser.h"
 
 #include <cstring>
@@ -159,7 +160,7 @@ class Core {
   struct DepthGuard {
     Core& c;
     explicit DepthGuard(Core& core) : c(core) {
-      if (++c.depth_ > c.opts_.max_depth) {
+      if (++c.depth_ > c.opts_.max_depth || stack_nearly_exhausted()) {
         --c.depth_;
         c.fail_msg("maximum nesting depth exceeded", c.r_.line());
       }

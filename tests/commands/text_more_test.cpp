@@ -64,7 +64,8 @@ TEST(TextDiff, Column) {
 }
 
 TEST(TextDiff, Strings) {
-  std::string bin = std::string("\x01\x02hello world\x00\x03" "ab\x00longer string here\x7f\x80xyzw\tv\n", 48);
+  static const char kBinary[] = "\x01\x02hello world\x00\x03" "ab\x00longer string here\x7f\x80xyzw\tv\n";
+  std::string bin(kBinary, sizeof kBinary - 1);
   std::vector<Case> cases = {
       {"strings", bin},
       {"strings -n 2", bin},

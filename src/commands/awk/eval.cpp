@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "process/stack_guard.h"
 #include "commands/awk/runtime.h"
 
 namespace burrow::awk {
@@ -93,6 +94,7 @@ double arith(Interp& in, int op, double a, double b) {
 }  // namespace
 
 Value Interp::eval(Node* n) {
+  if (stack_nearly_exhausted()) fatal("expression nested too deeply (sandbox limit)");
   struct Depth {
     int& d;
     Depth(Interp& in, int& depth) : d(depth) {
@@ -286,7 +288,8 @@ Value Interp::call(Node* n) {
     fatal("function `" + f.name + "' called with more arguments than declared");
   }
   uint32_t max_depth = inv_.limits ? inv_.limits->max_function_depth : 1000;
-  if (static_cast<uint32_t>(call_depth_) >= max_depth) fatal("function call nesting too deep (sandbox limit)");
+  if (static_cast<uint32_t>(call_depth_) >= max_depth || stack_nearly_exhausted())
+    fatal("function call nesting too deep (sandbox limit)");
   std::vector<Var> frame(f.params.size());
   for (size_t i = 0; i < n->kids.size(); ++i) {
     Node* a = n->kid(i);

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "process/stack_guard.h"
 #include "commands/awk/awk.h"
 
 namespace burrow::awk {
@@ -474,7 +475,7 @@ class Parser {
   }
 
   NodePtr statement() {
-    if (++depth_ > 200) throw Fatal{loc_prefix(0) + "fatal: program nested too deeply", true};
+    if (++depth_ > 200 || stack_nearly_exhausted()) throw Fatal{loc_prefix(0) + "fatal: program nested too deeply", true};
     NodePtr s = statement_inner();
     --depth_;
     return s;
@@ -686,7 +687,7 @@ class Parser {
   }
 
   NodePtr expr() {
-    if (++depth_ > 200) throw Fatal{loc_prefix(0) + "fatal: expression nested too deeply", true};
+    if (++depth_ > 200 || stack_nearly_exhausted()) throw Fatal{loc_prefix(0) + "fatal: expression nested too deeply", true};
     NodePtr lhs = ternary();
     int op = 0;
     switch (cur().type) {
@@ -870,7 +871,7 @@ class Parser {
     if (at(tNOT) || at(tMINUS) || at(tPLUS)) {
       Tok t = cur().type;
       ++pos_;
-      if (++depth_ > 200) throw Fatal{loc_prefix(0) + "fatal: expression nested too deeply", true};
+      if (++depth_ > 200 || stack_nearly_exhausted()) throw Fatal{loc_prefix(0) + "fatal: expression nested too deeply", true};
       auto n = make(t == tNOT ? NodeKind::kNot : NodeKind::kUnary, t == tMINUS ? '-' : '+');
       n->kids.push_back(unary());
       --depth_;
@@ -883,7 +884,7 @@ class Parser {
     NodePtr base = postfix();
     if (at(tCARET)) {
       ++pos_;
-      if (++depth_ > 200) throw Fatal{loc_prefix(0) + "fatal: expression nested too deeply", true};
+      if (++depth_ > 200 || stack_nearly_exhausted()) throw Fatal{loc_prefix(0) + "fatal: expression nested too deeply", true};
       struct Leave { int& d; ~Leave() { --d; } } leave{depth_};
       auto n = make(NodeKind::kBinary, '^');
       n->kids.push_back(std::move(base));
@@ -939,7 +940,7 @@ class Parser {
     if (at(tMINUS) || at(tPLUS) || at(tNOT)) {
       Tok t = cur().type;
       ++pos_;
-      if (++depth_ > 200) throw Fatal{loc_prefix(0) + "fatal: expression nested too deeply", true};
+      if (++depth_ > 200 || stack_nearly_exhausted()) throw Fatal{loc_prefix(0) + "fatal: expression nested too deeply", true};
       auto n = make(t == tNOT ? NodeKind::kNot : NodeKind::kUnary, t == tMINUS ? '-' : '+');
       n->kids.push_back(field_operand());
       --depth_;
@@ -971,7 +972,7 @@ class Parser {
       }
       case tDOLLAR: {
         ++pos_;
-        if (++depth_ > 200) throw Fatal{loc_prefix(0) + "fatal: expression nested too deeply", true};
+        if (++depth_ > 200 || stack_nearly_exhausted()) throw Fatal{loc_prefix(0) + "fatal: expression nested too deeply", true};
         auto n = make(NodeKind::kField);
         n->kids.push_back(field_operand());
         --depth_;
@@ -981,7 +982,7 @@ class Parser {
       case tDECR: {
         auto n = make(t.type == tINCR ? NodeKind::kPreIncr : NodeKind::kPreDecr);
         ++pos_;
-        if (++depth_ > 200) throw Fatal{loc_prefix(0) + "fatal: expression nested too deeply", true};
+        if (++depth_ > 200 || stack_nearly_exhausted()) throw Fatal{loc_prefix(0) + "fatal: expression nested too deeply", true};
         NodePtr lv = primary();
         --depth_;
         if (!is_lvalue(lv.get())) syntax_error();
