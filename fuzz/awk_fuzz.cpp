@@ -6,6 +6,7 @@
 #include <string>
 
 #include "commands/command.h"
+#include "deadline.h"
 #include "process/string_files.h"
 #include "vfs/mem_fs.h"
 
@@ -40,6 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   inv.env = &env;
   inv.cancel = &cancel;
   inv.limits = &limits;
+  FuzzDeadline deadline(cancel);
   run_command(*awk, inv);
   return 0;
 }

@@ -10,6 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-30}"
+# A fixed seed keeps CI's short runs reproducible; FUZZ_SEED=0 picks one at random.
+seed="${FUZZ_SEED:-1}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
@@ -31,7 +33,7 @@ for t in "${targets[@]}"; do
   cp -n fuzz/corpus/"$t"/* "$work"/ 2>/dev/null || true
   echo "fuzz: $t for ${seconds}s" >&2
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-    "build-fuzz/fuzz/${t}_fuzz" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    "build-fuzz/fuzz/${t}_fuzz" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -seed="$seed" \
     -max_len=4096 -print_final_stats=1 -artifact_prefix=build-fuzz/artifacts/"$t"- "$work" \
     2>build-fuzz/"$t".log || { tail -50 build-fuzz/"$t".log; exit 1; }
   grep -E "^stat::number_of_executed_units|^Done" build-fuzz/"$t".log >&2 || true

@@ -582,6 +582,8 @@ class Core {
       return true;
     }
     if (n == '(') {
+      // $( and $(( nest through the word reader, outside the DepthGuard.
+      DepthGuard depth(*this);
       if (r_.peek(2) == '(' && looks_like_arith(3)) {
         parse_arith_subst(parts);
       } else {
