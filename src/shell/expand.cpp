@@ -17,6 +17,26 @@
 namespace burrow::shell {
 namespace {
 
+// The double-quoted form bash uses for values in ${a[@]@K} and declare -p.
+std::string dquote_value(const std::string& v) {
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"' || c == '\\' || c == '$' || c == '`') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// The ${x@Q} form: single quotes, with embedded quotes as '\''.
+std::string single_quote(const std::string& v) {
+  std::string q = "'";
+  for (char c : v) {
+    if (c == '\'') q += "'\\''";
+    else q += c;
+  }
+  return q + "'";
+}
+
 bool is_glob_char(char c) { return c == '*' || c == '?' || c == '['; }
 
 std::string escape_glob(std::string_view t) {
@@ -411,17 +431,21 @@ class Expander {
       }
       case ParamOp::Transform:
         switch (pe.transform) {
-          case 'Q': {
-            std::string q = "'";
-            for (char c : v) {
-              if (c == '\'') q += "'\\''";
-              else q += c;
-            }
-            return q + "'";
-          }
+          case 'Q': return single_quote(v);
           case 'E': return decode_ansi_c(v);
           case 'P': return v;
-          case 'A': return "declare -- " + pe.name + "=" + quote_for_shell(v);
+          case 'K': return single_quote(v);
+          case 'A': {
+            Var* var = sh_.find_var(pe.name);
+            std::string flags;
+            if (var) {
+              if (var->integer) flags += 'i';
+              if (var->readonly) flags += 'r';
+              if (var->exported) flags += 'x';
+            }
+            // bash spells a plain variable as an assignment, one with attributes as a declare.
+            return (flags.empty() ? "" : "declare -" + flags + " ") + pe.name + "=" + single_quote(v);
+          }
           case 'U': {
             std::string o = v;
             for (char& c : o) c = toupper(static_cast<unsigned char>(c));
@@ -441,7 +465,8 @@ class Expander {
             Var* var = sh_.find_var(pe.name);
             std::string a;
             if (var) {
-              if (var->is_array) a += 'a';
+              if (var->assoc) a += 'A';
+              else if (var->is_array) a += 'a';
               if (var->integer) a += 'i';
               if (var->readonly) a += 'r';
               if (var->exported) a += 'x';
@@ -573,7 +598,10 @@ class Expander {
       default:
         break;
     }
-    if (!is_set && sh_.st.opts.nounset && name != "@" && name != "*" &&
+    // An existing but empty array is not unbound: `a=(); echo "${a[@]}"` is fine under set -u.
+    bool empty_array_list = pe.has_subscript && (pe.subscript_raw == "@" || pe.subscript_raw == "*") &&
+                            sh_.find_var(name) != nullptr && sh_.find_var(name)->is_array;
+    if (!is_set && !empty_array_list && sh_.st.opts.nounset && name != "@" && name != "*" &&
         (pe.op == ParamOp::None || pe.op == ParamOp::RemovePrefix || pe.op == ParamOp::RemoveSuffix ||
          pe.op == ParamOp::Replace || pe.op == ParamOp::Substring || pe.op == ParamOp::Transform ||
          pe.op == ParamOp::UpperFirst || pe.op == ParamOp::LowerFirst)) {
@@ -585,6 +613,18 @@ class Expander {
         std::vector<std::string> src = pv.list;
         if (name == "@" || name == "*") src.insert(src.begin(), sh_.st.arg0);
         long long n = static_cast<long long>(src.size());
+        Var* arr = (name != "@" && name != "*") ? sh_.find_var(name) : nullptr;
+        if (arr && arr->is_array && !arr->assoc && pe.has_subscript) {
+          // Indexed arrays slice by subscript, not by position: ${a[@]:1} of
+          // ([2]=a [5]=b) is "a b"; a negative offset counts from the highest index + 1.
+          long long top = arr->array.empty() ? 0 : arr->array.rbegin()->first + 1;
+          if (off < 0) off += top;
+          src.clear();
+          if (off >= 0)
+            for (auto it = arr->array.lower_bound(off); it != arr->array.end(); ++it) src.push_back(it->second);
+          n = static_cast<long long>(src.size());
+          off = 0;
+        }
         if (off < 0) off += n;
         if (off < 0) off = 0;
         if (name == "@" || name == "*") {
@@ -622,6 +662,35 @@ class Expander {
       }
       add_value(v.substr(off, len), quoted);
       return;
+    }
+    if (pv.is_list && pe.op == ParamOp::Transform && (pe.transform == 'K' || pe.transform == 'k')) {
+      if (Var* arr = sh_.find_var(pe.name); arr && arr->is_array) {
+        // @K: one word `key "value" ...`; @k: key and value as separate words.
+        std::vector<std::pair<std::string, std::string>> kv;
+        if (arr->assoc)
+          for (auto& [k, val] : arr->amap) kv.emplace_back(k, val);
+        else
+          for (auto& [k, val] : arr->array) kv.emplace_back(std::to_string(k), val);
+        ParamValue out;
+        out.is_list = true;
+        out.star = pv.star;
+        if (pe.transform == 'k') {
+          for (auto& [k, val] : kv) {
+            out.list.push_back(k);
+            out.list.push_back(val);
+          }
+        } else {
+          std::string joined;
+          for (size_t i = 0; i < kv.size(); ++i) {
+            if (i) joined += ' ';
+            joined += kv[i].first + " " + dquote_value(kv[i].second);
+          }
+          if (arr->assoc && !kv.empty()) joined += ' ';
+          out.list.push_back(joined);
+        }
+        add_list(out, quoted);
+        return;
+      }
     }
     if (pv.is_list) {
       if (pe.op != ParamOp::None && pe.op != ParamOp::Default && pe.op != ParamOp::Assign && pe.op != ParamOp::Error) {

@@ -52,6 +52,7 @@ struct Var {
   bool exported = false;
   bool readonly = false;
   bool integer = false;
+  bool nameref = false;  // declare -n: `value` names the variable that reads and writes go to
   bool is_array = false;
   std::map<long long, std::string> array;  // indexed arrays
   bool assoc = false;                      // declare -A: `amap` holds the elements
@@ -185,6 +186,8 @@ class Interp : public ProcessHost {
 
   // --- variables
   Var* find_var(std::string_view name);
+  Var* find_var_noref(std::string_view name);  // the variable itself, even when it is a nameref
+  std::string resolve_nameref(std::string_view name);  // follows declare -n chains
   std::optional<std::string> get_var(std::string_view name);
   // Sets a scalar (honours readonly / integer); false when readonly.
   bool set_var(std::string_view name, std::string value, bool append = false);

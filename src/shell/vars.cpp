@@ -7,6 +7,23 @@
 namespace burrow::shell {
 
 Var* Interp::find_var(std::string_view name) {
+  Var* v = find_var_noref(name);
+  if (!v || !v->nameref || !v->set) return v;
+  return find_var_noref(resolve_nameref(name));
+}
+
+std::string Interp::resolve_nameref(std::string_view name) {
+  std::string cur(name);
+  // bash gives up on reference loops; a bounded walk keeps `declare -n a=a` harmless.
+  for (int depth = 0; depth < 16; ++depth) {
+    Var* v = find_var_noref(cur);
+    if (!v || !v->nameref || !v->set || v->value.empty() || v->value == cur) return cur;
+    cur = v->value;
+  }
+  return cur;
+}
+
+Var* Interp::find_var_noref(std::string_view name) {
   for (auto it = st.frames.rbegin(); it != st.frames.rend(); ++it) {
     auto f = it->find(name);
     if (f != it->end()) return &f->second;
@@ -124,7 +141,7 @@ bool Interp::set_var(std::string_view name, std::string value, bool append) {
       st.seconds_base = std::atoll(value.c_str());
       return true;
     }
-    v = &st.globals[std::string(name)];
+    v = &st.globals[resolve_nameref(name)];
     v->set = false;
     if (st.opts.allexport) v->exported = true;
   }
@@ -153,7 +170,9 @@ bool Interp::set_var(std::string_view name, std::string value, bool append) {
   return true;
 }
 
-bool Interp::unset_var(std::string_view name) {
+bool Interp::unset_var(std::string_view name_or_ref) {
+  std::string resolved = resolve_nameref(name_or_ref);
+  std::string_view name = resolved;
   for (auto it = st.frames.rbegin(); it != st.frames.rend(); ++it) {
     auto f = it->find(name);
     if (f != it->end()) {

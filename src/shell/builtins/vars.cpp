@@ -66,6 +66,7 @@ std::string declare_line(std::string_view name, const Var& v) {
   if (v.assoc) flags += 'A';
   else if (v.is_array) flags += 'a';
   if (v.integer) flags += 'i';
+  if (v.nameref) flags += 'n';
   if (v.readonly) flags += 'r';
   if (v.exported) flags += 'x';
   std::string out = "declare -" + (flags.empty() ? std::string("-") : flags) + " " + std::string(name);
@@ -288,7 +289,7 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
       return 0;
     }
     for (; i < inv.argv.size(); ++i) {
-      Var* v = sh.find_var(inv.argv[i]);
+      Var* v = sh.find_var_noref(inv.argv[i]);
       if (!v) {
         berror(sh, inv, inv.argv[0] + ": " + inv.argv[i] + ": not found");
         status = 1;
@@ -303,6 +304,37 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
     const std::string& arg = inv.argv[i];
     size_t eq = arg.find('=');
     std::string name = arg.substr(0, eq == std::string::npos ? arg.size() : eq);
+    if (has('n') && !has('a') && !has('A')) {
+      // A nameref stores the target's name; reads and writes go to the target (Interp::find_var).
+      if (!is_name(name)) {
+        berror(sh, inv, inv.argv[0] + ": `" + arg + "': not a valid identifier");
+        status = 1;
+        continue;
+      }
+      Var* ref = local ? &sh.st.frames.back()[name] : (has('g') ? &sh.st.globals[name] : sh.find_var_noref(name));
+      if (!ref) ref = &sh.st.globals[name];
+      if (ref->readonly) {
+        berror(sh, inv, name + ": readonly variable");
+        status = 1;
+        continue;
+      }
+      if (eq != std::string::npos) {
+        std::string target = arg.substr(eq + 1);
+        if (target == name) {
+          berror(sh, inv, inv.argv[0] + ": " + name + ": nameref variable self references not allowed");
+          status = 1;
+          continue;
+        }
+        ref->value = target;
+        ref->set = true;
+      } else if (!ref->nameref) {
+        ref->set = ref->set && !ref->value.empty();
+      }
+      ref->nameref = true;
+      if (has('r')) ref->readonly = true;
+      if (has('x')) ref->exported = true;
+      continue;
+    }
     Var* existing = sh.find_var(name);
     if (existing && existing->readonly && (eq != std::string::npos || has('r') == false) && eq != std::string::npos) {
       berror(sh, inv, name + ": readonly variable");
