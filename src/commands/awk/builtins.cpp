@@ -53,7 +53,7 @@ std::string Interp::format(const std::string& fmt, const std::vector<Value>& arg
     auto number = [&]() {
       if (i < fmt.size() && fmt[i] == '*') {
         ++i;
-        spec += std::to_string(static_cast<long long>(to_num(next_arg())));
+        spec += std::to_string(to_int(to_num(next_arg())));
         return;
       }
       while (i < fmt.size() && isdigit(static_cast<unsigned char>(fmt[i]))) spec += fmt[i++];
@@ -98,7 +98,7 @@ std::string Interp::format(const std::string& fmt, const std::vector<Value>& arg
         }
         d = std::trunc(d);
         if (std::fabs(d) < 9.2e18) {
-          emit(spec + "lld", static_cast<long long>(d));
+          emit(spec + "lld", to_int(d));
         } else {
           // Too big for an integer: print all the digits.
           std::string f = spec;
@@ -110,7 +110,7 @@ std::string Interp::format(const std::string& fmt, const std::vector<Value>& arg
       case 'o': case 'x': case 'X': case 'u': {
         double d = std::trunc(to_num(next_arg()));
         if (d < 0) {
-          if (d >= -9.2e18) emit(spec + "ll" + conv, static_cast<unsigned long long>(static_cast<long long>(d)));
+          if (d >= -9.2e18) emit(spec + "ll" + conv, static_cast<unsigned long long>(to_int(d)));
           else emit(spec + "g", d);
         } else if (d < 1.8e19) {
           emit(spec + "ll" + conv, static_cast<unsigned long long>(d));
@@ -127,7 +127,7 @@ std::string Interp::format(const std::string& fmt, const std::vector<Value>& arg
         std::string ch;
         if (v.kind == Value::kNum) {
           double d = v.n;
-          unsigned cp = static_cast<unsigned>(static_cast<long long>(d));
+          unsigned cp = static_cast<unsigned>(to_int(d));
           if (utf8_ && cp >= 128) append_utf8(ch, cp);
           else ch += static_cast<char>(cp & 0xff);
         } else {
@@ -284,7 +284,19 @@ std::vector<std::string> Interp::sorted_keys(Array& a) {
 }
 
 namespace {
-int ival(double d) { return static_cast<int>(d); }
+// gawk's bit functions take the integer part as an unsigned 64-bit value; a
+// number past 2^64 becomes 0 there, and so it does here (a plain cast of it is
+// undefined behaviour).
+uint64_t bit_operand(double d) {
+  if (!(d < 18446744073709551616.0)) return 0;
+  return static_cast<uint64_t>(d);
+}
+
+std::string fixed6(double d) {
+  char buf[64];
+  snprintf(buf, sizeof buf, "%f", d);
+  return buf;
+}
 }  // namespace
 
 Value Interp::builtin(Node* n) {
@@ -402,7 +414,7 @@ Value Interp::builtin(Node* n) {
         std::string hs = to_str(how);
         if (!hs.empty() && (hs[0] == 'g' || hs[0] == 'G')) global = true;
         else {
-          which = static_cast<long long>(to_num(how));
+          which = to_int(to_num(how));
           if (which <= 0) {
             warning("gensub: third argument " + hs + " treated as 1");
             which = 1;
@@ -553,7 +565,7 @@ Value Interp::builtin(Node* n) {
       need(0, 1);
       double prev = seed_;
       seed_ = argc ? std::trunc(eval_num(arg(0))) : static_cast<double>(time(nullptr));
-      rng_.seed(static_cast<uint32_t>(static_cast<long long>(seed_)));
+      rng_.seed(static_cast<uint32_t>(to_int(seed_)));
       return Value(prev);
     }
     case kBSystem: {
@@ -657,16 +669,36 @@ Value Interp::builtin(Node* n) {
     }
     case kBAnd: case kBOr: case kBXor: {
       if (argc < 2) fatal(n->str + ": called with less than two arguments");
-      uint64_t r = static_cast<uint64_t>(eval_num(arg(0)));
-      for (size_t i = 1; i < argc; ++i) {
-        uint64_t x = static_cast<uint64_t>(eval_num(arg(i)));
-        r = n->op == kBAnd ? (r & x) : n->op == kBOr ? (r | x) : (r ^ x);
+      uint64_t r = 0;
+      for (size_t i = 0; i < argc; ++i) {
+        double d = eval_num(arg(i));
+        if (d < 0) {
+          fatal(n->str + ": argument " + std::to_string(i + 1) + " negative value " + num_to_str(d, convfmt_) +
+                " is not allowed");
+        }
+        uint64_t x = bit_operand(d);
+        if (i == 0) r = x;
+        else r = n->op == kBAnd ? (r & x) : n->op == kBOr ? (r | x) : (r ^ x);
       }
       return Value(static_cast<double>(r));
     }
-    case kBLshift: need(2, 2); { uint64_t a = static_cast<uint64_t>(eval_num(arg(0))); return Value(static_cast<double>(a << ival(eval_num(arg(1))))); }
-    case kBRshift: need(2, 2); { uint64_t a = static_cast<uint64_t>(eval_num(arg(0))); return Value(static_cast<double>(a >> ival(eval_num(arg(1))))); }
-    case kBCompl: need(1, 1); return Value(static_cast<double>(~static_cast<uint64_t>(eval_num(arg(0))) & ((1ULL << 53) - 1)));
+    case kBLshift: case kBRshift: {
+      need(2, 2);
+      double value = eval_num(arg(0)), count = eval_num(arg(1));
+      if (value < 0 || count < 0) {
+        fatal(n->str + "(" + fixed6(value) + ", " + fixed6(count) + "): negative values are not allowed");
+      }
+      // Like the hardware gawk runs on, the shift count is taken modulo 64.
+      unsigned shift = static_cast<unsigned>(bit_operand(count) & 63);
+      uint64_t a = bit_operand(value);
+      return Value(static_cast<double>(n->op == kBLshift ? a << shift : a >> shift));
+    }
+    case kBCompl: {
+      need(1, 1);
+      double d = eval_num(arg(0));
+      if (d < 0) fatal("compl(" + fixed6(d) + "): negative value is not allowed");
+      return Value(static_cast<double>(~bit_operand(d) & ((1ULL << 53) - 1)));
+    }
     case kBStrtonum: {
       need(1, 1);
       Value v = eval(arg(0));

@@ -45,8 +45,8 @@ double Interp::eval_num(Node* n) {
     }
     case NodeKind::kField: {
       double d = eval_num(n->kid(0));
-      if (d < 0) fatal("attempt to access field " + std::to_string(static_cast<long long>(d)));
-      long long i = static_cast<long long>(d);
+      if (d < 0) fatal("attempt to access field " + std::to_string(to_int(d)));
+      long long i = to_int(d);
       if (i == 0) return str_to_num(record());
       if (i > nf()) return 0;
       return to_num(fields_[static_cast<size_t>(i)]);
@@ -77,7 +77,7 @@ double arith(Interp& in, int op, double a, double b) {
     case '^': {
       // Integer exponents by repeated multiplication, as gawk does.
       if (b == std::floor(b) && std::fabs(b) < 1024) {
-        long long e = static_cast<long long>(std::fabs(b));
+        long long e = to_int(std::fabs(b));
         double r = 1, x = a;
         while (e) {
           if (e & 1) r *= x;
@@ -121,8 +121,8 @@ Value Interp::eval(Node* n) {
     }
     case NodeKind::kField: {
       double d = eval_num(n->kid(0));
-      if (d < 0) fatal("attempt to access field " + std::to_string(static_cast<long long>(d)));
-      long long i = static_cast<long long>(d);
+      if (d < 0) fatal("attempt to access field " + std::to_string(to_int(d)));
+      long long i = to_int(d);
       if (i == 0) return Value::strnum(record());
       if (i > nf()) return Value::strnum("");
       return fields_[static_cast<size_t>(i)];
@@ -438,7 +438,7 @@ Flow Interp::exec(Node* n) {
       return Flow::kNext;
     case NodeKind::kNextFile: return Flow::kNextFile;
     case NodeKind::kExit:
-      if (n->kid(0)) exit_status_ = static_cast<int>(static_cast<long long>(eval_num(n->kid(0)))) & 0xff;
+      if (n->kid(0)) exit_status_ = static_cast<int>(to_int(eval_num(n->kid(0)))) & 0xff;
       return Flow::kExit;
     case NodeKind::kReturn:
       return_value_ = n->kid(0) ? eval(n->kid(0)) : Value();

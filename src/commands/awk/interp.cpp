@@ -135,7 +135,7 @@ std::string Interp::num_to_str(double d, const std::string& fmt) const {
   char buf[512];
   if (d == std::floor(d)) {
     if (std::fabs(d) < 1e18) {
-      long long v = static_cast<long long>(d);
+      long long v = to_int(d);
       int n = snprintf(buf, sizeof buf, "%lld", v);
       return std::string(buf, n);
     }
@@ -146,7 +146,7 @@ std::string Interp::num_to_str(double d, const std::string& fmt) const {
   if (conv == 'd' || conv == 'i' || conv == 'x' || conv == 'X' || conv == 'o' || conv == 'u' || conv == 'c') {
     std::string f = fmt.substr(0, fmt.size() - 1) + "lld";
     if (conv != 'd' && conv != 'i' && conv != 'c') f.back() = conv;
-    int n = snprintf(buf, sizeof buf, f.c_str(), static_cast<long long>(d));
+    int n = snprintf(buf, sizeof buf, f.c_str(), to_int(d));
     return std::string(buf, static_cast<size_t>(std::max(0, std::min(n, 511))));
   }
   if (fmt.find('s') != std::string::npos || fmt.find('%') == std::string::npos) return std::to_string(d);
@@ -193,8 +193,8 @@ void Interp::append_node(std::string& out, Node* n, bool output) {
   }
   if (n->kind == NodeKind::kField) {
     double d = eval_num(n->kid(0));
-    if (d < 0) fatal("attempt to access field " + std::to_string(static_cast<long long>(d)));
-    long long i = static_cast<long long>(d);
+    if (d < 0) fatal("attempt to access field " + std::to_string(to_int(d)));
+    long long i = to_int(d);
     if (i == 0) {
       out += record();
       return;
@@ -211,7 +211,7 @@ void Interp::append_str(std::string& out, const Value& v, bool output) const {
     double d = v.n;
     if (d == std::floor(d) && std::fabs(d) < 1e18) {
       char buf[32];
-      int n = snprintf(buf, sizeof buf, "%lld", static_cast<long long>(d));
+      int n = snprintf(buf, sizeof buf, "%lld", to_int(d));
       out.append(buf, n);
       return;
     }
@@ -288,7 +288,7 @@ std::string Interp::subscript(Node* n, size_t first) {
       double d = v.n;
       if (d == std::floor(d) && std::fabs(d) < 1e15) {
         char buf[32];
-        int len = snprintf(buf, sizeof buf, "%lld", static_cast<long long>(d));
+        int len = snprintf(buf, sizeof buf, "%lld", to_int(d));
         return std::string(buf, len);
       }
     }
@@ -319,8 +319,8 @@ Value& Interp::lvalue(Node* n) {
     }
     case NodeKind::kField: {
       double d = eval_num(n->kid(0));
-      if (d < 0) fatal("attempt to access field " + std::to_string(static_cast<long long>(d)));
-      return field(static_cast<long long>(d));
+      if (d < 0) fatal("attempt to access field " + std::to_string(to_int(d)));
+      return field(to_int(d));
     }
     default:
       fatal("assignment to non-lvalue");
@@ -335,7 +335,7 @@ void Interp::after_assign(Node* target) {
   if (target->kind != NodeKind::kVar || target->index >= kSpecialCount) return;
   const Value& v = globals_[static_cast<size_t>(target->index)].v;
   switch (target->index) {
-    case kNF: set_nf(static_cast<long long>(to_num(v))); break;
+    case kNF: set_nf(to_int(to_num(v))); break;
     case kCONVFMT: convfmt_ = to_str(v); break;
     case kOFMT: ofmt_ = to_str(v); break;
     case kOFS: ofs_ = to_str(v); break;
@@ -356,8 +356,8 @@ void Interp::after_assign(Node* target) {
 void Interp::assign(Node* target, Value v) {
   if (target->kind == NodeKind::kField) {
     double d = eval_num(target->kid(0));
-    if (d < 0) fatal("attempt to access field " + std::to_string(static_cast<long long>(d)));
-    long long i = static_cast<long long>(d);
+    if (d < 0) fatal("attempt to access field " + std::to_string(to_int(d)));
+    long long i = to_int(d);
     if (i == 0) {
       std::string s = to_str(v);
       set_record(s);

@@ -128,7 +128,7 @@ bool Interp::read_record(Reader& r, std::string& out) {
 bool Interp::open_next_file() {
   Array& argv = *globals_[kARGV].arr;
   while (true) {
-    long long argc = static_cast<long long>(to_num(globals_[kARGC].v));
+    long long argc = to_int(to_num(globals_[kARGC].v));
     if (argv_index_ >= argc) {
       if (used_file_operand_ || main_done_) return false;
       used_file_operand_ = true;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cmath>
+#include <cstdint>
 #include <functional>
 #include <random>
 
@@ -15,6 +16,15 @@ double str_to_num(std::string_view s);
 size_t utf8_length(std::string_view s);
 std::string utf8_case(std::string_view s, bool upper);
 std::string utf8_substr(std::string_view s, size_t start, size_t count);
+
+// A number as a 64-bit integer the way awk truncates it; values beyond the
+// range saturate and NaN becomes 0, because a plain cast of those is undefined.
+inline long long to_int(double d) {
+  if (std::isnan(d)) return 0;
+  if (d >= 9.2233720368547758e18) return INT64_MAX;
+  if (d <= -9.2233720368547758e18) return INT64_MIN;
+  return static_cast<long long>(d);
+}
 
 // Elements in one array before awk stops with a fatal error.
 constexpr size_t kMaxArrayElements = 20'000'000;
