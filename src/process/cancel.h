@@ -13,12 +13,25 @@ class CancelToken {
  public:
   using Clock = std::chrono::steady_clock;
 
+  CancelToken() = default;
+  // A token of one process (a background job): cancelling it ends that process
+  // alone, while cancelling `parent` (the session's) still ends it too. The
+  // parent must outlive this token.
+  explicit CancelToken(const CancelToken* parent) : parent_(parent) {}
+
   // Requests cancellation; `signal` is what a shell would report (SIGINT = 2,
   // SIGTERM = 15, ...). Wakes every waiter.
   void cancel(int signal = 2);
   void reset();
-  bool cancelled() const { return signal_.load(std::memory_order_relaxed) != 0; }
-  int signal() const { return signal_.load(std::memory_order_relaxed); }
+  bool cancelled() const {
+    return signal_.load(std::memory_order_relaxed) != 0 || (parent_ && parent_->cancelled());
+  }
+  // The signal this token itself received, not its parent's.
+  int own_signal() const { return signal_.load(std::memory_order_relaxed); }
+  int signal() const {
+    int own = signal_.load(std::memory_order_relaxed);
+    return own != 0 || !parent_ ? own : parent_->signal();
+  }
 
   void set_deadline(Clock::time_point when);
   bool past_deadline() const;
@@ -31,6 +44,7 @@ class CancelToken {
   static constexpr std::chrono::milliseconds wait_slice{20};
 
  private:
+  const CancelToken* parent_ = nullptr;
   std::atomic<int> signal_{0};
   std::atomic<int64_t> deadline_ns_{0};
   std::mutex mutex_;

@@ -111,9 +111,12 @@ int run_bash(Invocation& inv) {
     parent->ctx->hit_limit("nested shells too deep (max " + std::to_string(parent->ctx->limits.max_substitution_depth) + ")");
     return 1;
   }
+  // The new shell's own token: `kill` of its pid ends it alone, while the
+  // caller's cancellation (the session's, or `timeout`'s) still reaches it.
+  // Declared before the child, which refers to it, so that it outlives it.
+  CancelToken own_cancel(inv.cancel ? inv.cancel : &parent->ctx->cancel);
   auto child = parent->fork_child();
-  // Run under `timeout` (or another process's own token): honour it.
-  if (inv.cancel && inv.cancel != &parent->ctx->cancel) child->process_cancel = inv.cancel;
+  child->process_cancel = &own_cancel;
   ShellState& st = child->st;
   st.subst_depth++;
   // A new shell inherits only the environment.
@@ -150,6 +153,8 @@ int run_bash(Invocation& inv) {
   if (Var* v = child->find_var("PWD")) v->exported = true;
   child->errexit_suppressed_ = 0;
   child->traps_.clear();
+  child->update_signal_masks();
+  child->register_signal_target();
 
   std::string script;
   if (has_c) {
@@ -208,6 +213,9 @@ int run_bash(Invocation& inv) {
   set_current_process(child.get());
   int status = child->run_toplevel(script, true);
   set_current_process(parent);
+  // A shell that `kill` ended (not its caller's cancellation): bash reports a
+  // foreground child killed by SIGTERM with this line.
+  if (own_cancel.own_signal() == 15 && status == 128 + 15) inv.err() << "Terminated\n";
   return status;
 }
 

@@ -12,6 +12,7 @@
 
 #include "process/string_files.h"
 #include "shell/interp.h"
+#include "shell/printer.h"
 #include "shell/parser.h"
 
 namespace burrow::shell {
@@ -27,15 +28,6 @@ std::string dquote_value(const std::string& v) {
   return out + "\"";
 }
 
-// The ${x@Q} form: single quotes, with embedded quotes as '\''.
-std::string single_quote(const std::string& v) {
-  std::string q = "'";
-  for (char c : v) {
-    if (c == '\'') q += "'\\''";
-    else q += c;
-  }
-  return q + "'";
-}
 
 bool is_glob_char(char c) { return c == '*' || c == '?' || c == '['; }
 

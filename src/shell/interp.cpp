@@ -10,6 +10,7 @@
 #include "process/string_files.h"
 #include "shell/parser.h"
 #include "shell/printer.h"
+#include "shell/signals.h"
 
 namespace burrow::shell {
 namespace {
@@ -75,8 +76,77 @@ Interp::Interp(std::shared_ptr<ShellContext> c, ShellState state, FdTable f)
 }
 
 Interp::~Interp() {
+  if (registered_pid_) {
+    std::lock_guard<std::mutex> lock(ctx->targets_mutex);
+    auto it = ctx->signal_targets.find(registered_pid_);
+    if (it != ctx->signal_targets.end() && it->second.shell == this) ctx->signal_targets.erase(it);
+  }
   for (auto& j : jobs) {
     if (j->thread.joinable()) j->thread.join();
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Signals between the session's processes
+
+bool ShellContext::send_signal(int pid, int number) {
+  std::lock_guard<std::mutex> lock(targets_mutex);
+  auto it = signal_targets.find(pid);
+  if (it == signal_targets.end()) return false;
+  if (number == 0) return true;
+  const SignalTarget& target = it->second;
+  uint64_t bit = uint64_t{1} << number;
+  // Asynchronous commands ignore SIGINT and SIGQUIT without job control.
+  if (!target.shell && (number == 2 || number == 3)) return true;
+  if (target.shell && number != 9) {
+    if (target.shell->ignored_signals.load() & bit) return true;
+    if (target.shell->trapped_signals.load() & bit) {
+      target.shell->pending_signals.fetch_or(bit);
+      return true;
+    }
+  }
+  if (signal_terminates(number)) target.token->cancel(number);
+  return true;
+}
+
+std::vector<int> ShellContext::signal_pids() {
+  std::lock_guard<std::mutex> lock(targets_mutex);
+  std::vector<int> pids;
+  for (auto& [pid, target] : signal_targets) pids.push_back(pid);
+  return pids;
+}
+
+void Interp::register_signal_target() {
+  std::lock_guard<std::mutex> lock(ctx->targets_mutex);
+  registered_pid_ = st.pid;
+  ctx->signal_targets[st.pid] = ShellContext::SignalTarget{cancel_token(), this};
+}
+
+void Interp::update_signal_masks() {
+  uint64_t trapped = 0, ignored = 0;
+  for (auto& [name, action] : traps_) {
+    if (name.rfind("SIG", 0) != 0) continue;
+    int number = signal_number(name);
+    if (number <= 0) continue;
+    (action.empty() ? ignored : trapped) |= uint64_t{1} << number;
+  }
+  trapped_signals.store(trapped);
+  ignored_signals.store(ignored);
+}
+
+void Interp::run_pending_traps() {
+  uint64_t pending = pending_signals.exchange(0);
+  for (int number = 1; pending && number <= kMaxSignal; ++number) {
+    uint64_t bit = uint64_t{1} << number;
+    if (!(pending & bit)) continue;
+    pending &= ~bit;
+    auto trap = traps_.find("SIG" + signal_name(number));
+    if (trap == traps_.end() || trap->second.empty()) continue;
+    std::string action = trap->second;
+    // A trap leaves $? as it found it.
+    int saved = st.last_status;
+    run_source(action, st.lineno, false);
+    st.last_status = saved;
   }
 }
 
@@ -89,6 +159,7 @@ std::unique_ptr<Interp> Interp::fork_child() {
   child->is_main = false;
   child->errexit_suppressed_ = errexit_suppressed_;
   child->process_cancel = process_cancel;
+  child->inherited_jobs = job_table();
   return child;
 }
 
@@ -224,6 +295,10 @@ int Interp::execute_list(const List& list) {
     } else {
       status = execute_and_or(item.and_or);
     }
+    if (pending_signals.load(std::memory_order_relaxed)) {
+      run_pending_traps();
+      st.last_status = status;
+    }
   }
   return status;
 }
@@ -294,9 +369,11 @@ int Interp::execute_pipeline(const Pipeline& p) {
         vfs::FilePtr prev_read;
         for (size_t i = 0; i < n; ++i) {
           auto child = fork_child();
+          // `jobs | cat` lists the shell's jobs, `{ jobs; } | cat` does not.
+          if (p.commands[i]->kind != CommandKind::Simple) child->inherited_jobs.clear();
           if (prev_read) child->fds.set(0, prev_read);
           if (i + 1 < n) {
-            PipeEnds ends = make_pipe(&ctx->cancel);
+            PipeEnds ends = make_pipe(cancel_token());
             child->fds.set(1, ends.write);
             if (i < p.pipe_stderr.size() && p.pipe_stderr[i]) child->fds.set(2, ends.write);
             prev_read = ends.read;
@@ -371,12 +448,46 @@ int Interp::execute_pipeline(const Pipeline& p) {
 }
 
 int Interp::run_background(const AndOr& ao) {
+  // Finished jobs leave the job table when a new one starts (bash without job
+  // control); `wait PID` still finds their status.
+  int number = 1;
+  size_t finished = 0;
+  for (auto& j : jobs) {
+    if (j->number && j->done->load()) j->number = 0;
+    if (j->number) number = std::max(number, j->number + 1);
+    if (!j->number) ++finished;
+  }
+  // Remember a bounded number of finished statuses, as bash does.
+  constexpr size_t kRememberedStatuses = 1024;
+  for (auto it = jobs.begin(); finished > kRememberedStatuses && it != jobs.end();) {
+    if (!(*it)->number && (*it)->done->load()) {
+      if ((*it)->thread.joinable()) (*it)->thread.join();
+      it = jobs.erase(it);
+      --finished;
+    } else {
+      ++it;
+    }
+  }
   auto job = std::make_shared<Job>();
+  job->number = number;
+  {
+    List shown;
+    shown.items.push_back(ListItem{ao.clone(), false});
+    job->command = print_list_oneline(shown) + " &";
+  }
   job->status = std::make_shared<std::atomic<int>>(-1);
   job->done = std::make_shared<std::atomic<bool>>(false);
+  job->signal = std::make_shared<std::atomic<int>>(0);
+  job->cancel = std::make_shared<CancelToken>(cancel_token());
   std::shared_ptr<Interp> child(fork_child().release());
   child->errexit_suppressed_ = 0;
+  child->process_cancel = job->cancel.get();
+  child->inherited_jobs.clear();
   job->pid = child->st.bashpid;
+  {
+    std::lock_guard<std::mutex> lock(ctx->targets_mutex);
+    ctx->signal_targets[job->pid] = ShellContext::SignalTarget{job->cancel.get(), nullptr};
+  }
   // Background jobs read from /dev/null unless redirected, as bash does
   // without job control.
   vfs::FilePtr devnull;
@@ -384,27 +495,40 @@ int Interp::run_background(const AndOr& ao) {
   AndOr copy = ao.clone();
   auto status = job->status;
   auto done = job->done;
+  auto ended_by = job->signal;
+  auto token = job->cancel;
   auto ctx_copy = ctx;
-  job->thread = std::thread([child, copy = std::move(copy), status, done, ctx_copy]() mutable {
-    CurrentGuard guard(child.get());
-    ProcessSlot slot(ctx_copy.get());
+  int pid = job->pid;
+  job->thread = std::thread([child, copy = std::move(copy), status, done, ended_by, token, ctx_copy, pid]() mutable {
     int s = 1;
-    if (slot.ok) {
-      try {
-        s = child->execute_and_or(copy);
-      } catch (const ExitSignal& e) {
-        s = e.status;
-      } catch (const FatalSignal& e) {
-        s = e.from_expansion ? 1 : e.status;
-      } catch (const ReturnSignal& r) {
-        s = r.status;
-      } catch (const LoopSignal&) {
-        s = child->st.last_status;
-      } catch (const std::exception&) {
-        s = 1;
+    {
+      CurrentGuard guard(child.get());
+      ProcessSlot slot(ctx_copy.get());
+      if (slot.ok) {
+        try {
+          s = child->execute_and_or(copy);
+        } catch (const ExitSignal& e) {
+          s = e.status;
+        } catch (const FatalSignal& e) {
+          s = e.from_expansion ? 1 : e.status;
+        } catch (const ReturnSignal& r) {
+          s = r.status;
+        } catch (const LoopSignal&) {
+          s = child->st.last_status;
+        } catch (const std::exception&) {
+          s = 1;
+        }
       }
+      child->fds = FdTable{};
+      // The child's own jobs and pipes refer to `token`: end them first.
+      child.reset();
     }
-    child->fds = FdTable{};
+    {
+      std::lock_guard<std::mutex> lock(ctx_copy->targets_mutex);
+      auto it = ctx_copy->signal_targets.find(pid);
+      if (it != ctx_copy->signal_targets.end() && it->second.token == token.get()) ctx_copy->signal_targets.erase(it);
+    }
+    if (token->cancelled() && s == 128 + token->signal()) ended_by->store(token->signal());
     status->store(s);
     done->store(true);
   });
@@ -493,6 +617,7 @@ int Interp::execute_compound(const Command& c) {
 
 int Interp::execute_subshell(const List& body) {
   auto child = fork_child();
+  child->inherited_jobs.clear();  // bash's `(jobs)` lists nothing
   CurrentGuard guard(child.get());
   ProcessSlot slot(ctx.get());
   if (!slot.ok) return 1;

@@ -44,6 +44,20 @@ struct ShellContext {
 
   // Reports a limit (once) and cancels every process of the session.
   void hit_limit(const std::string& what);
+
+  // Processes `kill` reaches by pid: the session's shells and background jobs.
+  struct SignalTarget {
+    CancelToken* token = nullptr;   // cancelled by a signal's default action
+    class Interp* shell = nullptr;  // set for shells, whose traps may catch it
+  };
+  std::mutex targets_mutex;
+  std::map<int, SignalTarget> signal_targets;
+  // Delivers signal `number` to `pid` (0 only probes); false when no such
+  // process. A trapped signal waits for its shell to run the trap; an ignored
+  // one is dropped; otherwise the process ends with status 128 + number.
+  bool send_signal(int pid, int number);
+  // Every pid `kill 0` reaches, in ascending order.
+  std::vector<int> signal_pids();
 };
 
 struct Var {
@@ -72,10 +86,17 @@ struct ShellOptions {
   bool lastpipe = false;
 };
 
+// A background job (`cmd &`): its thread, its own cancellation (what `kill`
+// signals) and what `jobs` shows of it.
 struct Job {
   int pid = 0;
+  int number = 0;       // %N; 0 once it has left the job table
+  std::string command;  // as `jobs` prints it
+  bool disowned = false;
   std::thread thread;
+  std::shared_ptr<CancelToken> cancel;
   std::shared_ptr<std::atomic<int>> status;  // -1 while running
+  std::shared_ptr<std::atomic<int>> signal;  // the signal that ended it, or 0
   std::shared_ptr<std::atomic<bool>> done;
 };
 
@@ -232,6 +253,10 @@ class Interp : public ProcessHost {
   ShellState st;
   FdTable fds;
   std::vector<std::shared_ptr<Job>> jobs;
+  // A subshell lists (and signals) its parent's jobs until it starts its own,
+  // as bash's subshells do; it never waits for them.
+  std::vector<std::shared_ptr<Job>> inherited_jobs;
+  const std::vector<std::shared_ptr<Job>>& job_table() const { return jobs.empty() ? inherited_jobs : jobs; }
   bool is_main = true;  // the session's shell (not a subshell)
 
  private:
@@ -268,6 +293,17 @@ class Interp : public ProcessHost {
   bool exit_called = false;  // the script ran `exit`
   bool in_err_trap_ = false;
   std::map<std::string, std::string> traps_;  // closed when the command that made them ends
+
+  // Signals (signals.h). Other threads read the dispositions when they send
+  // this shell a signal, so they are kept as bit masks beside traps_.
+  std::atomic<uint64_t> trapped_signals{0}, ignored_signals{0}, pending_signals{0};
+  // Makes this shell reachable by `kill` under its $$ until it is destroyed.
+  void register_signal_target();
+  // Runs the traps of signals that arrived; called between commands.
+  void run_pending_traps();
+  // Recomputes trapped_signals / ignored_signals after traps_ changed.
+  void update_signal_masks();
+  int registered_pid_ = 0;
   std::string last_subst_status_marker_;
   int subst_status_ = -1;  // status of the last command substitution in a command
 };

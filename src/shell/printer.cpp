@@ -5,13 +5,7 @@
 
 namespace burrow::shell {
 
-namespace {
-
-void print_parts_quoted(std::string& out, const std::vector<WordPart>& parts, bool in_dq);
-std::string print_comsub(const List& l);
-
-// $'...' text re-quoted the way bash prints it: single quotes.
-std::string single_quote(const std::string& s) {
+std::string single_quote(std::string_view s) {
   std::string out = "'";
   for (char c : s) {
     if (c == '\'') out += "'\\''";
@@ -20,6 +14,12 @@ std::string single_quote(const std::string& s) {
   out.push_back('\'');
   return out;
 }
+
+namespace {
+
+void print_parts_quoted(std::string& out, const std::vector<WordPart>& parts, bool in_dq);
+std::string print_comsub(const List& l);
+
 
 void print_part(std::string& out, const WordPart& p, bool in_dq) {
   switch (p.kind) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "shell/ast.h"
 
@@ -21,6 +22,9 @@ std::string print_list(const List& l, int indent = 0);
 // $BASH_COMMAND and error messages.
 std::string print_command_oneline(const Command& c);
 std::string print_list_oneline(const List& l);
+// 'text' with each embedded quote as '\'' (what ${x@Q}, `alias`, `trap -p`
+// and the printer's $'...' words show).
+std::string single_quote(std::string_view s);
 // A word as it appears in the source (quoting kept).
 std::string print_word(const Word& w);
 

@@ -123,8 +123,9 @@ def make_scratch():
 
 def run(argv, cwd, env, executable=None):
     try:
+        # Its own session: a case's `kill 0` must not reach the runner.
         p = subprocess.run(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, executable=executable,
-                           capture_output=True, timeout=TIMEOUT)
+                           capture_output=True, timeout=TIMEOUT, start_new_session=True)
         return p.stdout, p.stderr, p.returncode
     except subprocess.TimeoutExpired as e:
         return e.stdout or b"", (e.stderr or b"") + b"\n[timed out]\n", -1

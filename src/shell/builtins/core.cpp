@@ -10,14 +10,6 @@
 namespace burrow::shell {
 namespace {
 
-std::string single_quote(const std::string& v) {
-  std::string q = "'";
-  for (char c : v) {
-    if (c == '\'') q += "'\\''";
-    else q += c;
-  }
-  return q + "'";
-}
 
 int b_true(Interp&, Invocation&) { return 0; }
 int b_false(Interp&, Invocation&) { return 1; }
@@ -424,64 +416,6 @@ int b_builtin(Interp& sh, Invocation& inv) {
   return sub.finish(b->fn(sh, sub));
 }
 
-int b_wait(Interp& sh, Invocation& inv) {
-  int status = 0;
-  std::vector<std::string> args(inv.argv.begin() + 1, inv.argv.end());
-  if (!args.empty() && args[0] == "-n") {
-    args.erase(args.begin());
-    for (;;) {
-      if (sh.jobs.empty()) return 127;
-      for (size_t i = 0; i < sh.jobs.size(); ++i) {
-        if (sh.jobs[i]->done->load()) {
-          auto j = sh.jobs[i];
-          if (j->thread.joinable()) j->thread.join();
-          sh.jobs.erase(sh.jobs.begin() + i);
-          return j->status->load();
-        }
-      }
-      if (!sh.ctx->cancel.sleep_until(CancelToken::Clock::now() + std::chrono::milliseconds(2))) sh.check_cancel();
-    }
-  }
-  if (args.empty()) {
-    for (auto& j : sh.jobs) {
-      while (!j->done->load()) {
-        if (!sh.ctx->cancel.sleep_until(CancelToken::Clock::now() + std::chrono::milliseconds(2))) sh.check_cancel();
-      }
-      if (j->thread.joinable()) j->thread.join();
-    }
-    sh.jobs.clear();
-    return 0;
-  }
-  for (const std::string& a : args) {
-    std::string id = a;
-    if (!id.empty() && id[0] == '%') id = id.substr(1);
-    long long pid;
-    if (!parse_long(id, pid)) {
-      berror(sh, inv, "wait: `" + a + "': not a pid or valid job spec");
-      status = 2;
-      continue;
-    }
-    bool found = false;
-    for (size_t i = 0; i < sh.jobs.size(); ++i) {
-      auto j = sh.jobs[i];
-      if (j->pid != pid && !(a[0] == '%' && static_cast<long long>(i + 1) == pid)) continue;
-      found = true;
-      while (!j->done->load()) {
-        if (!sh.ctx->cancel.sleep_until(CancelToken::Clock::now() + std::chrono::milliseconds(2))) sh.check_cancel();
-      }
-      if (j->thread.joinable()) j->thread.join();
-      status = j->status->load();
-      sh.jobs.erase(sh.jobs.begin() + i);
-      break;
-    }
-    if (!found) {
-      berror(sh, inv, "wait: pid " + id + " is not a child of this shell");
-      status = 127;
-    }
-  }
-  return status;
-}
-
 int b_umask(Interp& sh, Invocation& inv) {
   bool symbolic = false;
   size_t i = 1;
@@ -617,50 +551,6 @@ int b_times(Interp&, Invocation& inv) {
   return 0;
 }
 
-int b_trap(Interp& sh, Invocation& inv) {
-  std::vector<std::string> args(inv.argv.begin() + 1, inv.argv.end());
-  if (!args.empty() && args[0] == "--") args.erase(args.begin());
-  if (args.empty() || args[0] == "-p") {
-    for (auto& [sig, action] : sh.traps_) inv.out() << "trap -- " << single_quote(action) << " " << sig << "\n";
-    return 0;
-  }
-  if (args[0] == "-l") {
-    inv.out() << " 1) SIGHUP\t 2) SIGINT\t 3) SIGQUIT\t 9) SIGKILL\t15) SIGTERM\n";
-    return 0;
-  }
-  std::string action = args[0];
-  size_t first = 1;
-  long long dummy;
-  if (args.size() == 1 || parse_long(args[0], dummy)) {
-    // `trap SIG` or `trap 0 ...`: reset
-    action = "-";
-    first = 0;
-  }
-  int status = 0;
-  for (size_t i = first; i < args.size(); ++i) {
-    std::string sig = args[i];
-    for (char& c : sig) c = toupper(static_cast<unsigned char>(c));
-    if (sig.rfind("SIG", 0) == 0) sig = sig.substr(3);
-    if (sig == "0") sig = "EXIT";
-    else if (sig == "1") sig = "HUP";
-    else if (sig == "2") sig = "INT";
-    else if (sig == "3") sig = "QUIT";
-    else if (sig == "15") sig = "TERM";
-    static const char* known[] = {"EXIT", "HUP", "INT", "QUIT", "TERM", "ERR", "DEBUG", "RETURN", "USR1", "USR2", "PIPE", "ALRM", "CHLD", "KILL", "STOP"};
-    bool ok = false;
-    for (const char* k : known) ok = ok || sig == k;
-    if (!ok) {
-      berror(sh, inv, "trap: " + args[i] + ": invalid signal specification");
-      status = 1;
-      continue;
-    }
-    std::string key = (sig == "EXIT" || sig == "ERR" || sig == "DEBUG" || sig == "RETURN") ? sig : "SIG" + sig;
-    if (action == "-") sh.traps_.erase(key);
-    else sh.traps_[key] = action;
-  }
-  return status;
-}
-
 }  // namespace
 
 BURROW_BUILTIN(colon, ":", b_true, true);
@@ -678,7 +568,6 @@ BURROW_BUILTIN(exec, "exec", b_exec, true);
 BURROW_BUILTIN(type, "type", b_type, false);
 BURROW_BUILTIN(command, "command", b_command, false);
 BURROW_BUILTIN(builtin, "builtin", b_builtin, false);
-BURROW_BUILTIN(wait, "wait", b_wait, false);
 BURROW_BUILTIN(umask, "umask", b_umask, false);
 BURROW_BUILTIN(let, "let", b_let, false);
 BURROW_BUILTIN(alias, "alias", b_alias, false);
@@ -686,6 +575,5 @@ BURROW_BUILTIN(unalias, "unalias", b_unalias, false);
 BURROW_BUILTIN(hash, "hash", b_hash, false);
 BURROW_BUILTIN(help, "help", b_help, false);
 BURROW_BUILTIN(times, "times", b_times, true);
-BURROW_BUILTIN(trap, "trap", b_trap, true);
 
 }  // namespace burrow::shell

@@ -1,6 +1,7 @@
 // Helpers shared by the builtins.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,7 @@ inline bool parse_long(std::string_view s, long long& out) {
       if (i < s.size()) return false;
       break;
     }
+    if (v > (INT64_MAX - 9) / 10) return false;  // too big to be a number here
     v = v * 10 + (s[i] - '0');
   }
   out = neg ? -v : v;

@@ -1,0 +1,32 @@
+// Signal names and numbers as bash on Linux (x86-64) knows them, for `kill`,
+// `trap` and job status reports. Signals here never reach host processes:
+// they are delivered to the session's own shells and jobs (ShellContext).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace burrow::shell {
+
+constexpr int kMaxSignal = 64;
+
+// "TERM", "SIGTERM", "sigterm" or "15" -> 15; "EXIT" and "0" -> 0; -1 when
+// the spec names no signal (trap's DEBUG, ERR and RETURN are not signals).
+int signal_number(std::string_view spec);
+
+// 15 -> "TERM" (no SIG prefix; real-time ones as "RTMIN+3"); "" when unknown.
+std::string signal_name(int number);
+
+// The table `kill -l` and `trap -l` print.
+std::string signal_table();
+
+// What an untrapped signal does to a process: true when it ends it (TERM,
+// INT, HUP, USR1, ...), false for those ignored by default (CHLD, CONT, URG,
+// WINCH) and for the stop signals, which have no effect without job control.
+bool signal_terminates(int number);
+
+// How bash reports a job ended by `number` in `jobs`: "Terminated", "Killed",
+// "Interrupt", ...
+std::string signal_description(int number);
+
+}  // namespace burrow::shell
