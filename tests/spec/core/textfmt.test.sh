@@ -212,7 +212,7 @@ printf '  1000 x\n   999999 y\n' | numfmt --to=si; printf 'a     2000\n' | numfm
 printf 'Size\n1000\n2000\n' | numfmt --header --to=si; printf 'H1\nH2\n1000\n' | numfmt --header=2 --to=si
 
 #### numfmt -z
-printf '1000\0002000\000' | numfmt -z --to=si | od -c
+{ printf '1000\0'; printf '2000\0'; } | numfmt -z --to=si | od -c
 
 #### numfmt --from-unit --to-unit
 numfmt --from-unit=512 4; numfmt --to-unit=1K 4096; numfmt --from-unit=1Ki --to=iec 2048
