@@ -80,6 +80,7 @@ struct Settings {
   int delimiter = kBlankDelimiter;
   char eol = '\n';
   std::vector<FieldRange> fields;  // empty: field 1
+  bool debug = false;
 };
 
 int scale_base(Scale s) { return s == Scale::kIec || s == Scale::kIecI ? 1024 : 1000; }
@@ -308,6 +309,7 @@ class Converter {
       aborted_ = complain(message);
       return false;
     }
+    if (e == Parse::kPrecisionLoss && s_.debug) inv_.error("large input value " + q + ": possible precision loss");
     if (s_.from_unit != 1 || s_.to_unit != 1)
       value = value * static_cast<long double>(s_.from_unit) / static_cast<long double>(s_.to_unit);
     return true;
@@ -490,6 +492,7 @@ bool parse_format(Invocation& inv, const std::string& fmt, Settings& s) {
   long pad = std::strtol(start, &end, 10);
   if (errno == ERANGE) return fail("invalid format " + q + " (width overflow)");
   if (end != start && pad != 0) {
+    if (s.debug && s.padding_width && !(zero_padding && pad > 0)) inv.error("--format padding overriding --padding");
     if (pad < 0) {
       s.pad_left_align = true;
       s.padding_width = -pad;
@@ -637,7 +640,7 @@ bool parse_settings(Invocation& inv, const ParsedArgs& args, Settings& s, uint64
         break;
       case kZero: s.eol = '\0'; break;
       case kSuffix: s.suffix = o.value; break;
-      case kDebug: break;
+      case kDebug: s.debug = true; break;
       case kHeader:
         header = 1;
         if (o.has_value) {
@@ -656,10 +659,15 @@ bool parse_settings(Invocation& inv, const ParsedArgs& args, Settings& s, uint64
     inv.error("--grouping cannot be combined with --format");
     return false;
   }
+  if (s.debug && s.from == Scale::kNone && s.to == Scale::kNone && !grouping && s.padding_width == 0 && !format)
+    inv.error("no conversion option specified");
   if (format && !parse_format(inv, *format, s)) return false;
-  if (grouping && s.to != Scale::kNone) {
-    inv.error("grouping cannot be combined with --to");
-    return false;
+  if (grouping) {
+    if (s.to != Scale::kNone) {
+      inv.error("grouping cannot be combined with --to");
+      return false;
+    }
+    if (s.debug) inv.error("grouping has no effect in this locale");
   }
   s.auto_padding = s.padding_width == 0 && s.delimiter == kBlankDelimiter;
   return true;
@@ -676,6 +684,7 @@ int run_numfmt(Invocation& inv) {
   converter.set_padding(s.padding_width);
   bool valid = true;
   if (!args.operands.empty()) {
+    if (s.debug && header) inv.error("--header ignored with command-line input");
     for (const std::string& number : args.operands) {
       valid &= converter.process_line(number, true);
       if (converter.aborted()) return kExitConversion;
@@ -697,6 +706,7 @@ int run_numfmt(Invocation& inv) {
       return 1;
     }
   }
+  if (s.debug && !valid) inv.error("failed to convert some of the input numbers");
   if (text::report_write_error(inv)) return 1;
   return !valid && (s.invalid == Invalid::kAbort || s.invalid == Invalid::kFail) ? kExitConversion : 0;
 }

@@ -23,7 +23,7 @@ namespace {
 enum Opt {
   kPages, kColumns, kAcross, kControl, kDouble, kDateFormat, kExpandTabs, kFormFeed, kHeader, kOutputTabs,
   kJoin, kLength, kMerge, kNumber, kFirstNumber, kIndent, kNoWarnings, kSeparator, kSepString, kOmitHeader,
-  kOmitPagination, kNonprinting, kWidth, kPageWidth, kDigit,
+  kOmitPagination, kNonprinting, kWidth, kPageWidth, kBalance, kDigit,
 };
 
 constexpr OptionSpec kOptions[] = {
@@ -61,6 +61,9 @@ constexpr OptionSpec kOptions[] = {
                                                  "text-column output only", "PAGE_WIDTH"},
     {kPageWidth, 'W', "page-width", ArgKind::kRequired, "set page width to PAGE_WIDTH (72) characters always",
      "PAGE_WIDTH"},
+    // -b: balance columns on the last page; GNU always does when it stores
+    // columns, so it is accepted and changes nothing.
+    {kBalance, 'b', "", ArgKind::kNone, ""},
     {kDigit + 0, '0', "", ArgKind::kNone, ""}, {kDigit + 1, '1', "", ArgKind::kNone, ""},
     {kDigit + 2, '2', "", ArgKind::kNone, ""}, {kDigit + 3, '3', "", ArgKind::kNone, ""},
     {kDigit + 4, '4', "", ArgKind::kNone, ""}, {kDigit + 5, '5', "", ArgKind::kNone, ""},

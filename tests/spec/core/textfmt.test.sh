@@ -443,3 +443,84 @@ printf 'a\nb' | pr -t | od -c
 
 #### pr fixtures
 pr -t -2 -w 40 lines.txt words.txt
+
+#### fmt prefix with quoted mail
+printf '> quoted text that is long enough to wrap a few times over\n> more\n>\n> next para\n' | fmt -p '>' -w 20
+
+#### fmt prefix with indent
+printf 'hello world\n\n  indented para here with more words\n  and more\n\tx\n' | fmt -w 15 -p '  '
+
+#### fmt carriage returns and vertical tabs
+printf 'a\r\nb c\r\n' | fmt | od -c; printf 'x\013y\014z w\n' | fmt -w 3 | od -c
+
+#### fmt punctuation breaks
+printf 'a (b c) d, e; f: g.\n' | fmt -w 6
+
+#### fmt utf-8 words
+printf 'α β γ δ ε ζ η θ ι κ λ μ\n' | fmt -w 10
+
+#### fmt one huge word
+head -c 6000 /dev/zero | tr '\0' a | fmt | wc -c
+
+#### numfmt si rounding table
+numfmt --to=si 1 10 100 999 1000 1001 1049 1050 1051 9949 9950 99999 999499 999500
+
+#### numfmt iec boundaries
+numfmt --to=iec 1023 1024 1025 10239 10240 1048575 1073741824
+
+#### numfmt format precision with scaling
+numfmt --to=si --format=%.2f 1234567 5 0.5; numfmt --format=%.1f 1.25 1.35 2.5
+
+#### numfmt suffix with padding
+numfmt --to=iec-i --suffix=B --padding=10 123456789; numfmt --format=%-10f --padding=5 42 | cat -A
+
+#### numfmt tab separated field
+printf '1000\t2000\n' | numfmt --field=2 --to=si | cat -A
+
+#### numfmt --debug
+numfmt --debug 1000; numfmt --debug --invalid=warn x; numfmt --debug --header 5; numfmt --debug --padding=4 --format=%6f 1
+
+#### numfmt --debug precision loss
+numfmt --debug 1234567890123456789012
+
+#### pr -4 long file
+seq 1 200 > b; touch -d '2024-01-02 03:04' b; pr -4 b
+
+#### pr -3 -a pages
+seq 1 200 > b; touch -d '2024-01-02 03:04' b; pr -3 -a -l 20 b
+
+#### pr -b accepted
+seq 1 7 | pr -3 -t -b
+
+#### pr -m three files
+seq 5 > a; seq 8 > b; seq 2 > c; pr -m -t a b c; pr -m -n -t a b; pr -m -t -S'|' a b; pr -m -t -w 20 a b
+
+#### pr form feeds and columns
+printf 'a\fb\fc\n' > x; touch -d '2024-01-02 03:04' x; pr -l 12 x; pr -2 -l 12 x
+
+#### pr -m with form feed
+printf 'a\n\fb\n' > x; seq 3 > y; touch -d '2024-01-02 03:04' x y; pr -m -l 12 -h H x y
+
+#### pr -N and --pages numbering
+seq 30 > s; touch -d '2024-01-02 03:04' s; pr -N 100 -n -l 15 s; pr --pages=2 -n -l 15 s
+
+#### pr -i output tabs
+printf 'a\tb\tc\n' | pr -t -i | od -c; printf 'a        b\n' | pr -t -i4 | od -c
+
+#### pr backspace
+printf 'abc\bd\n' | pr -t | od -c
+
+#### pr -s -W -J with columns
+seq 6 | pr -t -3 -s -w 10; seq 6 | pr -t -3 -W 12; seq 6 | pr -t -3 -J -S:
+
+#### pr utf-8 header
+printf 'x\n' > u; touch -d '2024-01-02 03:04' u; pr -l 12 -h 'héllo' u
+
+#### pr stdin twice
+seq 3 | pr -t - -; echo status=$?
+
+#### pr -m missing files
+pr -m nosuch1 nosuch2; echo status=$?
+
+#### pr big columns
+seq 1 100000 > b; touch -d '2024-01-02 03:04' b; pr -5 b | md5sum; seq 1 100000 | pr -t -3 -a | md5sum
