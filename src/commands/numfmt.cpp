@@ -5,6 +5,7 @@
 // last step) comes out the same. Lines are streamed from standard input.
 // The C.UTF-8 locale has no thousands separator, so --grouping and %'f are
 // accepted and have no effect.
+#include <algorithm>
 #include <cfloat>
 #include <cmath>
 #include <cstdint>
@@ -273,7 +274,9 @@ class Converter {
     if (aborted_) return false;
     if (valid) {
       inv_.out().write(s_.format_prefix);
+      if (!s_.pad_left_align) put_spaces(pad_);
       inv_.out().write(out);
+      if (s_.pad_left_align) put_spaces(pad_);
       inv_.out().write(s_.format_suffix);
     } else {
       inv_.out().write(text);
@@ -333,12 +336,8 @@ class Converter {
     }
     std::string number = humanize(value, precision);
     if (s_.suffix) number += *s_.suffix;
-    if (padding_width_ && static_cast<long>(number.size()) < padding_width_) {
-      std::string pad(padding_width_ - number.size(), ' ');
-      out = s_.pad_left_align ? number + pad : pad + number;
-    } else {
-      out = number;
-    }
+    out = number;
+    pad_ = padding_width_ && static_cast<long>(number.size()) < padding_width_ ? padding_width_ - number.size() : 0;
     return true;
   }
 
@@ -376,9 +375,20 @@ class Converter {
     return out;
   }
 
+  // --padding may be huge; the spaces are streamed, not built.
+  void put_spaces(long n) {
+    static const std::string kChunk(256, ' ');
+    while (n > 0 && inv_.out().ok() && !inv_.cancelled()) {
+      long k = std::min<long>(n, static_cast<long>(kChunk.size()));
+      inv_.out().write(std::string_view(kChunk).substr(0, k));
+      n -= k;
+    }
+  }
+
   Invocation& inv_;
   const Settings& s_;
   long padding_width_ = 0;
+  long pad_ = 0;  // spaces owed to the number being printed
   bool aborted_ = false;
 };
 

@@ -6,6 +6,7 @@
 // that read straight from their file, or, for one file in several columns
 // down, lines stored for the page first and balanced on the last page.
 // Input is read a byte at a time; only a page of stored lines is kept.
+#include <algorithm>
 #include <cctype>
 #include <climits>
 #include <cstdint>
@@ -338,8 +339,10 @@ class Printer {
   }
 
   void init_store() {
-    line_start_.assign(lines_per_body_ * columns_ + 1, 0);
-    line_end_.assign(lines_per_body_ * columns_, 0);
+    // Grown as lines are stored: a page length like -l 2147483647 must not
+    // allocate up front.
+    line_start_.clear();
+    line_end_.clear();
     buff_.clear();
   }
 
@@ -499,12 +502,15 @@ class Printer {
         if (!read_line(p)) read_rest_of_line(p);
         if (p.status == Status::kOpen || buff_start != buff_.size()) {
           ++p.lines_stored;
+          line_start_.resize(std::max<size_t>(line_start_.size(), line + 2));
+          line_end_.resize(std::max<size_t>(line_end_.size(), line + 1));
           line_start_[line] = buff_start;
           line_end_[line++] = input_position_;
           buff_start = buff_.size();
         }
       }
     }
+    line_start_.resize(std::max<size_t>(line_start_.size(), line + 1));
     line_start_[line] = buff_start;
     if (balance_columns_) {
       int first_line = 0;
@@ -575,7 +581,7 @@ class Printer {
       out_.put(o_.output_tab_char);
       h_old = h_new;
     }
-    while (++h_old <= goal) out_.put(' ');
+    if (goal > h_old) put_spaces(goal - h_old);
     output_position_ = goal;
     spaces_not_printed_ = 0;
   }
@@ -584,8 +590,18 @@ class Printer {
     if (tabify_output_) {
       spaces_not_printed_ = position - output_position_;
     } else {
-      for (int h = output_position_; ++h <= position;) out_.put(' ');
+      put_spaces(position - output_position_);
       output_position_ = position;
+    }
+  }
+
+  // Widths come from options and may be huge; never build them in memory.
+  void put_spaces(int64_t n) {
+    static const std::string kChunk(256, ' ');
+    while (n > 0 && out_.ok() && !inv_.cancelled()) {
+      int64_t k = std::min<int64_t>(n, kChunk.size());
+      out_.write(std::string_view(kChunk).substr(0, k));
+      n -= k;
     }
   }
 
@@ -641,8 +657,13 @@ class Printer {
     std::string page_text = "Page " + std::to_string(page_number_);
     int available = std::max(0, header_width_available_ - static_cast<int>(page_text.size()));
     int lhs = available / 2, rhs = available - lhs;
-    out_ << "\n\n" << std::string(o_.chars_per_margin, ' ') << date_text_ << std::string(std::max(lhs, 1), ' ')
-         << file_text_ << std::string(std::max(rhs, 1), ' ') << page_text << "\n\n\n";
+    out_ << "\n\n";
+    put_spaces(o_.chars_per_margin);
+    out_ << date_text_;
+    put_spaces(std::max(lhs, 1));
+    out_ << file_text_;
+    put_spaces(std::max(rhs, 1));
+    out_ << page_text << "\n\n\n";
     print_a_header_ = false;
     output_position_ = 0;
   }
