@@ -530,13 +530,15 @@ class Machine {
   int line_length_ = 70;
 };
 
-void print_usage(OutStream& out) {
+// GNU dc writes the usage to the stream it is given but the bug-report
+// line always to standard output.
+void print_usage(Invocation& inv, OutStream& out) {
   out << "Usage: dc [OPTION] [file ...]\n"
          "  -e, --expression=EXPR    evaluate expression\n"
          "  -f, --file=FILE          evaluate contents of file\n"
          "  -h, --help               display this help and exit\n"
-         "  -V, --version            output version information and exit\n\n"
-         "Email bug reports to:  bug-dc@gnu.org .\n";
+         "  -V, --version            output version information and exit\n\n";
+  inv.out() << "Email bug reports to:  bug-dc@gnu.org .\n";
 }
 
 // A program source in command-line order: an expression or a file.
@@ -552,7 +554,7 @@ std::optional<int> parse_command_line(Invocation& inv, std::vector<Source>& sour
   const std::vector<std::string>& argv = inv.argv;
   auto bad = [&](const std::string& message) {
     inv.error(message);
-    print_usage(inv.err());
+    print_usage(inv, inv.err());
     return 1;
   };
   for (size_t i = 1; i < argv.size(); ++i) {
@@ -581,7 +583,7 @@ std::optional<int> parse_command_line(Invocation& inv, std::vector<Source>& sour
       if (matches.size() != 1) return bad("unrecognized option '" + arg + "'");
       const std::string& full = matches[0];
       if (full == "help") {
-        print_usage(inv.out());
+        print_usage(inv, inv.out());
         return 0;
       }
       if (full == "version") {
@@ -597,7 +599,7 @@ std::optional<int> parse_command_line(Invocation& inv, std::vector<Source>& sour
     for (size_t k = 1; k < arg.size(); ++k) {
       char c = arg[k];
       if (c == 'h') {
-        print_usage(inv.out());
+        print_usage(inv, inv.out());
         return 0;
       }
       if (c == 'V') {
