@@ -13,7 +13,7 @@
 namespace burrow {
 namespace {
 
-enum Opt { kAlternative, kOptions, kLongOptions, kName, kQuiet, kQuietOutput, kShell, kTest, kUnquoted };
+enum Opt { kHelp, kVersion, kAlternative, kOptions, kLongOptions, kName, kQuiet, kQuietOutput, kShell, kTest, kUnquoted };
 
 constexpr OptionSpec kOptionsSpec[] = {
     {kAlternative, 'a', "alternative", ArgKind::kNone, "allow long options starting with single -"},
@@ -25,6 +25,8 @@ constexpr OptionSpec kOptionsSpec[] = {
     {kShell, 's', "shell", ArgKind::kRequired, "set quoting conventions to those of <shell>", "shell"},
     {kTest, 'T', "test", ArgKind::kNone, "test for getopt(1) version"},
     {kUnquoted, 'u', "unquoted", ArgKind::kNone, "do not quote the output"},
+    {kHelp, 'h', "help", ArgKind::kNone, "display this help"},
+    {kVersion, 'V', "version", ArgKind::kNone, "display version"},
 };
 
 constexpr CommandSpec kSpec{
@@ -341,6 +343,8 @@ int run_getopt(Invocation& inv) {
         }
         break;
       case kTest: return kStatusTest;
+      case kHelp: print_help(inv, kSpec); return 0;
+      case kVersion: print_version(inv); return 0;
       default: break;
     }
   }
