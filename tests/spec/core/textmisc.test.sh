@@ -242,3 +242,9 @@ dc -x; echo "rc=$?"
 
 #### dc unexpected end
 dc -e '1 2 ='; dc -e '[p'
+
+#### dc program on stdin: ? finds the input consumed, q stops it
+printf '? p\n5\n6 p\n' | dc
+printf '[1\np]x 2 p\n' | dc
+printf '1 2 +\np\n[a]sa\nla p q 9 p\n8 p\n' | dc
+printf '3 4 ? * p\n5\n' | dc
