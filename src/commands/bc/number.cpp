@@ -291,7 +291,8 @@ std::string Number::to_string(int obase) const {
   Number b = from_int(obase);
   Number whole = make(ip, 0, false);
   std::string idigits;
-  if (whole.is_zero()) idigits = obase <= 16 ? "0" : digit_text(0);
+  // GNU bc and dc print ".002", not "0.002", in other bases too.
+  if (whole.is_zero() && scale_ == 0) idigits = obase <= 16 ? "0" : digit_text(0);
   while (!whole.is_zero()) {
     Number q = div(whole, b, 0);
     Number r = sub(whole, mul(q, b, 0));
@@ -307,7 +308,10 @@ std::string Number::to_string(int obase) const {
     while (Number::compare(place, limit) > 0) {
       frac = mul(frac, b, scale_);
       Number d = make(frac.int_part(), 0, false);
-      out += digit_text(d.to_int());
+      std::string digit = digit_text(d.to_int());
+      // The first fractional digit of a large base has no separating space.
+      if (obase > 16 && out.back() == '.') digit.erase(0, 1);
+      out += digit;
       frac = sub(frac, d);
       place = div(place, b, scale_ + 5);
     }
