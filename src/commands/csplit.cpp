@@ -34,6 +34,16 @@ constexpr CommandSpec kSpec{
     kOptions,
 };
 
+// GNU's quote() in locale style doubles backslashes.
+std::string quote_escaped(const Invocation& inv, std::string_view s) {
+  std::string escaped;
+  for (char c : s) {
+    if (c == '\\') escaped += '\\';
+    escaped += c;
+  }
+  return fsu::quote_arg(inv, escaped);
+}
+
 // One PATTERN operand: a line number or a /REGEX/ (% to skip), with its
 // offset and repeat count.
 struct Control {
@@ -135,7 +145,7 @@ struct Splitter {
     return prefix + buf;
   }
 
-  std::string q(std::string_view s) const { return fsu::quote_arg(inv, s); }
+  std::string q(std::string_view s) const { return quote_escaped(inv, s); }
 
   // Line numbers are 1-based; lines before head are gone.
   bool have_line(int64_t linenum) const { return linenum >= 1 && static_cast<size_t>(linenum) <= lines.size(); }
@@ -349,12 +359,12 @@ int run_csplit(Invocation& inv) {
   int64_t last_line_number = 0;
   for (size_t i = 1; i < ops.size(); ++i) {
     const std::string& arg = ops[i];
-    auto q = [&](std::string_view x) { return fsu::quote_arg(inv, x); };
+    auto q = [&](std::string_view x) { return quote_escaped(inv, x); };
     if (arg[0] == '/' || arg[0] == '%') {
       char delim = arg[0];
       size_t close = arg.rfind(delim);
       if (close == 0) {
-        inv.error(q(arg) + ": closing delimiter '" + delim + "' missing");
+        inv.error(arg + ": closing delimiter '" + delim + "' missing");
         return 1;
       }
       Control c;
@@ -398,7 +408,7 @@ int run_csplit(Invocation& inv) {
         return 1;
       }
       if (c.lines_required == 0) {
-        inv.error(q(arg) + ": line number must be greater than zero");
+        inv.error(arg + ": line number must be greater than zero");
         return 1;
       }
       if (c.lines_required < last_line_number) {
