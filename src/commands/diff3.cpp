@@ -165,8 +165,8 @@ struct Output {
     out << prefix << l;
     if (l.empty() || l.back() != '\n') out << "\n";
   }
-  void lines(const Block3& b, int f, std::string_view prefix = "") {
-    for (int64_t k = 0; k < b.count(f); ++k) line(files[f]->lines[b.lo[f] - 1 + k], prefix);
+  void raw_lines(const Block3& b, int f) {
+    for (int64_t k = 0; k < b.count(f); ++k) out << files[f]->lines[b.lo[f] - 1 + k];
   }
 
   void normal(const std::vector<Block3>& blocks, bool initial_tab) {
@@ -303,20 +303,19 @@ bool merge(Output& o, const std::vector<Block3>& blocks, const Mode& m) {
       conflicts = true;
       o.out << "<<<<<<< " << (b.kind == Kind::kAll ? o.labels[0] : o.labels[1]) << "\n";
       if (b.kind == Kind::kAll) {
-        o.lines(b, 0);
+        o.raw_lines(b, 0);
         if (m.show_2nd) {
           o.out << "||||||| " << o.labels[1] << "\n";
-          o.lines(b, 1);
+          o.raw_lines(b, 1);
         }
+        o.out << "=======\n";
+      } else if (b.kind == Kind::kSecond) {
+        o.raw_lines(b, 1);
         o.out << "=======\n";
       }
     }
-    for (int64_t k = 0; k < b.count(2); ++k) {
-      std::string_view l = o.files[2]->lines[b.lo[2] - 1 + k];
-      // Without a conflict marker after it, the last line stays as it is.
-      if (conflict) o.line(l);
-      else o.out << l;
-    }
+    // Lines go out as they are: GNU adds no newline before a marker.
+    o.raw_lines(b, 2);
     if (conflict) o.out << ">>>>>>> " << o.labels[2] << "\n";
     linesread += b.count(0);
   }
@@ -365,12 +364,12 @@ int run_diff3(Invocation& inv) {
   }
   auto& ops = args.operands;
   if (ops.size() < 3) {
-    inv.error(ops.empty() ? "missing operand after 'diff3'" : "missing operand after " + text::quote(ops.back()));
+    inv.error(ops.empty() ? "missing operand after 'diff3'" : "missing operand after '" + ops.back() + "'");
     print_try_help(inv, true);
     return 2;
   }
   if (ops.size() > 3) {
-    inv.error("extra operand " + text::quote(ops[3]));
+    inv.error("extra operand '" + ops[3] + "'");
     print_try_help(inv, true);
     return 2;
   }

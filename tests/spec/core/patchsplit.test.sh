@@ -195,3 +195,80 @@ x\
 y' -e '50d' -e '90s/$/!/' a > b; diff -u --label a --label b a b > p
 sed '1i\
 head' a > f; patch f < p; echo rc=$?; cmp <(tail -n +2 f) b && echo same
+
+#### diff3: only mine changed
+seq 10 > o; sed 's/^3$/three/' o > m; cp o y; diff3 m o y; echo rc=$?
+
+#### diff3: only yours changed
+seq 10 > o; cp o m; sed 's/^7$/seven/' o > y; diff3 m o y; echo rc=$?
+
+#### diff3: both changed the same way
+seq 10 > o; sed 's/^5$/five/' o > m; cp m y; diff3 m o y; echo rc=$?
+
+#### diff3: conflict
+seq 10 > o; sed 's/^5$/five/' o > m; sed 's/^5$/FIVE/' o > y; diff3 m o y; echo rc=$?
+
+#### diff3: identical files
+seq 5 > o; diff3 o o o; echo rc=$?
+
+#### diff3: insertions and deletions
+seq 12 > o; sed -e '2d' -e '8a\
+added' o > m; sed -e '11d' -e '1i\
+top' o > y; diff3 m o y; echo rc=$?
+
+#### diff3: merge non-overlapping
+seq 12 > o; sed 's/^2$/two/' o > m; sed 's/^10$/ten/' o > y; diff3 -m m o y; echo rc=$?
+
+#### diff3: merge with conflict
+seq 10 > o; sed 's/^5$/five/' o > m; sed 's/^5$/FIVE/' o > y; diff3 -m m o y; echo rc=$?
+
+#### diff3: merge with labels
+seq 10 > o; sed 's/^5$/five/' o > m; sed 's/^5$/FIVE/' o > y; diff3 -m -L mine -L base -L theirs m o y; echo rc=$?
+
+#### diff3: merge -E
+seq 10 > o; sed -e 's/^5$/five/' -e 's/^9$/nine/' o > m; sed -e 's/^5$/FIVE/' -e 's/^1$/one/' o > y; diff3 -m -E m o y; echo rc=$?
+
+#### diff3: merge -A with identical change
+seq 10 > o; sed 's/^5$/five/' o > m; cp m y; diff3 -m -A m o y; echo rc=$?
+
+#### diff3: ed script
+seq 10 > o; sed -e 's/^5$/five/' -e 's/^9$/nine/' o > m; sed -e 's/^5$/FIVE/' -e 's/^1$/one/' o > y; diff3 -e m o y; echo rc=$?
+
+#### diff3: -E ed script
+seq 10 > o; sed -e 's/^5$/five/' -e 's/^9$/nine/' o > m; sed -e 's/^5$/FIVE/' -e 's/^1$/one/' o > y; diff3 -E m o y; echo rc=$?
+
+#### diff3: -x only overlapping
+seq 10 > o; sed -e 's/^5$/five/' -e 's/^9$/nine/' o > m; sed -e 's/^5$/FIVE/' -e 's/^1$/one/' o > y; diff3 -x m o y; echo rc=$?
+
+#### diff3: -3 only easy changes
+seq 10 > o; sed -e 's/^5$/five/' -e 's/^9$/nine/' o > m; sed -e 's/^5$/FIVE/' -e 's/^1$/one/' o > y; diff3 -3 m o y; echo rc=$?
+
+#### diff3: -A ed script
+seq 10 > o; sed -e 's/^5$/five/' -e 's/^9$/nine/' o > m; sed -e 's/^5$/FIVE/' -e 's/^1$/one/' o > y; diff3 -A m o y; echo rc=$?
+
+#### diff3: -e -i
+seq 6 > o; cp o m; sed 's/^2$/two/' o > y; diff3 -e -i m o y; echo rc=$?
+
+#### diff3: -T initial tab
+seq 6 > o; sed 's/^2$/two/' o > m; sed 's/^2$/TWO/' o > y; diff3 -T m o y; echo rc=$?
+
+#### diff3: ed script with dot line
+seq 6 > o; cp o m; sed 's/^3$/./' o > y; diff3 -e m o y; echo rc=$?
+
+#### diff3: missing file
+seq 3 > o; diff3 o nosuch o; echo rc=$?
+
+#### diff3: missing operand
+seq 3 > o; diff3 o o; echo rc=$?
+
+#### diff3: incompatible options
+seq 3 > o; diff3 -e -x o o o; echo rc=$?
+
+#### diff3: no newline at end
+printf 'a\nb\nc' > o; printf 'a\nB\nc' > m; printf 'a\nb\nC' > y; diff3 m o y; echo rc=$?; diff3 -m m o y; echo rc=$?
+
+#### diff3: fixture files
+sed 's/a/A/' words.txt > m; sed '$d' words.txt > y; diff3 m words.txt y; echo rc=$?; diff3 -m m words.txt y; echo rc=$?
+
+#### diff3: adjacent changes merge into one block
+seq 10 > o; sed 's/^4$/four/' o > m; sed 's/^5$/five/' o > y; diff3 m o y; echo rc=$?; diff3 -m m o y; echo rc=$?
