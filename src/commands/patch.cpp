@@ -470,7 +470,17 @@ void write_reject(const Hunk& h, Format format, std::string& out) {
     return;
   }
   out += "***************\n";
-  int64_t of = old_n == 0 ? h.old_first : h.old_first, nf = h.new_first;
+  int64_t of = h.old_first, nf = h.new_first;
+  if (format == Format::kNormal) {
+    // GNU's rejects of normal diffs: context-like, with no context.
+    out += "*** " + range_context(of, old_n) + "\n";
+    for (const auto& l : h.lines)
+      if (l.kind == '-') put(l.kind, l, "- ");
+    out += "--- " + range_context(nf, new_n) + " -----\n";
+    for (const auto& l : h.lines)
+      if (l.kind == '+') put(l.kind, l, "+ ");
+    return;
+  }
   out += "*** " + range_context(of, old_n) + " ****\n";
   bool any_old = false, any_new = false;
   for (const auto& l : h.lines) any_old |= l.kind == '-', any_new |= l.kind == '+';
@@ -751,12 +761,12 @@ struct Patcher {
               skip_rest = true;
               where = 0;
             } else if (batch) {
-              say(std::string(reverse ? "R" : "Unr") + "eversed (or previously applied) patch detected!  " +
+              say(std::string(reverse ? "Reversed (or previously applied)" : "Unreversed") + " patch detected!  " +
                   (reverse ? "Assuming" : "Ignoring") + " -R.\n");
               for (size_t k = hi + 1; k < fp.hunks.size(); ++k) fp.hunks[k].swap_sides();
             } else {
               // No terminal: each question takes its default, "no".
-              say(std::string(reverse ? "R" : "Unr") + "eversed (or previously applied) patch detected!  " +
+              say(std::string(reverse ? "Reversed (or previously applied)" : "Unreversed") + " patch detected!  " +
                   (reverse ? "Assume" : "Ignore") + " -R? [n] \n");
               say("Apply anyway? [n] \n");
               say("Skipping patch.\n");
@@ -794,8 +804,8 @@ struct Patcher {
     }
     TextFile result;
     finish(f, out, result);
-    bool changed_any = static_cast<size_t>(failed) < fp.hunks.size();
-    if (!dry_run && !skip_rest && (changed_any || fp.hunks.empty())) {
+    // GNU writes the file (and its mismatch backup) even when every hunk failed.
+    if (!dry_run && !skip_rest) {
       std::string out_path = inv.path(out_name);
       if ((backup || (mismatch && backup_mismatch)) && file_exists && output.empty()) {
         vfs::write_file(*inv.fs, path + suffix, data, st.mode & 07777);
@@ -831,11 +841,11 @@ struct Patcher {
         msg += " -- saving rejects to file " + rej;
         std::string body = fp.format == Format::kUnified ? fp.old_header + "\n" + fp.new_header + "\n" : "";
         if (fp.format == Format::kContext) body = fp.old_header + "\n" + fp.new_header + "\n";
-        if (fp.format == Format::kNormal) body = "*** " + name + "\n--- " + name + "\n";
+        if (fp.format == Format::kNormal) body = "*** /dev/null\n--- /dev/null\n";
         for (const auto& h : reject_copies) write_reject(h, fp.format, body);
         vfs::write_file(*inv.fs, inv.path(rej), body, 0666 & ~fsu::kUmask);
       }
-      say(msg + "\n");
+      inv.out() << msg << "\n";  // even with -s
     }
   }
 };

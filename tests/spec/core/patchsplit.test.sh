@@ -272,3 +272,38 @@ sed 's/a/A/' words.txt > m; sed '$d' words.txt > y; diff3 m words.txt y; echo rc
 
 #### diff3: adjacent changes merge into one block
 seq 10 > o; sed 's/^4$/four/' o > m; sed 's/^5$/five/' o > y; diff3 m o y; echo rc=$?; diff3 -m m o y; echo rc=$?
+
+#### patch: -s with failure
+seq 20 > a; sed -e 's/^5$/five/' a > b; diff -u --label a --label b a b > p
+seq 20 | sed 's/^[3-7]$/x/' > f; patch -s f < p; echo rc=$?; ls f*
+
+#### patch: context reject
+seq 20 > a; sed -e 's/^5$/five/' -e '8d' a > b; diff -c --label a --label b a b > p
+seq 20 | sed 's/^[3-9]$/x/' > f; patch f < p; echo rc=$?; cat f.rej
+
+#### patch: normal reject
+seq 20 > a; sed -e 's/^5$/five/' a > b; diff a b > p
+seq 20 | sed 's/^[3-9]$/x/' > f; patch f < p; echo rc=$?; cat f.rej
+
+#### patch: -E removes emptied file
+printf 'x\n' > a; : > b; diff -u --label a --label b a b > p; patch -E a < p; echo rc=$?; ls a 2>&1
+
+#### patch: insert into empty file
+: > a; printf 'x\ny\n' > b; diff -u --label a --label b a b > p; patch a < p; echo rc=$?; cat a
+
+#### patch: dry run of failure
+seq 20 > a; sed -e 's/^5$/five/' a > b; diff -u --label a --label b a b > p
+seq 20 | sed 's/^[3-7]$/x/' > f; patch --dry-run f < p; echo rc=$?; ls f*
+
+#### patch: -R on unapplied patch
+seq 10 > a; sed 's/4/four/' a > b; diff -u --label a --label b a b > p
+cp a f; patch -R f < p; echo rc=$?; ls f*
+
+#### patch: nonexistent patch file
+seq 3 > f; patch f nosuch; echo rc=$?
+
+#### csplit: regex offset out of range
+seq 5 | csplit - /4/+3; echo rc=$?; ls xx* 2>&1
+
+#### csplit: repeat line number runs out
+seq 10 | csplit - 3 '{*}'; echo rc=$?; ls xx* 2>&1
