@@ -24,9 +24,22 @@ using Environment = std::map<std::string, std::string, std::less<>>;
 
 // What a command may ask of the shell that started it: run a child command
 // (xargs, find -exec, timeout, env) or a script (awk's system(), sed's e).
+// A sandbox process as `ps` shows it.
+struct ProcessInfo {
+  int pid = 0;
+  int ppid = 0;
+  std::string command;  // the command line
+};
+
 class ProcessHost {
  public:
   virtual ~ProcessHost() = default;
+  // The session's processes (its shells and background jobs), by pid.
+  virtual std::vector<ProcessInfo> processes() { return {}; }
+  // A fresh pid, for a command that shows itself (ps), and the pid of the
+  // shell running it.
+  virtual int new_pid() { return 0; }
+  virtual int shell_pid() { return 0; }
   // Runs argv[0] as a function, builtin or command with io's fds, cwd and env.
   virtual int run_argv(const std::vector<std::string>& argv, Invocation& io) = 0;
   // Runs a script in a subshell ("sh -c script") with io's fds, cwd and env.

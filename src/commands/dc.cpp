@@ -258,8 +258,30 @@ class Machine {
     execute(r.empty() ? Value::of(Number()) : r.back().value);
   }
 
+  // Operands each one-character command needs. Checked before it runs, so
+  // that junk input (a megabyte of `x`) reports "stack empty" without an
+  // exception per byte; commands that read a register name are left out.
+  static size_t operands_needed(unsigned char c) {
+    switch (c) {
+      case 'p': case 'n': case 'P': case 'd': case 'x': case 'v': case 'k': case 'i': case 'o':
+      case 'Z': case 'X': case 'a':
+        return 1;
+      case '+': case '-': case '*': case '/': case '%': case '~': case '^': case 'r':
+        return 2;
+      case '|':
+        return 3;
+      default:
+        return 0;
+    }
+  }
+
   void step() {
     unsigned char c = next_char();
+    if (stack_.size() < operands_needed(c)) {
+      inv_.out().flush();
+      inv_.err() << "dc: stack empty\n";
+      return;
+    }
     switch (c) {
       case ' ': case '\t': case '\n': case '\r': case '\f': case '\v': return;
       case '#':

@@ -154,7 +154,11 @@ int run_bash(Invocation& inv) {
   child->errexit_suppressed_ = 0;
   child->traps_.clear();
   child->update_signal_masks();
-  child->register_signal_target();
+  {
+    std::string command_line;
+    for (const std::string& a : inv.argv) command_line += (command_line.empty() ? "" : " ") + a;
+    child->register_signal_target(command_line);
+  }
 
   std::string script;
   if (has_c) {

@@ -116,10 +116,17 @@ std::vector<int> ShellContext::signal_pids() {
   return pids;
 }
 
-void Interp::register_signal_target() {
+void Interp::register_signal_target(std::string command) {
   std::lock_guard<std::mutex> lock(ctx->targets_mutex);
   registered_pid_ = st.pid;
-  ctx->signal_targets[st.pid] = ShellContext::SignalTarget{cancel_token(), this};
+  ctx->signal_targets[st.pid] = ShellContext::SignalTarget{cancel_token(), this, st.ppid, std::move(command)};
+}
+
+std::vector<ProcessInfo> Interp::processes() {
+  std::lock_guard<std::mutex> lock(ctx->targets_mutex);
+  std::vector<ProcessInfo> out;
+  for (auto& [pid, target] : ctx->signal_targets) out.push_back(ProcessInfo{pid, target.ppid, target.command});
+  return out;
 }
 
 void Interp::update_signal_masks() {
@@ -486,7 +493,8 @@ int Interp::run_background(const AndOr& ao) {
   job->pid = child->st.bashpid;
   {
     std::lock_guard<std::mutex> lock(ctx->targets_mutex);
-    ctx->signal_targets[job->pid] = ShellContext::SignalTarget{job->cancel.get(), nullptr};
+    std::string shown = job->command.substr(0, job->command.size() - 2);  // without " &"
+    ctx->signal_targets[job->pid] = ShellContext::SignalTarget{job->cancel.get(), nullptr, st.bashpid, shown};
   }
   // Background jobs read from /dev/null unless redirected, as bash does
   // without job control.

@@ -49,6 +49,8 @@ struct ShellContext {
   struct SignalTarget {
     CancelToken* token = nullptr;   // cancelled by a signal's default action
     class Interp* shell = nullptr;  // set for shells, whose traps may catch it
+    int ppid = 0;
+    std::string command;  // what `ps` shows
   };
   std::mutex targets_mutex;
   std::map<int, SignalTarget> signal_targets;
@@ -200,6 +202,9 @@ class Interp : public ProcessHost {
   // ProcessHost
   int run_argv(const std::vector<std::string>& argv, Invocation& io) override;
   int run_script(std::string_view script, Invocation& io) override;
+  std::vector<ProcessInfo> processes() override;
+  int new_pid() override { return ctx->next_pid.fetch_add(1); }
+  int shell_pid() override { return st.bashpid; }
 
   // Runs argv as a function, builtin or command in this process.
   int run_simple_argv(std::vector<std::string> argv, const Environment* extra_env = nullptr);
@@ -297,8 +302,9 @@ class Interp : public ProcessHost {
   // Signals (signals.h). Other threads read the dispositions when they send
   // this shell a signal, so they are kept as bit masks beside traps_.
   std::atomic<uint64_t> trapped_signals{0}, ignored_signals{0}, pending_signals{0};
-  // Makes this shell reachable by `kill` under its $$ until it is destroyed.
-  void register_signal_target();
+  // Makes this shell reachable by `kill` (and listed by `ps`) under its $$
+  // until it is destroyed.
+  void register_signal_target(std::string command = "bash");
   // Runs the traps of signals that arrived; called between commands.
   void run_pending_traps();
   // Recomputes trapped_signals / ignored_signals after traps_ changed.

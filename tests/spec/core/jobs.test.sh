@@ -189,3 +189,44 @@ trap 'echo bye' 0; echo end
 
 #### $BASHPID differs in a job and $$ does not
 p=$$; ( [ "$$" = "$p" ] && echo same-pid; [ "$BASHPID" != "$p" ] && echo new-bashpid ) & wait
+
+#### ps lists the shell, its jobs and itself
+# Not differential: the host's ps sees the host's processes.
+sleep 1 & ps | sed -E 's/^ +[0-9]+ /PID /' | sort -u; kill %1; wait
+## stdout:
+    PID TTY          TIME CMD
+PID pts/0    00:00:00 bash
+PID pts/0    00:00:00 ps
+PID pts/0    00:00:00 sleep
+## end
+
+#### ps -f shows parents and command lines
+sleep 1 & ps -f -p $! | awk 'NR > 1 {print $1, $8, $9, ($3 == '$$') ? "child" : "other"}'; kill %1; wait
+## stdout:
+user sleep 1 child
+## end
+
+#### ps -o with headers renamed and removed
+ps -o pid=ID,comm= -p $$ | sed -E 's/[0-9]+/N/'
+## stdout:
+     ID
+   N bash
+## end
+
+#### ps with an unknown format
+ps -o nope; echo "status $?"
+## stdout:
+status 1
+## end
+## stderr:
+error: unknown user-defined format specifier "nope"
+
+Usage:
+ ps [options]
+
+ Try 'ps --help <simple|list|output|threads|misc|all>'
+  or 'ps --help <s|l|o|t|m|a>'
+ for additional help text.
+
+For more details see ps(1).
+## end
