@@ -137,7 +137,6 @@ int b_wait(Interp& sh, Invocation& inv) {
   }
   // The jobs named, or every job this shell still waits for.
   std::vector<Job*> targets;
-  std::vector<bool> named_missing;
   int status = 0;
   bool named = i < inv.argv.size();
   for (; i < inv.argv.size(); ++i) {
