@@ -165,3 +165,30 @@ seq 1 200000 > big; zstd -q big -o big.zst; zstd -d -c big.zst | cmp - big && ec
 
 #### zstd compressed size equals the host for level 3
 seq 1 100000 > big; zstd -q -c big | wc -c; zstd -q -c < big | wc -c
+
+#### zstd --rm with -c keeps the input
+cp words.txt w; zstd -q --rm -c w > w.zst; ls w w.zst
+
+#### zstd -d -v prints the banner and sizes
+printf 'alpha\nbeta\n' > a; cp a b; zstd -q a b; zstd -d -v -f a.zst b.zst
+
+#### zstd --stdout and --decompress long options
+zstd --stdout words.txt | zstd --decompress --stdout | head -3
+
+#### zstd compresses a .zst file again
+cp words.txt w; zstd -q w; zstd w.zst; ls w*
+
+#### zstd -qq is silent even on errors
+zstd -qq nope; echo "status $?"
+
+#### unzstd with -c and several files
+printf 'a\n' > a; printf 'b\n' > b; zstd -q a b; unzstd -c a.zst b.zst
+
+#### zstd --ultra -20 round trip
+zstd --ultra -20 -c words.txt | zstd -d | cmp - words.txt && echo same
+
+#### zstd -d -o with several inputs asks first
+printf 'a\n' > a; printf 'b\n' > b; zstd -q a b; zstd -d -o x a.zst b.zst < /dev/null; echo "status $?"
+
+#### zstd -t on several files
+printf 'a\n' > a; printf 'b\n' > b; zstd -q a b; zstd -t a.zst b.zst; echo "status $?"
