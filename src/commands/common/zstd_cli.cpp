@@ -112,8 +112,13 @@ class ZstdRunner {
       }
       if (!force_ && display_ >= 2 && !ask("Proceed? (y/n): ", "Aborting...", "yY")) return 1;
     }
-    if (compressing() && out_name_ && *out_name_ == "-" && !force_ && inv_.out().is_terminal()) {
-      if (display_ >= 1) inv_.err() << "zstd: stdout is a console, aborting \n";
+    // Never wait on a person typing data, nor print compressed bytes at one.
+    if (has_stdin_input_ && !force_ && inv_.in().file() && inv_.in().file()->is_terminal()) {
+      if (display_ >= 1) inv_.err() << "stdin is a console, aborting\n";
+      return 1;
+    }
+    if (compressing() && out_name_ && *out_name_ == "-" && !force_stdout_ && inv_.out().is_terminal()) {
+      if (display_ >= 1) inv_.err() << "stdout is a console, aborting\n";
       return 1;
     }
     for (const std::string& name : inputs_) {
