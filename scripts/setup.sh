@@ -10,7 +10,7 @@ build_packages=(
   libssl-dev libedit-dev libmagic-dev nlohmann-json3-dev
 )
 # Reference tools that the differential tests compare against.
-test_packages=(python3 bash coreutils gawk grep sed findutils diffutils patch ripgrep bc dc jq file gzip bzip2 xz-utils)
+test_packages=(python3 bash coreutils gawk grep sed findutils diffutils patch ripgrep bc dc jq file gzip bzip2 xz-utils zstd)
 
 # The libFuzzer build (scripts/fuzz.sh) needs clang and its runtimes.
 fuzz_packages=(clang-16 libclang-rt-16-dev)

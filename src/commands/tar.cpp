@@ -439,6 +439,9 @@ class Tar {
       say("this compression would need an external program");
       return 2;
     }
+    // GNU tar pads only the tar stream, not the compressed one: zero
+    // padding after the last zstd frame would read back as a bad frame.
+    if (filter_ != ARCHIVE_FILTER_NONE) archive_write_set_bytes_in_last_block(a, 1);
     if (archive_open_sink(a, sink) != ARCHIVE_OK) {
       say(std::string("cannot write the archive: ") + (archive_error_string(a) ? archive_error_string(a) : ""));
       return 2;

@@ -103,6 +103,9 @@ INSTANTIATE_TEST_SUITE_P(
         Attack{"GzipBombToOutput", "head -c 200000000 /dev/zero | gzip -1 > /tmp/b.gz; zcat /tmp/b.gz", "limit"},
         Attack{"XzBombToFile", "head -c 100000000 /dev/zero | xz -0 > /tmp/b.xz; xz -d /tmp/b.xz",
                "No space left on device"},
+        Attack{"ZstdBombToFile", "head -c 200000000 /dev/zero | zstd -19 > /tmp/b.zst; ls -l /tmp/b.zst; zstd -d /tmp/b.zst",
+               "No space left on device"},
+        Attack{"ZstdBombToOutput", "head -c 200000000 /dev/zero | zstd > /tmp/b.zst; zstdcat /tmp/b.zst", "limit"},
         Attack{"ZipBomb", "cd /tmp; head -c 20000000 /dev/zero > z; zip -q b.zip z; rm z; ls -l b.zip;"
                           "for i in 1 2 3 4; do unzip -q b.zip -d x$i || exit; done",
                "No space left on device"},

@@ -3,6 +3,7 @@
 #include <bzlib.h>
 #include <lzma.h>
 #include <zlib.h>
+#include <zstd.h>
 
 #include <cstring>
 #include <vector>
@@ -225,6 +226,103 @@ class XzStream : public Stream {
   char buf_[kOutChunk];
 };
 
+// zstd frames as the zstd CLI writes them: checksummed, with the content
+// size in the header when the input's size is known.
+class ZstdEncoder : public Stream {
+ public:
+  ZstdEncoder(int level, int64_t content_size) : c_(ZSTD_createCCtx()) {
+    if (!c_) {
+      error_ = "cannot allocate the compressor";
+      return;
+    }
+    ZSTD_CCtx_setParameter(c_, ZSTD_c_compressionLevel, level);
+    ZSTD_CCtx_setParameter(c_, ZSTD_c_checksumFlag, 1);
+    if (content_size >= 0) ZSTD_CCtx_setPledgedSrcSize(c_, static_cast<unsigned long long>(content_size));
+  }
+  ~ZstdEncoder() override { ZSTD_freeCCtx(c_); }
+  bool update(std::string_view in, bool finish, const Sink& sink) override {
+    if (!c_) return false;
+    ZSTD_inBuffer input{in.data(), in.size(), 0};
+    for (;;) {
+      ZSTD_outBuffer output{buf_, sizeof buf_, 0};
+      size_t r = ZSTD_compressStream2(c_, &output, &input, finish ? ZSTD_e_end : ZSTD_e_continue);
+      if (ZSTD_isError(r)) {
+        error_ = std::string("compression failed: ") + ZSTD_getErrorName(r);
+        return false;
+      }
+      if (output.pos && !sink(std::string_view(buf_, output.pos))) return false;
+      if (finish ? r == 0 : input.pos == input.size && output.pos < sizeof buf_) return true;
+    }
+  }
+
+ private:
+  ZSTD_CCtx* c_;
+  char buf_[kOutChunk];
+};
+
+// Frames back to back, skippable frames included. Whatever follows a frame
+// must be another frame: the zstd CLI calls anything else an unsupported
+// format rather than ignoring it.
+class ZstdDecoder : public Stream {
+ public:
+  ZstdDecoder() : d_(ZSTD_createDCtx()) {
+    // The CLI's default memory limit (128 MiB windows); a larger window is
+    // refused instead of allocated.
+    if (d_) ZSTD_DCtx_setParameter(d_, ZSTD_d_windowLogMax, 27);
+    else error_ = "cannot allocate the decompressor";
+  }
+  ~ZstdDecoder() override { ZSTD_freeDCtx(d_); }
+  bool complete() const override { return frames_ > 0 && !in_frame_; }
+  bool update(std::string_view in, bool finish, const Sink& sink) override {
+    if (!d_) return false;
+    if (!in_frame_ && (!head_.empty() || in.size() < 4)) {
+      // A frame boundary: gather the magic number before judging it.
+      head_.append(in);
+      if (head_.size() < 4 && !finish) return true;
+      std::string held;
+      held.swap(head_);
+      return feed(held, finish, sink);
+    }
+    return feed(in, finish, sink);
+  }
+
+ private:
+  bool feed(std::string_view in, bool finish, const Sink& sink) {
+    ZSTD_inBuffer input{in.data(), in.size(), 0};
+    for (;;) {
+      if (!in_frame_) {
+        std::string_view rest = in.substr(input.pos);
+        if (rest.empty()) return true;
+        if (rest.size() < 4 && !finish) {
+          head_.assign(rest);
+          return true;
+        }
+        if (!has_magic(Format::kZstd, rest)) return fail("unsupported format");
+        in_frame_ = true;
+      }
+      ZSTD_outBuffer output{buf_, sizeof buf_, 0};
+      size_t r = ZSTD_decompressStream(d_, &output, &input);
+      if (ZSTD_isError(r)) return fail(std::string("Decoding error (36) : ") + ZSTD_getErrorName(r));
+      if (output.pos && !sink(std::string_view(buf_, output.pos))) return false;
+      if (r == 0) {
+        in_frame_ = false;
+        ++frames_;
+        continue;
+      }
+      if (input.pos == input.size && output.pos < sizeof buf_) return true;
+    }
+  }
+  bool fail(std::string why) {
+    error_ = std::move(why);
+    return false;
+  }
+  ZSTD_DCtx* d_;
+  std::string head_;
+  bool in_frame_ = false;
+  int frames_ = 0;
+  char buf_[kOutChunk];
+};
+
 }  // namespace
 
 bool has_magic(Format format, std::string_view head) {
@@ -232,15 +330,22 @@ bool has_magic(Format format, std::string_view head) {
     case Format::kGzip: return head.size() >= 2 && head[0] == '\x1f' && head[1] == '\x8b';
     case Format::kBzip2: return head.size() >= 3 && head.compare(0, 3, "BZh") == 0;
     case Format::kXz: return head.size() >= 6 && head.compare(0, 6, std::string_view("\xfd" "7zXZ\0", 6)) == 0;
+    case Format::kZstd: {
+      if (head.size() < 4) return false;
+      uint32_t magic = static_cast<uint8_t>(head[0]) | static_cast<uint8_t>(head[1]) << 8 |
+                       static_cast<uint8_t>(head[2]) << 16 | static_cast<uint32_t>(static_cast<uint8_t>(head[3])) << 24;
+      return magic == ZSTD_MAGICNUMBER || (magic & ZSTD_MAGIC_SKIPPABLE_MASK) == ZSTD_MAGIC_SKIPPABLE_START;
+    }
   }
   return false;
 }
 
-std::unique_ptr<Stream> make_encoder(Format format, int level, const GzipHeader& header) {
+std::unique_ptr<Stream> make_encoder(Format format, int level, const GzipHeader& header, int64_t content_size) {
   switch (format) {
     case Format::kGzip: return std::make_unique<GzipEncoder>(level, header);
     case Format::kBzip2: return std::make_unique<Bzip2Stream>(true, level);
     case Format::kXz: return std::make_unique<XzStream>(true, level);
+    case Format::kZstd: return std::make_unique<ZstdEncoder>(level, content_size);
   }
   return nullptr;
 }
@@ -250,6 +355,7 @@ std::unique_ptr<Stream> make_decoder(Format format) {
     case Format::kGzip: return std::make_unique<GzipDecoder>();
     case Format::kBzip2: return std::make_unique<Bzip2Stream>(false, 0);
     case Format::kXz: return std::make_unique<XzStream>(false, 0);
+    case Format::kZstd: return std::make_unique<ZstdDecoder>();
   }
   return nullptr;
 }

@@ -1,9 +1,10 @@
-// Streaming compression and decompression for gzip, bzip2 and xz, over
-// zlib, libbz2 and liblzma. Output goes to a sink in bounded pieces, so a
+// Streaming compression and decompression for gzip, bzip2, xz and zstd, over
+// zlib, libbz2, liblzma and libzstd. Output goes to a sink in bounded pieces, so a
 // small input that expands enormously (a "bomb") never sits in memory whole:
 // the sink's writes hit the session's quota or output limit first.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -11,7 +12,7 @@
 
 namespace burrow::codec {
 
-enum class Format { kGzip, kBzip2, kXz };
+enum class Format { kGzip, kBzip2, kXz, kZstd };
 
 // Returns false to stop (the output could not be written).
 using Sink = std::function<bool(std::string_view)>;
@@ -40,7 +41,10 @@ struct GzipHeader {
   long mtime = 0;    // seconds, 0: none
 };
 
-std::unique_ptr<Stream> make_encoder(Format format, int level, const GzipHeader& header = {});
+// content_size: the input's size when known in advance (zstd records it in
+// the frame header and sizes its tables to it), -1 otherwise.
+std::unique_ptr<Stream> make_encoder(Format format, int level, const GzipHeader& header = {},
+                                     int64_t content_size = -1);
 std::unique_ptr<Stream> make_decoder(Format format);
 
 // Does the data start like a stream of this format?

@@ -424,6 +424,7 @@ class Runner {
 }  // namespace
 
 int run_compress_tool(Invocation& inv, const CompressTool& tool, CompressMode mode) {
+  if (tool.style == CompressTool::Style::kZstd) return run_zstd_tool(inv, tool, mode);
   Runner runner(inv, tool, mode);
   return runner.run();
 }

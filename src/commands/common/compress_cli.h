@@ -12,7 +12,7 @@
 namespace burrow {
 
 struct CompressTool {
-  enum class Style { kGzip, kBzip2, kXz };
+  enum class Style { kGzip, kBzip2, kXz, kZstd };
   Style style;
   codec::Format format;
   std::string_view suffix;  // ".gz"
@@ -24,5 +24,10 @@ struct CompressTool {
 enum class CompressMode { kCompress, kDecompress, kCat };
 
 int run_compress_tool(Invocation& inv, const CompressTool& tool, CompressMode mode);
+
+// zstd's command line differs from the others in almost every way (inputs
+// kept by default, -o, -19, --fast=N, its own messages), so it has its own
+// runner over the same codecs; run_compress_tool dispatches to it.
+int run_zstd_tool(Invocation& inv, const CompressTool& tool, CompressMode mode);
 
 }  // namespace burrow
