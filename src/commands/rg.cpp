@@ -120,7 +120,7 @@ constexpr std::string_view kUsage =
     "    rg [OPTIONS] --help\n"
     "    rg [OPTIONS] --version\n"
     "\n"
-    "For more information try --help\n";
+    "For more information try --help\n\n";
 
 // File types for -t/-T, as `rg --type-list` lists them.
 struct FileType {
@@ -252,6 +252,56 @@ std::string escape_literal(std::string_view s) {
   return out;
 }
 
+// Rust's \w, \d and \s are Unicode-aware; RE2's are ASCII-only, so they
+// are spelled out as Unicode classes before RE2 sees the pattern.
+std::string rust_to_re2(std::string_view p) {
+  static constexpr std::string_view kWord = "\\p{L}\\p{M}\\p{Nd}\\p{Pc}";
+  static constexpr std::string_view kDigit = "\\p{Nd}";
+  static constexpr std::string_view kSpace = "\\t\\n\\x0B\\f\\r \\x{85}\\p{Z}";
+  std::string out;
+  int class_depth = 0;
+  for (size_t i = 0; i < p.size(); ++i) {
+    char c = p[i];
+    if (c == '\\' && i + 1 < p.size()) {
+      char e = p[i + 1];
+      std::string_view set = (e == 'w' || e == 'W') ? kWord : (e == 'd' || e == 'D') ? kDigit
+                             : (e == 's' || e == 'S') ? kSpace : std::string_view();
+      bool negated = e == 'W' || e == 'D' || e == 'S';
+      if (!set.empty() && class_depth == 0) {
+        out += negated ? "[^" : "[";
+        out += set;
+        out += ']';
+      } else if (!set.empty() && !negated) {
+        out += set;
+      } else {
+        out += c;
+        out += e;
+      }
+      ++i;
+      continue;
+    }
+    if (c == '[') {
+      if (class_depth > 0 && i + 1 < p.size() && p[i + 1] == ':') {
+        size_t close = p.find(":]", i + 2);
+        if (close != std::string_view::npos) {
+          out.append(p.substr(i, close + 2 - i));
+          i = close + 1;
+          continue;
+        }
+      }
+      ++class_depth;
+      out += c;
+      // A ']' right after '[' or '[^' is a literal.
+      if (i + 1 < p.size() && p[i + 1] == '^') out += p[++i];
+      if (i + 1 < p.size() && p[i + 1] == ']') out += p[++i];
+      continue;
+    }
+    if (c == ']' && class_depth > 0) --class_depth;
+    out += c;
+  }
+  return out;
+}
+
 // One searched file's output, written in ripgrep's standard format.
 class Searcher {
  public:
@@ -262,6 +312,7 @@ class Searcher {
   bool search(std::string_view data, const std::string& name, bool with_name, bool binary_explicit,
               bool binary_skip);
   bool any_printed() const { return printed_any_; }
+  bool listed_without() const { return listed_without_; }
   bool stop = false;  // -q found a match
 
  private:
@@ -284,6 +335,7 @@ class Searcher {
   std::string_view data_;
   const std::string* name_ = nullptr;
   bool with_name_ = false;
+  bool listed_without_ = false;  // --files-without-match printed a name
   bool printed_any_ = false;     // any line output so far (for "--" between files)
   long long last_printed_ = -1;  // line number of the last printed line in this file
 };
@@ -513,6 +565,7 @@ bool Searcher::search(std::string_view data, const std::string& name, bool with_
   } else if (o_.list_without && selected == 0) {
     out_ << name;
     out_.put(eol);
+    listed_without_ = true;
   } else if ((o_.count || o_.count_matches) && selected > 0) {
     if (with_name) {
       out_ << name;
@@ -591,9 +644,11 @@ struct Walker {
   bool skipped(const std::string& display, const std::string& abs, std::string_view base, bool is_dir) {
     std::string rel = display.rfind("./", 0) == 0 ? display.substr(2) : display;
     if (!o.overrides.empty()) {
+      // -g globs read the other way round from ignore files: a plain glob
+      // selects, "!glob" excludes.
       rg::Verdict v = o.overrides.match(rel, is_dir);
-      if (v == rg::Verdict::kIgnore) return true;
-      if (v == rg::Verdict::kWhitelist) return false;
+      if (v == rg::Verdict::kWhitelist) return true;
+      if (v == rg::Verdict::kIgnore) return false;
       if (o.has_whitelist_glob && !is_dir) return true;
     }
     bool whitelisted = false;
@@ -927,10 +982,15 @@ int run_rg(Invocation& inv) {
     o.heading = false;
   }
   if (o.column) o.line_number = true;
+  if (o.count && o.only) {
+    // -c -o counts matches, as --count-matches does.
+    o.count = false;
+    o.count_matches = true;
+  }
 
   // --- the pattern ---
   std::vector<std::string> pieces;
-  for (const std::string& p : o.patterns) pieces.push_back(o.fixed ? escape_literal(p) : p);
+  for (const std::string& p : o.patterns) pieces.push_back(o.fixed ? escape_literal(p) : rust_to_re2(p));
   unsigned flags = text::kUtf8;
   bool ignore_case = o.case_mode == CaseMode::kInsensitive;
   if (o.case_mode == CaseMode::kSmart) {
@@ -964,12 +1024,19 @@ int run_rg(Invocation& inv) {
   Searcher searcher(inv, o, *regex);
   Walker walker{inv, o, searcher};
   walker.sort_errors = sort_path;
+  // A session's own stdin looks like a pipe even when nothing feeds it (the
+  // host's /dev/null, or exec() with no input), where ripgrep would search
+  // the current directory; so an empty stdin means "search the directory".
+  // (Only `true | rg x` tells the difference: it searches here too.)
+  std::string stdin_data;
   bool use_stdin = positional.empty() && !o.files_mode && stdin_readable(inv);
   if (use_stdin) {
-    std::string data;
-    inv.in().read_all(data);
+    inv.in().read_all(stdin_data);
+    use_stdin = !stdin_data.empty();
+  }
+  if (use_stdin) {
     static const std::string kStdinName = "<stdin>";
-    if (searcher.search(data, kStdinName, o.with_filename == 1, true, false)) walker.matched = true;
+    if (searcher.search(stdin_data, kStdinName, o.with_filename == 1, true, false)) walker.matched = true;
   } else {
     bool implicit = positional.empty();
     if (implicit) positional.push_back("./");
@@ -993,7 +1060,7 @@ int run_rg(Invocation& inv) {
   }
   if (walker.error) return 2;
   if (o.files_mode) return walker.listed ? 0 : 1;
-  if (o.list_without) return searcher.any_printed() || walker.matched ? 0 : 1;
+  if (o.list_without) return searcher.listed_without() ? 0 : 1;
   return walker.matched ? 0 : 1;
 }
 
