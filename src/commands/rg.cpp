@@ -203,6 +203,7 @@ struct Options {
   std::vector<const FileType*> types, types_not;
   bool hidden = false, no_ignore = false, no_ignore_vcs = false, follow = false;
   bool text = false, binary = false;  // -a; --binary (-uuu)
+  bool multiline = false;             // -U: a match may span lines
   int with_filename = -1;             // -1: decided by the paths
 };
 
@@ -423,8 +424,8 @@ void Searcher::print_text(std::string_view text) {
 void Searcher::print_line(const Line& l, bool selected) {
   bool context = o_.before > 0 || o_.after > 0;
   if (context && last_printed_ >= 0 && l.number > last_printed_ + 1) out_ << "--\n";
-  if (context && last_printed_ < 0 && printed_any_ && !o_.heading) out_ << "--\n";
-  if (o_.heading && last_printed_ < 0) {
+  if (context && last_printed_ < 0 && printed_any_ && !(o_.heading && with_name_)) out_ << "--\n";
+  if (o_.heading && with_name_ && last_printed_ < 0) {
     if (printed_any_) out_.put('\n');
     out_ << *name_;
     out_.put('\n');
@@ -502,6 +503,21 @@ bool Searcher::search(std::string_view data, const std::string& name, bool with_
     pos = end + 1;
   }
 
+  // -U: the whole text is searched at once and every line a match touches
+  // is selected.
+  std::vector<char> multiline_selected;
+  if (o_.multiline) {
+    multiline_selected.assign(lines.size(), 0);
+    size_t line_index = 0, pos = 0, b = 0, e = 0;
+    while (pos <= data.size() && re_.find(data, pos, b, e)) {
+      while (line_index + 1 < lines.size() && lines[line_index].end < b) ++line_index;
+      size_t last = line_index;
+      size_t stop_at = e > b ? e - 1 : b;
+      while (last + 1 < lines.size() && lines[last].end < stop_at) ++last;
+      for (size_t k = line_index; k <= last && k < lines.size(); ++k) multiline_selected[k] = 1;
+      pos = e > b ? e : e + 1;
+    }
+  }
   bool print_lines = !o_.quiet && !o_.count && !o_.count_matches && !o_.list_with && !o_.list_without;
   long long selected = 0, matches = 0;
   long long after_left = 0;
@@ -510,7 +526,7 @@ bool Searcher::search(std::string_view data, const std::string& name, bool with_
     if (inv_.cancelled()) return selected > 0;
     const Line& l = lines[i];
     std::string_view text = data.substr(l.begin, l.end - l.begin);
-    bool sel = line_matches(text);
+    bool sel = o_.multiline ? (multiline_selected[i] != 0) != o_.invert : line_matches(text);
     if (!sel) {
       if (print_lines && after_left > 0 && !binary) {
         print_line(l, false);
@@ -591,6 +607,7 @@ struct Walker {
   bool matched = false;
   bool error = false;
   bool listed = false;  // --files printed something
+  size_t searched = 0;  // files searched (or listed)
   std::vector<IgnoreLayer> layers;
 
   void report(const std::string& display, vfs::Error err) {
@@ -681,6 +698,7 @@ struct Walker {
   }
 
   void search_file(const std::string& display, const std::string& abs, bool explicit_path, bool with_name) {
+    ++searched;
     if (o.files_mode) {
       inv.out() << display;
       inv.out().put(o.null ? '\0' : '\n');
@@ -893,10 +911,9 @@ int run_rg(Invocation& inv) {
       case kNoFilename: o.with_filename = 0; break;
       case kColor: break;  // never coloured: stdout is not a terminal
       case kNoMessages: o.no_messages = true; break;
-      case kNoConfig: case kNoMultiline: break;
-      case kMultiline:
-        inv.err() << "rg: -U/--multiline is not supported in this sandbox\n";
-        return 2;
+      case kNoConfig: break;
+      case kNoMultiline: o.multiline = false; break;
+      case kMultiline: o.multiline = true; break;
       case kPcre2:
         inv.err() << "PCRE2 is not available in this build of ripgrep.\n";
         return 2;
@@ -982,6 +999,7 @@ int run_rg(Invocation& inv) {
     o.heading = false;
   }
   if (o.column) o.line_number = true;
+  if (o.count || o.count_matches) o.list_with = o.list_without = false;  // counting wins over -l
   if (o.count && o.only) {
     // -c -o counts matches, as --count-matches does.
     o.count = false;
@@ -1004,8 +1022,16 @@ int run_rg(Invocation& inv) {
   std::shared_ptr<const Regex> regex;
   if (!o.files_mode) {
     for (const std::string& p : o.patterns) {
-      if (p.find('\n') != std::string::npos) {
-        inv.err() << "the literal '\"\\n\"' is not allowed in a regex\n";
+      bool newline = p.find('\n') != std::string::npos;
+      for (size_t i = 0; !o.fixed && i + 1 < p.size(); ++i) {
+        if (p[i] != '\\') continue;
+        if (p[i + 1] == 'n') newline = true;
+        ++i;
+      }
+      if (!o.multiline && newline) {
+        inv.err() << "the literal '\"\\n\"' is not allowed in a regex\n\n"
+                  << "Consider enabling multiline mode with the --multiline flag (or -U for short).\n"
+                  << "When multiline mode is enabled, new line characters can be matched.\n";
         return 2;
       }
     }
@@ -1051,12 +1077,17 @@ int run_rg(Invocation& inv) {
       if (p == "-") {
         std::string data;
         inv.in().read_all(data);
+        ++walker.searched;
         static const std::string kStdinName = "<stdin>";
         if (searcher.search(data, kStdinName, with_name, true, false)) walker.matched = true;
         continue;
       }
       walker.root(p, implicit, with_name);
     }
+  }
+  if (walker.searched == 0 && !use_stdin && !o.files_mode && !o.no_messages && !inv.cancelled()) {
+    inv.err() << "No files were searched, which means ripgrep probably applied a filter you didn't expect.\n"
+                 "Running with --debug will show why files are being skipped.\n";
   }
   if (walker.error) return 2;
   if (o.files_mode) return walker.listed ? 0 : 1;
