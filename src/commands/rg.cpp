@@ -1060,6 +1060,7 @@ int run_rg(Invocation& inv) {
     inv.in().read_all(stdin_data);
     use_stdin = !stdin_data.empty();
   }
+  bool default_path = !use_stdin && positional.empty();
   if (use_stdin) {
     static const std::string kStdinName = "<stdin>";
     if (searcher.search(stdin_data, kStdinName, o.with_filename == 1, true, false)) walker.matched = true;
@@ -1085,9 +1086,11 @@ int run_rg(Invocation& inv) {
       walker.root(p, implicit, with_name);
     }
   }
-  if (walker.searched == 0 && !use_stdin && !o.files_mode && !o.no_messages && !inv.cancelled()) {
+  // ripgrep says so only when it searched the current directory by default.
+  if (walker.searched == 0 && default_path && !o.files_mode && !o.no_messages && !inv.cancelled()) {
     inv.err() << "No files were searched, which means ripgrep probably applied a filter you didn't expect.\n"
                  "Running with --debug will show why files are being skipped.\n";
+    return 2;
   }
   if (walker.error) return 2;
   if (o.files_mode) return walker.listed ? 0 : 1;

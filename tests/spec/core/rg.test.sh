@@ -390,3 +390,38 @@ rg -v -c --sort path foo t; rg -v -l --sort path foo t
 #### paths with spaces
 mkdir -p 'my dir' && printf 'foo\n' > 'my dir/a file.txt'
 rg --sort path foo 'my dir'
+
+#### -U multiline match spans lines
+printf 'foo\nbar\nbaz\nfoo\n' > x
+rg -U 'foo\nbar' x; rg -U -n 'o\nb' x; rg -U -c a x
+
+#### a newline in the pattern needs -U
+printf 'foo\n' > x
+rg 'a\nb' x; echo "rc=$?"
+
+#### -c wins over -l
+printf 'foo\nfoo\n' > x
+rg -l -c foo x; rg -c -l foo x
+
+#### --heading with a single file prints no heading
+mkdir d && printf 'foo\n' > d/x
+rg --heading foo d/x; rg --heading -c foo d
+
+#### nothing searched in the default path
+mkdir -p t/s && printf 'foo\n' > t/s/a && cd t
+rg --max-depth 0 foo; echo "rc=$?"
+
+#### empty directory operand is quiet
+mkdir e
+rg foo e; echo "rc=$?"
+
+#### parent .gitignore applies below the repository root
+mkdir -p a/.git a/s && printf '*.log\n' > a/.gitignore && printf 'foo\n' > a/s/x.log && printf 'foo\n' > a/s/y
+cd a/s && rg foo
+
+#### counts from stdin
+printf 'foo\nfoo\n' | rg -c foo; printf 'x\n' | rg -l x
+
+#### -t whitelists a hidden rc file
+mkdir -p t && printf 'foo\n' > t/.bashrc && printf 'foo\n' > t/a.sh && printf 'foo\n' > t/b.txt
+rg -t sh --sort path foo t
