@@ -113,6 +113,7 @@ CompileResult Regex::compile_any(std::span<const std::string> patterns, Syntax s
   CompileResult result;
   std::shared_ptr<Regex> re(new Regex());
   bool perl = syntax == Syntax::kPerl;
+  bool rust = syntax == Syntax::kRust;
   bool utf8 = flags & kUtf8;
   if (utf8) {
     for (const auto& p : patterns)
@@ -126,8 +127,8 @@ CompileResult Regex::compile_any(std::span<const std::string> patterns, Syntax s
   // -w over plain words: \b on both sides is the same test, and keeps
   // RE2's literal accelerations.
   // (RE2's \b only knows ASCII words, so not in UTF-8 mode.)
-  bool word_literals = (flags & kWholeWord) && !(flags & kWholeLine) && !perl && !patterns.empty() &&
-                       !(flags & kUtf8);
+  bool word_literals = (flags & kWholeWord) && !(flags & kWholeLine) && !perl && !rust &&
+                       !patterns.empty() && !(flags & kUtf8);
   size_t user_groups = 0;
   auto build = [&](bool for_pcre, int offset) -> bool {
     body.clear();
@@ -154,7 +155,7 @@ CompileResult Regex::compile_any(std::span<const std::string> patterns, Syntax s
         if (s.empty() || !is_word_byte(s.front()) || !is_word_byte(s.back())) word_literals = false;
         if (patterns.size() == 1 && !(flags & (kIgnoreCase | kWholeLine | kWholeWord))) re->literal_ = patterns[k];
         else re->literal_only_ = false;
-      } else if (perl) {
+      } else if (perl || rust) {
         piece = patterns[k];
         re->literal_only_ = false;
       } else {
@@ -206,9 +207,11 @@ CompileResult Regex::compile_any(std::span<const std::string> patterns, Syntax s
 
   if (!need_pcre) {
     int report = wrap(body, flags, false, false);
-    std::string full = engine_prefix(flags, false) + body;
+    // Rust patterns keep RE2's defaults: '.' stops at newlines, ^ and $ are
+    // text anchors, and the leftmost-first alternative wins.
+    std::string full = engine_prefix(flags, rust) + body;
     re2::RE2::Options options;
-    options.set_longest_match(true);
+    options.set_longest_match(!rust);
     options.set_log_errors(false);
     options.set_encoding(utf8 ? re2::RE2::Options::EncodingUTF8 : re2::RE2::Options::EncodingLatin1);
     options.set_max_mem(32 << 20);
@@ -218,7 +221,12 @@ CompileResult Regex::compile_any(std::span<const std::string> patterns, Syntax s
       re->re2_->re = std::move(compiled);
       re->engine_pattern_ = std::move(full);
       re->report_group_ = report;
+      if (rust) re->groups_ = static_cast<size_t>(re->re2_->re->NumberOfCapturingGroups() - report);
       result.regex = std::move(re);
+      return result;
+    }
+    if (rust) {
+      result.error = compiled->error();
       return result;
     }
     // Too large or otherwise beyond RE2: let PCRE2 try.
@@ -326,6 +334,20 @@ bool Regex::run(std::string_view text, size_t start, Span* spans, int nspans, bo
     }
   }
   return true;
+}
+
+int Regex::named_group(std::string_view name) const {
+  std::string key(name);
+  if (re2_) {
+    const auto& names = re2_->re->NamedCapturingGroups();
+    auto it = names.find(key);
+    return it == names.end() ? -1 : it->second - report_group_;
+  }
+  if (pcre_) {
+    int n = pcre2_substring_number_from_name(pcre_->code, reinterpret_cast<PCRE2_SPTR>(key.c_str()));
+    return n < 0 ? -1 : n - report_group_;
+  }
+  return -1;
 }
 
 bool Regex::search(std::string_view text, size_t start, Match* match, bool not_bol) const {

@@ -28,7 +28,9 @@ namespace burrow::text {
 
 // kEmacs is find's default -regextype: BRE groups and alternation (\( \|),
 // unescaped + and ? as operators, no intervals.
-enum class Syntax { kBasic, kExtended, kPerl, kFixed, kEmacs };
+// kRust is ripgrep's dialect (Rust's regex crate): handed to RE2 unchanged
+// and matched leftmost-first; Rust's syntax is close to RE2's.
+enum class Syntax { kBasic, kExtended, kPerl, kFixed, kEmacs, kRust };
 
 enum RegexFlag : unsigned {
   kIgnoreCase = 1u << 0,
@@ -101,6 +103,8 @@ class Regex {
   bool matches(std::string_view text) const;
 
   size_t group_count() const { return groups_; }
+  // The number of the capturing group called name ((?P<name>...)), or -1.
+  int named_group(std::string_view name) const;
   bool uses_pcre() const { return pcre_ != nullptr; }
   // The translated pattern handed to the engine (for tests and debugging).
   const std::string& engine_pattern() const { return engine_pattern_; }
