@@ -227,7 +227,7 @@ int b_printf(Interp& sh, Invocation& inv) {
             end++;
             for (int d = 0; d < 2 && end < fmt.size() && isxdigit(static_cast<unsigned char>(fmt[end])); ++d) end++;
           } else if (n >= '0' && n <= '7') {
-            int maxd = n == '0' ? 4 : 3;
+            int maxd = 3;  // in the format, \0nn counts its 0 (unlike %b and echo -e)
             for (int d = 0; d < maxd && end < fmt.size() && fmt[end] >= '0' && fmt[end] <= '7'; ++d) end++;
           } else if (n == 'u' || n == 'U') {
             end++;

@@ -87,3 +87,6 @@ enable -p | grep -c 'enable echo'
 
 #### help for a builtin names it
 help cd | head -1
+
+#### printf format octal escapes take three digits, the 0 included
+printf '\0002|\0101|\101|\18' | od -An -c; printf '%b' '\0002|\0101' | od -An -c
