@@ -933,7 +933,7 @@ int Interp::run_simple_argv(std::vector<std::string> argv, const Environment* ex
       }
       return call_function(*def, std::move(argv));
     }
-    if (const BuiltinInfo* b = find_builtin(name)) {
+    if (const BuiltinInfo* b = enabled_builtin(name)) {
       if (extra_env) {
         st.frames.emplace_back();
         for (auto& [k, v] : *extra_env) {

@@ -14,6 +14,7 @@
 #include <mutex>
 #include <optional>
 #include <random>
+#include <set>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -131,6 +132,8 @@ struct ShellState {
   std::chrono::steady_clock::time_point start_time = std::chrono::steady_clock::now();
   int64_t seconds_base = 0;
   int getopts_char_index = 0;  // position inside a bundled option group
+  std::set<std::string, std::less<>> disabled_builtins;  // enable -n
+  std::map<std::string, std::string> completions;        // complete: name -> `complete -p` line
 };
 
 // Non-local control flow, thrown through the tree walk.
@@ -206,6 +209,10 @@ class Interp : public ProcessHost {
   int new_pid() override { return ctx->next_pid.fetch_add(1); }
   int shell_pid() override { return st.bashpid; }
 
+  // The builtin `name` unless `enable -n` turned it off.
+  const BuiltinInfo* enabled_builtin(std::string_view name) const {
+    return st.disabled_builtins.count(name) ? nullptr : find_builtin(name);
+  }
   // Runs argv as a function, builtin or command in this process.
   int run_simple_argv(std::vector<std::string> argv, const Environment* extra_env = nullptr);
   int call_function(const FunctionDef& f, std::vector<std::string> argv);

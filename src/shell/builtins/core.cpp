@@ -280,7 +280,7 @@ int describe(Interp& sh, Invocation& inv, const std::string& name, char mode, bo
       else if (mode == 't') out << "function\n";
       if (!all) return 0;
     }
-    if (find_builtin(name)) {
+    if (sh.enabled_builtin(name)) {
       found = true;
       if (mode == 'v') out << name << "\n";
       else if (mode == 'V') out << name << " is a shell builtin\n";
@@ -367,7 +367,7 @@ int b_command(Interp& sh, Invocation& inv) {
   }
   std::vector<std::string> argv(inv.argv.begin() + i, inv.argv.end());
   inv.finish(0);
-  if (const BuiltinInfo* b = find_builtin(argv[0])) {
+  if (const BuiltinInfo* b = sh.enabled_builtin(argv[0])) {
     Invocation sub;
     sub.argv = argv;
     sub.fds = inv.fds;
