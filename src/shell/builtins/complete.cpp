@@ -353,31 +353,21 @@ int b_compopt(Interp&, Invocation&) {
 }
 
 int b_enable(Interp& sh, Invocation& inv) {
-  bool disable = false, all = false, print = false;
-  size_t i = 1;
-  for (; i < inv.argv.size(); ++i) {
-    const std::string& a = inv.argv[i];
-    if (a == "--") {
-      ++i;
-      break;
-    }
-    if (a.size() < 2 || a[0] != '-') break;
-    for (size_t k = 1; k < a.size(); ++k) {
-      switch (a[k]) {
-        case 'n': disable = true; break;
-        case 'a': all = true; break;
-        case 'p': print = true; break;
-        case 's': break;  // POSIX special builtins only: all are listed
-        case 'f': case 'd':
-          berror(sh, inv, "enable: loadable builtins are not supported");
-          return 1;
-        default:
-          berror(sh, inv, std::string("enable: -") + a[k] + ": invalid option");
-          inv.err() << "enable: usage: enable [-a] [-dnps] [-f filename] [name ...]\n";
-          return 2;
-      }
-    }
+  bool disable = false, all = false, print = false, loadable = false;
+  int first = scan_flags(sh, inv, "enable: usage: enable [-a] [-dnps] [-f filename] [name ...]\n", [&](char c) {
+    if (c == 'n') disable = true;
+    else if (c == 'a') all = true;
+    else if (c == 'p') print = true;
+    else if (c == 'f' || c == 'd') loadable = true;
+    else if (c != 's') return false;  // -s: POSIX special builtins only; all are listed
+    return true;
+  });
+  if (first < 0) return 2;
+  if (loadable) {
+    berror(sh, inv, "enable: loadable builtins are not supported");
+    return 1;
   }
+  size_t i = static_cast<size_t>(first);
   auto& off = sh.st.disabled_builtins;
   if (i >= inv.argv.size() || print) {
     for (std::string_view b : builtin_names()) {

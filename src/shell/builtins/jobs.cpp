@@ -195,27 +195,15 @@ int b_wait(Interp& sh, Invocation& inv) {
 
 int b_jobs(Interp& sh, Invocation& inv) {
   bool long_form = false, pids_only = false, stopped_only = false;
-  size_t i = 1;
-  for (; i < inv.argv.size(); ++i) {
-    const std::string& a = inv.argv[i];
-    if (a == "--") {
-      ++i;
-      break;
-    }
-    if (a.size() < 2 || a[0] != '-') break;
-    for (size_t k = 1; k < a.size(); ++k) {
-      switch (a[k]) {
-        case 'l': long_form = true; break;
-        case 'p': pids_only = true; break;
-        case 'n': case 'r': break;  // every listed job is running and unreported
-        case 's': stopped_only = true; break;
-        default:
-          berror(sh, inv, std::string("jobs: -") + a[k] + ": invalid option");
-          inv.err() << "jobs: usage: jobs [-lnprs] [jobspec ...] or jobs -x command [args]\n";
-          return 2;
-      }
-    }
-  }
+  int first = scan_flags(sh, inv, "jobs: usage: jobs [-lnprs] [jobspec ...] or jobs -x command [args]\n", [&](char c) {
+    if (c == 'l') long_form = true;
+    else if (c == 'p') pids_only = true;
+    else if (c == 's') stopped_only = true;
+    else if (c != 'n' && c != 'r') return false;  // every listed job is running and unreported
+    return true;
+  });
+  if (first < 0) return 2;
+  size_t i = static_cast<size_t>(first);
   std::vector<Job*> table = listed_jobs(sh);
   std::vector<Job*> shown;
   int status = 0;
@@ -356,25 +344,15 @@ int b_kill(Interp& sh, Invocation& inv) {
 
 int b_disown(Interp& sh, Invocation& inv) {
   bool all = false, running_only = false, keep = false;
-  size_t i = 1;
-  for (; i < inv.argv.size(); ++i) {
-    const std::string& a = inv.argv[i];
-    if (a == "--") {
-      ++i;
-      break;
-    }
-    if (a.size() < 2 || a[0] != '-') break;
-    for (size_t k = 1; k < a.size(); ++k) {
-      if (a[k] == 'a') all = true;
-      else if (a[k] == 'r') running_only = true;
-      else if (a[k] == 'h') keep = true;  // no SIGHUP ever comes from a terminal here
-      else {
-        berror(sh, inv, std::string("disown: -") + a[k] + ": invalid option");
-        inv.err() << "disown: usage: disown [-h] [-ar] [jobspec ... | pid ...]\n";
-        return 2;
-      }
-    }
-  }
+  int first = scan_flags(sh, inv, "disown: usage: disown [-h] [-ar] [jobspec ... | pid ...]\n", [&](char c) {
+    if (c == 'a') all = true;
+    else if (c == 'r') running_only = true;
+    else if (c == 'h') keep = true;  // no SIGHUP ever comes from a terminal here
+    else return false;
+    return true;
+  });
+  if (first < 0) return 2;
+  size_t i = static_cast<size_t>(first);
   auto drop = [&](Job* j) {
     if (running_only && j->done->load()) return;
     if (!keep) j->disowned = true;

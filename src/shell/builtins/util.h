@@ -15,6 +15,27 @@ inline void berror(Interp& sh, Invocation& inv, std::string_view msg) {
   sh.error(msg);
 }
 
+// bash's option scan for a builtin: bundled flags (-ab) up to "--" or the
+// first operand. `on_flag(c)` returns false for a flag it does not know, which
+// ends the scan with "NAME: -c: invalid option" and `usage` on stderr.
+// Returns the index of the first operand, or -1 after that error.
+template <class OnFlag>
+int scan_flags(Interp& sh, Invocation& inv, std::string_view usage, OnFlag on_flag) {
+  size_t i = 1;
+  for (; i < inv.argv.size(); ++i) {
+    const std::string& a = inv.argv[i];
+    if (a == "--") return static_cast<int>(i + 1);
+    if (a.size() < 2 || a[0] != '-') break;
+    for (size_t k = 1; k < a.size(); ++k) {
+      if (on_flag(a[k])) continue;
+      berror(sh, inv, inv.argv[0] + ": -" + a[k] + ": invalid option");
+      inv.err() << usage;
+      return -1;
+    }
+  }
+  return static_cast<int>(i);
+}
+
 inline bool parse_long(std::string_view s, long long& out) {
   if (s.empty()) return false;
   size_t i = 0;
