@@ -152,7 +152,14 @@ void Interp::run_pending_traps() {
     std::string action = trap->second;
     // A trap leaves $? as it found it.
     int saved = st.last_status;
-    run_source(action, st.lineno, false);
+    ++trap_depth_;
+    try {
+      run_source(action, st.lineno, false);
+    } catch (...) {
+      --trap_depth_;
+      throw;
+    }
+    --trap_depth_;
     st.last_status = saved;
   }
 }
@@ -239,9 +246,23 @@ int Interp::run_source(std::string_view source, int first_line, bool parse_error
     }
     if (!cmd) break;
     if (st.opts.noexec) continue;
+    // $BASH_COMMAND may point into `cmd`: keep its text when `cmd` goes.
+    struct KeepCommandText {
+      Interp& sh;
+      ~KeepCommandText() {
+        if (sh.current_command_ && sh.trap_depth_ == 0) {
+          sh.last_command_text_ = sh.bash_command();
+          sh.current_command_ = nullptr;
+        }
+      }
+    } keep{*this};
     status = execute_list(*cmd);
   }
   return status;
+}
+
+std::string Interp::bash_command() const {
+  return current_command_ ? print_command_oneline(*current_command_) : last_command_text_;
 }
 
 int Interp::run_toplevel(std::string_view source, bool run_exit_trap) {
@@ -274,6 +295,11 @@ int Interp::run_toplevel(std::string_view source, bool run_exit_trap) {
     if (it != traps_.end() && !ctx->cancel.cancelled()) {
       std::string action = it->second;
       traps_.erase(it);
+      ++trap_depth_;
+      struct TrapDepth {
+        int& depth;
+        ~TrapDepth() { --depth; }
+      } in_trap{trap_depth_};
       try {
         run_source(action, st.lineno, false);
       } catch (const ExitSignal& e) {
@@ -333,15 +359,18 @@ int Interp::execute_and_or(const AndOr& ao) {
         if (trap != traps_.end()) {
           std::string action = trap->second;
           in_err_trap_ = true;
+          ++trap_depth_;
           int saved = st.last_status;
           st.last_status = status;
           try {
             run_source(action, st.lineno, false);
           } catch (...) {
             in_err_trap_ = false;
+            --trap_depth_;
             throw;
           }
           in_err_trap_ = false;
+          --trap_depth_;
           st.last_status = saved;
         }
       }
@@ -551,6 +580,7 @@ int Interp::run_background(const AndOr& ao) {
 
 int Interp::execute_command(const Command& c) {
   check_cancel();
+  if (c.kind == CommandKind::Simple || c.kind == CommandKind::Cond || c.kind == CommandKind::Arith) note_command(c);
   if (c.kind == CommandKind::Simple) return execute_simple(c.as<SimpleCommand>());
   if (c.kind == CommandKind::FunctionDef) {
     const auto& f = c.as<FunctionDef>();

@@ -317,6 +317,18 @@ class Interp : public ProcessHost {
   // Recomputes trapped_signals / ignored_signals after traps_ changed.
   void update_signal_masks();
   int registered_pid_ = 0;
+
+  // $BASH_COMMAND: the simple command, [[ ]] or (( )) running now, or, while
+  // a trap runs, the one that was running when it fired. The node is kept,
+  // not its text, so that only reading the variable pays for printing it;
+  // run_source turns it into text before the tree it points into goes away.
+  const Command* current_command_ = nullptr;
+  std::string last_command_text_;
+  int trap_depth_ = 0;
+  std::string bash_command() const;
+  void note_command(const Command& c) {
+    if (trap_depth_ == 0) current_command_ = &c;
+  }
   std::string last_subst_status_marker_;
   int subst_status_ = -1;  // status of the last command substitution in a command
 };

@@ -89,6 +89,7 @@ std::optional<std::string> Interp::special_param(std::string_view name) {
     return std::to_string(secs + st.seconds_base);
   }
   if (name == "LINENO") return std::to_string(st.lineno);
+  if (name == "BASH_COMMAND") return bash_command();
   if (name == "BASHPID") return std::to_string(st.bashpid);
   if (name == "PPID") return std::to_string(st.ppid);
   if (name == "BASH_SUBSHELL") return std::to_string(st.subshell_level);

@@ -230,3 +230,12 @@ Usage:
 
 For more details see ps(1).
 ## end
+
+#### $BASH_COMMAND in ERR and EXIT traps names the failing command
+trap 'echo "err: $BASH_COMMAND"' ERR; false; ls /nope 2>/dev/null; x=$(false); trap 'echo "exit: $BASH_COMMAND"' EXIT; [[ 1 == 2 ]]; (( 0 ))
+
+#### $BASH_COMMAND outside traps is the running command
+echo "$BASH_COMMAND"; f() { echo "in f: $BASH_COMMAND"; }; f a "b c"; eval 'echo $BASH_COMMAND'; for i in 1; do echo $BASH_COMMAND; done
+
+#### $BASH_COMMAND in a signal trap and a command substitution
+trap 'echo "usr: $BASH_COMMAND"' USR1; kill -USR1 $$; echo $(echo $BASH_COMMAND)
