@@ -165,6 +165,19 @@ bool header_is_null(std::string_view rest, const std::string& name) {
   return starts_with(ts, "1970-01-01 00:00:00") || starts_with(ts, "Thu Jan  1 00:00:00 1970");
 }
 
+// The two header lines of a unified (`---`/`+++`) or context (`***`/`---`)
+// diff: each is a 4-character marker, then the name and perhaps a time stamp.
+void take_headers(FilePatch& fp, Format format, const std::string& old_line, const std::string& new_line) {
+  fp.format = format;
+  fp.old_header = old_line;
+  fp.new_header = new_line;
+  std::string_view old_rest = std::string_view(old_line).substr(4), new_rest = std::string_view(new_line).substr(4);
+  fp.old_name = header_name(old_rest);
+  fp.new_name = header_name(new_rest);
+  fp.old_is_null = header_is_null(old_rest, fp.old_name);
+  fp.new_is_null = header_is_null(new_rest, fp.new_name);
+}
+
 struct PatchParser {
   std::vector<std::string> lines;
   bool last_has_newline = true;
@@ -353,24 +366,12 @@ struct PatchParser {
       int64_t a1, a2, b1, b2;
       char cmd;
       if (starts_with(l, "--- ") && at(pos + 1, "+++ ") && at(pos + 2, "@@ -")) {
-        fp.format = Format::kUnified;
-        fp.old_header = l;
-        fp.new_header = lines[pos + 1];
-        fp.old_name = header_name(std::string_view(l).substr(4));
-        fp.new_name = header_name(std::string_view(lines[pos + 1]).substr(4));
-        fp.old_is_null = header_is_null(std::string_view(l).substr(4), fp.old_name);
-        fp.new_is_null = header_is_null(std::string_view(lines[pos + 1]).substr(4), fp.new_name);
+        take_headers(fp, Format::kUnified, l, lines[pos + 1]);
         pos += 2;
         break;
       }
       if (starts_with(l, "*** ") && at(pos + 1, "--- ") && at(pos + 2, "***************")) {
-        fp.format = Format::kContext;
-        fp.old_header = l;
-        fp.new_header = lines[pos + 1];
-        fp.old_name = header_name(std::string_view(l).substr(4));
-        fp.new_name = header_name(std::string_view(lines[pos + 1]).substr(4));
-        fp.old_is_null = header_is_null(std::string_view(l).substr(4), fp.old_name);
-        fp.new_is_null = header_is_null(std::string_view(lines[pos + 1]).substr(4), fp.new_name);
+        take_headers(fp, Format::kContext, l, lines[pos + 1]);
         pos += 2;
         break;
       }

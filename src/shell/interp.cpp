@@ -39,6 +39,23 @@ struct ProcessSlot {
   ~ProcessSlot() { ctx->processes.fetch_sub(1); }
 };
 
+// Runs `body` in the child process `child` and turns the ways a process can
+// end (exit, a fatal error, return or break at its top level) into its status.
+template <class Body>
+int child_exit_status(Interp& child, Body body) {
+  try {
+    return body();
+  } catch (const ExitSignal& e) {
+    return e.status;
+  } catch (const FatalSignal& e) {
+    return e.from_expansion ? 1 : e.status;
+  } catch (const ReturnSignal& r) {
+    return r.status;
+  } catch (const LoopSignal&) {
+    return child.st.last_status;
+  }
+}
+
 }  // namespace
 
 void ShellContext::hit_limit(const std::string& what) {
@@ -425,15 +442,7 @@ int Interp::execute_pipeline(const Pipeline& p) {
         int s = 1;
         if (slot.ok) {
           try {
-            s = child->execute_command(*p.commands[i]);
-          } catch (const ExitSignal& e) {
-            s = e.status;
-          } catch (const FatalSignal& e) {
-            s = e.from_expansion ? 1 : e.status;
-          } catch (const ReturnSignal& r) {
-            s = r.status;
-          } catch (const LoopSignal&) {
-            s = child->st.last_status;
+            s = child_exit_status(*child, [&] { return child->execute_command(*p.commands[i]); });
           } catch (const std::exception& e) {
             child->write_err(std::string("bash: internal error: ") + e.what() + "\n");
             s = 1;
@@ -543,15 +552,7 @@ int Interp::run_background(const AndOr& ao) {
       ProcessSlot slot(ctx_copy.get());
       if (slot.ok) {
         try {
-          s = child->execute_and_or(copy);
-        } catch (const ExitSignal& e) {
-          s = e.status;
-        } catch (const FatalSignal& e) {
-          s = e.from_expansion ? 1 : e.status;
-        } catch (const ReturnSignal& r) {
-          s = r.status;
-        } catch (const LoopSignal&) {
-          s = child->st.last_status;
+          s = child_exit_status(*child, [&] { return child->execute_and_or(copy); });
         } catch (const std::exception&) {
           s = 1;
         }
@@ -659,18 +660,7 @@ int Interp::execute_subshell(const List& body) {
   CurrentGuard guard(child.get());
   ProcessSlot slot(ctx.get());
   if (!slot.ok) return 1;
-  int status;
-  try {
-    status = child->execute_list(body);
-  } catch (const ExitSignal& e) {
-    status = e.status;
-  } catch (const FatalSignal& e) {
-    status = e.from_expansion ? 1 : e.status;
-  } catch (const ReturnSignal& r) {
-    status = r.status;
-  } catch (const LoopSignal&) {
-    status = child->st.last_status;
-  }
+  int status = child_exit_status(*child, [&] { return child->execute_list(body); });
   child.reset();
   check_cancel();
   return status;
