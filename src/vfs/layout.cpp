@@ -1,5 +1,9 @@
 #include "vfs/layout.h"
 
+#include <mutex>
+#include <string>
+#include <vector>
+
 #include "vfs/command_dir_fs.h"
 
 namespace burrow::vfs {
@@ -124,8 +128,34 @@ std::shared_ptr<const MemFs> memory_world_template() {
   return instance;
 }
 
+namespace {
+
+struct SharedMount {
+  std::string at;
+  SharedMountOpener open;
+  FilesystemPtr fs;
+};
+
+// Filled by static registrars before main(); opened at first use.
+std::vector<SharedMount>& shared_mounts() {
+  static std::vector<SharedMount> mounts;
+  return mounts;
+}
+
+}  // namespace
+
+SharedMountRegistrar::SharedMountRegistrar(std::string_view at, SharedMountOpener open) {
+  shared_mounts().push_back({std::string(at), open, nullptr});
+}
+
 std::shared_ptr<MountFs> make_session_root(FilesystemPtr root, FdLookup fd_lookup) {
   auto fs = std::make_shared<MountFs>(std::move(root));
+  static std::once_flag opened;
+  std::call_once(opened, [] {
+    for (SharedMount& m : shared_mounts()) m.fs = m.open();
+  });
+  for (const SharedMount& m : shared_mounts())
+    if (m.fs) fs->mount(m.at, m.fs);
   fs->mount("/dev", std::make_shared<DevFs>(std::move(fd_lookup)));
   std::shared_ptr<CommandDirFs> commands = CommandDirFs::shared();
   fs->mount("/bin", commands);
