@@ -17,6 +17,11 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
+# A CPU-bound script: integer arithmetic, dicts, strings and a sort.
+PY_CPU = ("{python} -c 'd = {{}}\n"
+          "for i in range(400000): d[str(i % 5000)] = d.get(str(i % 5000), 0) + i * i % 7\n"
+          "print(sum(sorted(d.values())[:100]), len(d))'")
+
 SCENARIOS = [
     ("echo hi", "echo hi"),
     ("loop 100k", "i=0; while [ $i -lt 100000 ]; do i=$((i+1)); done; echo $i"),
@@ -33,7 +38,11 @@ SCENARIOS = [
     ("sort csv", "sort -t, -k4,4n -k1,1n data.csv | tail -1"),
     ("tr", "tr 'a-z' 'A-Z' < access.log | wc -c"),
     ("find -name", "find tree -name '*.txt' | wc -l"),
-    ("python3 -c", "python3 -c 'print(1)'"),
+    # Python against the host's own CPython 3.11 (not a version manager's shim).
+    ("python3 -c", "python3 -c 'print(1)'", "/usr/bin/python3.11 -c 'print(1)'"),
+    ("python3 -c x10 warm", "for i in 1 2 3 4 5 6 7 8 9 10; do python3 -c 'print(1)'; done",
+     "for i in 1 2 3 4 5 6 7 8 9 10; do /usr/bin/python3.11 -c 'print(1)'; done"),
+    ("python3 cpu", PY_CPU.format(python="python3"), PY_CPU.format(python="/usr/bin/python3.11")),
 ]
 
 
@@ -62,14 +71,15 @@ def main():
     data = os.path.abspath(args.data)
 
     print(f"{'scenario':<22}{'burrow':>10}{'native':>10}{'ratio':>8}  same output")
-    for name, script in SCENARIOS:
+    for name, script, *native in SCENARIOS:
+        native_script = native[0] if native else script
         if args.filter not in name:
             continue
         ours, theirs = [], []
         same = True
         for _ in range(args.runs):
             t1, out1, rc1 = timed([burrow, "--root", data, "-c", script], data)
-            t2, out2, rc2 = timed(["bash", "-c", script], data)
+            t2, out2, rc2 = timed(["bash", "-c", native_script], data)
             ours.append(t1)
             theirs.append(t2)
             same = same and out1 == out2 and rc1 == rc2

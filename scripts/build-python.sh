@@ -4,13 +4,17 @@
 # binary links (src/wasm/). Also installs the standard library (compiled to
 # .pyc) that every session mounts read-only at /usr/local/lib/python3.11.
 #
-# Every artefact is cached under $BURROW_PYTHON_CACHE (default
-# ~/.cache/burrow/python-wasm/<key>), keyed by this script, the source
-# package versions and the compiler versions, so an unchanged tree never
-# rebuilds it. Prints the artefact directory on stdout when done.
+# Two cached stages under $BURROW_PYTHON_CACHE (default ~/.cache/burrow/python-wasm):
+#   cpython-<key>: python.wasm and the standard library, keyed by the source
+#                  package versions, the compiler, our main and this stage's recipe;
+#   <key>:         python_wasm.o and .h, keyed by the first stage, our runtime
+#                  header (src/wasm/wasm-rt.h) and wasm2c,
+# so an unchanged tree never rebuilds either, and a runtime change only
+# re-translates. Prints the second stage's directory on stdout when done.
 #
 #   scripts/build-python.sh            # build (or reuse) and print the dir
 #   scripts/build-python.sh --print    # print the dir without building
+#   scripts/build-python.sh --print-cpython   # the first stage's dir
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -53,83 +57,98 @@ upstream_version() { local v=${1#*:}; echo "${v%-*}"; }
 py_version=$(source_version "$python_src_pkg")
 zlib_version=$(source_version "$zlib_src_pkg")
 
-key_inputs="$(cat "$0" src/wasm/wasm-rt.h src/wasm/python_main.c | sha256sum | awk '{print $1}')
-$python_src_pkg $py_version
-$zlib_src_pkg $zlib_version
-$(clang-16 --version | head -1)
-$(wasm2c --version)"
-key=$(printf '%s' "$key_inputs" | sha256sum | cut -c1-16)
+# Bump when the recipe of a stage changes.
+cpython_recipe=2
+translate_recipe=2
+hash16() { sha256sum | cut -c1-16; }
+cpython_key=$({ echo "$cpython_recipe $python_src_pkg $py_version $zlib_src_pkg $zlib_version"
+               clang-16 --version | head -1; cat src/wasm/python_main.c; } | hash16)
+key=$({ echo "$translate_recipe $cpython_key"; wasm2c --version; clang-16 --version | head -1
+        cat src/wasm/wasm-rt.h; } | hash16)
+wasm_dir=$cache_root/cpython-$cpython_key
 out=$cache_root/$key
 if [ "${1:-}" = "--print" ]; then echo "$out"; exit 0; fi
+if [ "${1:-}" = "--print-cpython" ]; then echo "$wasm_dir"; exit 0; fi
 if [ -f "$out/done" ]; then echo "$out"; exit 0; fi
 
-log "building CPython $py_version for wasm32-wasi into $out (cache key $key)"
-rm -rf "$out.tmp"; mkdir -p "$out.tmp"
+# --- stage 1: CPython for wasm32-wasi ------------------------------------------
+build_cpython() {
+  local dest=$1
+  log "building CPython $py_version for wasm32-wasi into $dest"
+  rm -rf "$dest.tmp"; mkdir -p "$dest.tmp"
+  (cd "$work/src" && for pkg in "$python_src_pkg=$py_version" "$zlib_src_pkg=$zlib_version"; do
+     ls "${pkg%%=*}_"*.dsc >/dev/null 2>&1 || apt-get "${apt_opts[@]}" source --download-only -qq "$pkg"
+   done)
+  local build=$dest.tmp/build
+  mkdir -p "$build"
+  tar -xzf "$work/src/${python_src_pkg}_$(upstream_version "$py_version").orig.tar.gz" -C "$build"
+  tar -xjf "$work/src/${zlib_src_pkg}_$(upstream_version "$zlib_version").orig.tar.bz2" -C "$build"
+  local pysrc zsrc
+  pysrc=$(echo "$build"/Python-*)
+  zsrc=$(echo "$build"/zlib-*)
 
-# --- sources -------------------------------------------------------------
-(cd "$work/src" && for pkg in "$python_src_pkg=$py_version" "$zlib_src_pkg=$zlib_version"; do
-   ls "${pkg%%=*}_"*.dsc >/dev/null 2>&1 || apt-get "${apt_opts[@]}" source --download-only -qq "$pkg"
- done)
-build=$out.tmp/build
-mkdir -p "$build"
-tar -xzf "$work/src/${python_src_pkg}_$(upstream_version "$py_version").orig.tar.gz" -C "$build"
-tar -xjf "$work/src/${zlib_src_pkg}_$(upstream_version "$zlib_version").orig.tar.bz2" -C "$build"
-pysrc=$(echo "$build"/Python-*)
-zsrc=$(echo "$build"/zlib-*)
+  # A clean sysroot: only wasi-libc and compiler-rt are visible. Without it
+  # clang also searches /usr/include and picks up host headers.
+  local sysroot=$build/sysroot
+  mkdir -p "$sysroot/include" "$sysroot/lib"
+  cp -r /usr/include/wasm32-wasi "$sysroot/include/wasm32-wasi"
+  cp -r /usr/lib/wasm32-wasi "$sysroot/lib/wasm32-wasi"
+  local wasi_cc="clang-16 --target=wasm32-wasi --sysroot=$sysroot"
 
-# --- a clean sysroot: only wasi-libc and compiler-rt are visible ----------
-# Without it clang also searches /usr/include and picks up host headers.
-sysroot=$build/sysroot
-mkdir -p "$sysroot/include" "$sysroot/lib"
-cp -r /usr/include/wasm32-wasi "$sysroot/include/wasm32-wasi"
-cp -r /usr/lib/wasm32-wasi "$sysroot/lib/wasm32-wasi"
-wasi_cc="clang-16 --target=wasm32-wasi --sysroot=$sysroot"
+  # zlib for WASI, so that zlib, gzip, zipfile and tarfile work.
+  log "zlib"
+  (cd "$zsrc" && CC="$wasi_cc" CFLAGS="-O2 -Wno-deprecated-non-prototype" AR=llvm-ar RANLIB=llvm-ranlib \
+     CHOST=wasm32 ./configure --static --prefix="$sysroot" && make -j"$jobs" libz.a && \
+     cp libz.a "$sysroot/lib/wasm32-wasi/" && cp zlib.h zconf.h "$sysroot/include/wasm32-wasi/") \
+    >"$dest.tmp/zlib.log" 2>&1 || { tail -30 "$dest.tmp/zlib.log" >&2; exit 1; }
 
-# --- zlib for WASI (so zlib, gzip, zipfile and tarfile work) --------------
-log "zlib"
-(cd "$zsrc" && CC="$wasi_cc" CFLAGS="-O2 -Wno-deprecated-non-prototype" AR=llvm-ar RANLIB=llvm-ranlib \
-   CHOST=wasm32 ./configure --static --prefix="$sysroot" && make -j"$jobs" libz.a && \
-   cp libz.a "$sysroot/lib/wasm32-wasi/" && cp zlib.h zconf.h "$sysroot/include/wasm32-wasi/") \
-  >"$out.tmp/zlib.log" 2>&1 || { tail -30 "$out.tmp/zlib.log" >&2; exit 1; }
+  # pymalloc is off by default for WASI; on, small objects skip dlmalloc
+  # (about a tenth of a CPU-bound script's time).
+  log "configure CPython"
+  touch "$pysrc/Modules/Setup.local"
+  # Our main: chdir()s to the shell's directory before Py_BytesMain.
+  cp src/wasm/python_main.c "$pysrc/Programs/python.c"
+  mkdir -p "$pysrc/builddir/wasi"
+  (cd "$pysrc/builddir/wasi" && \
+    CONFIG_SITE=../../Tools/wasm/config.site-wasm32-wasi \
+    CC="$wasi_cc" CPP="$wasi_cc -E" LDSHARED=wasm-ld-16 AR=llvm-ar RANLIB=llvm-ranlib \
+    CFLAGS="-O2 -Wno-int-conversion" \
+    ZLIB_CFLAGS="-I$sysroot/include/wasm32-wasi" ZLIB_LIBS="-lz" \
+    PKG_CONFIG_PATH= PKG_CONFIG_LIBDIR=/nonexistent \
+    ../../configure -C --host=wasm32-unknown-wasi --build="$(../../config.guess)" \
+       --with-build-python=/usr/bin/python3.11 --prefix=/usr/local \
+       --disable-test-modules --without-ensurepip --with-pymalloc >"$dest.tmp/configure.log" 2>&1) \
+    || { tail -30 "$dest.tmp/configure.log" >&2; exit 1; }
+  log "make CPython"
+  (cd "$pysrc/builddir/wasi" && make -j"$jobs" >"$dest.tmp/make.log" 2>&1) \
+    || { tail -40 "$dest.tmp/make.log" >&2; exit 1; }
+  log "install the standard library"
+  (cd "$pysrc/builddir/wasi" && make DESTDIR="$dest.tmp/root" libinstall >"$dest.tmp/install.log" 2>&1) \
+    || { tail -40 "$dest.tmp/install.log" >&2; exit 1; }
+  # The standard library without its own test suites (about 50 MB).
+  local stdlib=$dest.tmp/root/usr/local/lib/python3.11
+  rm -rf "$stdlib/test" "$stdlib/idlelib/idle_test" "$stdlib/lib2to3/tests" "$stdlib/tkinter/test" \
+         "$stdlib/ctypes/test" "$stdlib/distutils/tests" "$stdlib/unittest/test"
+  mkdir -p "$stdlib/lib-dynload"  # CPython looks for it; WASI builds have no extension modules
+  cp "$pysrc/builddir/wasi/python.wasm" "$dest.tmp/python.wasm"
+  rm -rf "$build"
+  rm -rf "$dest"; mv "$dest.tmp" "$dest"; touch "$dest/done"
+}
 
-# --- CPython ----------------------------------------------------------------
-log "configure CPython"
-touch "$pysrc/Modules/Setup.local"
-# Our main: chdir()s to the shell's directory before Py_BytesMain.
-cp src/wasm/python_main.c "$pysrc/Programs/python.c"
-mkdir -p "$pysrc/builddir/wasi"
-(cd "$pysrc/builddir/wasi" && \
-  CONFIG_SITE=../../Tools/wasm/config.site-wasm32-wasi \
-  CC="$wasi_cc" CPP="$wasi_cc -E" LDSHARED=wasm-ld-16 AR=llvm-ar RANLIB=llvm-ranlib \
-  CFLAGS="-O2 -Wno-int-conversion" \
-  ZLIB_CFLAGS="-I$sysroot/include/wasm32-wasi" ZLIB_LIBS="-lz" \
-  PKG_CONFIG_PATH= PKG_CONFIG_LIBDIR=/nonexistent \
-  ../../configure -C --host=wasm32-unknown-wasi --build="$(../../config.guess)" \
-     --with-build-python=/usr/bin/python3.11 --prefix=/usr/local \
-     --disable-test-modules --without-ensurepip >"$out.tmp/configure.log" 2>&1) \
-  || { tail -30 "$out.tmp/configure.log" >&2; exit 1; }
-log "make CPython"
-(cd "$pysrc/builddir/wasi" && make -j"$jobs" >"$out.tmp/make.log" 2>&1) \
-  || { tail -40 "$out.tmp/make.log" >&2; exit 1; }
-log "install the standard library"
-(cd "$pysrc/builddir/wasi" && make DESTDIR="$out.tmp/root" libinstall >"$out.tmp/install.log" 2>&1) \
-  || { tail -40 "$out.tmp/install.log" >&2; exit 1; }
-# The standard library without its own test suites (about 50 MB).
-stdlib=$out.tmp/root/usr/local/lib/python3.11
-rm -rf "$stdlib/test" "$stdlib/idlelib/idle_test" "$stdlib/lib2to3/tests" "$stdlib/tkinter/test" \
-       "$stdlib/ctypes/test" "$stdlib/distutils/tests" "$stdlib/unittest/test"
-mkdir -p "$stdlib/lib-dynload"  # CPython looks for it; WASI builds have no extension modules
-cp "$pysrc/builddir/wasi/python.wasm" "$out.tmp/python.wasm"
+# --- stage 2: wasm2c, then one object for the burrow binary -------------------
+translate() {
+  local dest=$1
+  rm -rf "$dest.tmp"; mkdir -p "$dest.tmp"
+  log "wasm2c"
+  wasm2c "$wasm_dir/python.wasm" -n python -o "$dest.tmp/python_wasm.c"
+  log "compile the translated C (one large file: several minutes)"
+  clang-16 -O2 -fPIC -fstack-clash-protection -w -I"$repo/src/wasm" -c "$dest.tmp/python_wasm.c" -o "$dest.tmp/python_wasm.o"
+  rm "$dest.tmp/python_wasm.c"  # the object and the header are what the build uses
+  ln -s "$wasm_dir/root" "$dest.tmp/root"
+  rm -rf "$dest"; mv "$dest.tmp" "$dest"; touch "$dest/done"
+}
 
-# --- wasm2c, then one object for the burrow binary ---------------------------
-log "wasm2c"
-wasm2c "$out.tmp/python.wasm" -n python -o "$out.tmp/python_wasm.c"
-log "compile the translated C (one large file: several minutes)"
-clang-16 -O2 -fPIC -w -I"$repo/src/wasm" -c "$out.tmp/python_wasm.c" -o "$out.tmp/python_wasm.o"
-rm -rf "$build" "$out.tmp/python_wasm.c"  # the object and header are what the build uses
-
-rm -rf "$out"
-mv "$out.tmp" "$out"
-touch "$out/done"
+[ -f "$wasm_dir/done" ] || build_cpython "$wasm_dir"
+translate "$out"
 log "done: $out"
 echo "$out"

@@ -4,6 +4,7 @@
 #include <signal.h>
 
 #include <condition_variable>
+#include <memory>
 #include <mutex>
 #include <set>
 
@@ -12,9 +13,12 @@
 namespace burrow::wasm {
 namespace {
 
-// Native stack for an instance's thread. Generated functions recurse as the
-// wasm program does, bounded by WASM_RT_MAX_CALL_STACK_DEPTH frames.
-constexpr size_t kStackBytes = 256u << 20;
+// Native stack for an instance's thread: generated functions recurse as the
+// wasm program does. Running past it hits the guard region, which is larger
+// than any frame (the translated code is also compiled with stack-clash
+// probes), so the fault is caught there and becomes an exhaustion trap.
+constexpr size_t kStackBytes = 64u << 20;
+constexpr size_t kGuardBytes = 1u << 20;
 
 // The signal that interrupts a CPU-bound instance. Real-time signals above
 // those glibc keeps for itself are free for embedders.
@@ -28,7 +32,34 @@ void on_cancel_signal(int) {
   // Inside a host call: after_host_call() will unwind when it returns.
 }
 
-void install_cancel_handler() {
+// What SIGSEGV and SIGBUS did before we installed ours, for faults that are
+// not an instance's.
+struct sigaction g_previous_segv, g_previous_bus;
+
+// A fault in translated code (not in a host call) of a running instance is
+// that instance's: inside its memory reservation an out-of-bounds access,
+// elsewhere its native stack running out. Anything else goes on to whoever
+// handled the signal before (or kills the process, as it would have).
+void on_fault(int sig, siginfo_t* info, void* context) {
+  ThreadState& ts = g_thread_state;
+  if (ts.unwind && ts.host_depth.load(std::memory_order_relaxed) == 0) {
+    auto addr = reinterpret_cast<uintptr_t>(info->si_addr);
+    ts.trap = addr >= ts.memory_base && addr < ts.memory_end ? WASM_RT_TRAP_OOB : WASM_RT_TRAP_EXHAUSTION;
+    siglongjmp(*ts.unwind, kUnwindTrap);
+  }
+  const struct sigaction& previous = sig == SIGSEGV ? g_previous_segv : g_previous_bus;
+  if (previous.sa_flags & SA_SIGINFO) {
+    previous.sa_sigaction(sig, info, context);
+  } else if (previous.sa_handler != SIG_DFL && previous.sa_handler != SIG_IGN) {
+    previous.sa_handler(sig);
+  } else {
+    // Return with the default action restored: the access faults again and
+    // the process ends as it would have without us.
+    signal(sig, SIG_DFL);
+  }
+}
+
+void install_signal_handlers() {
   static std::once_flag once;
   std::call_once(once, [] {
     struct sigaction sa = {};
@@ -36,8 +67,38 @@ void install_cancel_handler() {
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = SA_RESTART;
     sigaction(cancel_signal(), &sa, nullptr);
+
+    struct sigaction fault = {};
+    fault.sa_sigaction = on_fault;
+    sigemptyset(&fault.sa_mask);
+    fault.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+    sigaction(SIGSEGV, &fault, &g_previous_segv);
+    sigaction(SIGBUS, &fault, &g_previous_bus);
   });
 }
+
+// An alternate signal stack for the instance's thread, so that a fault from
+// its native stack running out can still be handled.
+class AltStack {
+ public:
+  AltStack() : memory_(new char[kSize]) {
+    stack_t ss = {};
+    ss.ss_sp = memory_.get();
+    ss.ss_size = kSize;
+    installed_ = sigaltstack(&ss, nullptr) == 0;
+  }
+  ~AltStack() {
+    if (!installed_) return;
+    stack_t ss = {};
+    ss.ss_flags = SS_DISABLE;
+    sigaltstack(&ss, nullptr);
+  }
+
+ private:
+  static constexpr size_t kSize = 64 * 1024;
+  std::unique_ptr<char[]> memory_;
+  bool installed_ = false;
+};
 
 void init_module_once(const burrow_wasm_module& module) {
   static std::mutex mutex;
@@ -64,7 +125,6 @@ void run_on_this_thread(Run& run) {
   ThreadState& ts = g_thread_state;
   ts.memory_cap = run.memory_cap;
   ts.trap = WASM_RT_TRAP_NONE;
-  wasm_rt_call_stack_depth = 0;
   void* const instance = calloc(1, run.module->instance_size);
   if (!instance) {
     run.outcome.message = "out of memory";
@@ -101,6 +161,7 @@ void run_on_this_thread(Run& run) {
 
 void* thread_main(void* arg) {
   Run& run = *static_cast<Run*>(arg);
+  AltStack alt_stack;
   {
     std::lock_guard<std::mutex> lock(run.mutex);
     run.worker_state = &g_thread_state;
@@ -116,13 +177,14 @@ void* thread_main(void* arg) {
 
 RunOutcome run_module(const burrow_wasm_module& module, ImportContext& imports, uint64_t memory_cap,
                       CancelToken* cancel) {
-  install_cancel_handler();
+  install_signal_handlers();
   init_module_once(module);
   Run run{&module, &imports, memory_cap, {}};
 
   pthread_attr_t attr;
   pthread_attr_init(&attr);
   pthread_attr_setstacksize(&attr, kStackBytes);
+  pthread_attr_setguardsize(&attr, kGuardBytes);
   pthread_t thread;
   int err = pthread_create(&thread, &attr, thread_main, &run);
   pthread_attr_destroy(&attr);

@@ -3,7 +3,6 @@
 // runtime keeps globally is per thread here (thread_state.h), so instances run
 // on many threads at once.
 #include <sys/mman.h>
-#include <unistd.h>
 
 #include <cstdarg>
 #include <cstdio>
@@ -31,16 +30,13 @@ void unwind(int reason) {
 namespace {
 
 constexpr uint64_t kPageSize = 65536;
+// A 32-bit address plus a 32-bit offset plus the access size stays below this.
+constexpr uint64_t kReservation = (8ull << 30) + kPageSize;
 
 // Function signatures, interned so that equal signatures share one id across
 // every module (call_indirect compares ids).
 std::mutex g_types_mutex;
 std::vector<std::vector<uint32_t>> g_types;
-
-uint64_t os_page_round(uint64_t bytes) {
-  static const uint64_t os_page = static_cast<uint64_t>(sysconf(_SC_PAGESIZE));
-  return (bytes + os_page - 1) / os_page * os_page;
-}
 
 }  // namespace
 }  // namespace burrow::wasm
@@ -99,20 +95,21 @@ uint32_t wasm_rt_exception_size(void) { return 0; }
 void* wasm_rt_exception(void) { return nullptr; }
 
 void wasm_rt_allocate_memory(wasm_rt_memory_t* mem, uint32_t initial_pages, uint32_t max_pages) {
-  // Reserve address space for the most this instance may ever use, then make
-  // the initial pages accessible; growing only changes protections.
-  uint64_t cap_pages = thread_state().memory_cap / kPageSize;
+  // Reserve the whole reachable range, then make the initial pages
+  // accessible; growing only changes protections, up to the instance's cap.
+  ThreadState& ts = thread_state();
+  uint64_t cap_pages = ts.memory_cap / kPageSize;
   uint64_t limit = std::min<uint64_t>(max_pages, 65535);
   if (cap_pages && cap_pages < limit) limit = cap_pages;
   if (limit < initial_pages) limit = initial_pages;
-  uint64_t reserve = os_page_round(limit * kPageSize);
-  void* base = reserve ? mmap(nullptr, reserve, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0)
-                       : nullptr;
-  if (base == MAP_FAILED ||
-      (initial_pages && mprotect(base, initial_pages * kPageSize, PROT_READ | PROT_WRITE) != 0)) {
-    if (base != MAP_FAILED && base) munmap(base, reserve);
+  void* base = mmap(nullptr, kReservation, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (base == MAP_FAILED) wasm_rt_trap(WASM_RT_TRAP_OOB);
+  if (initial_pages && mprotect(base, initial_pages * kPageSize, PROT_READ | PROT_WRITE) != 0) {
+    munmap(base, kReservation);
     wasm_rt_trap(WASM_RT_TRAP_OOB);
   }
+  ts.memory_base = reinterpret_cast<uintptr_t>(base);
+  ts.memory_end = ts.memory_base + kReservation;
   mem->data = static_cast<uint8_t*>(base);
   mem->pages = initial_pages;
   mem->max_pages = static_cast<uint32_t>(limit);
@@ -133,7 +130,9 @@ uint32_t wasm_rt_grow_memory(wasm_rt_memory_t* mem, uint32_t delta) {
 }
 
 void wasm_rt_free_memory(wasm_rt_memory_t* mem) {
-  if (mem->data) munmap(mem->data, os_page_round(static_cast<uint64_t>(mem->max_pages) * kPageSize));
+  if (mem->data) munmap(mem->data, kReservation);
+  ThreadState& ts = thread_state();
+  if (ts.memory_base == reinterpret_cast<uintptr_t>(mem->data)) ts.memory_base = ts.memory_end = 0;
   mem->data = nullptr;
   mem->pages = mem->size = 0;
 }

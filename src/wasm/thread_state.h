@@ -27,6 +27,9 @@ struct ThreadState {
   sigjmp_buf* unwind = nullptr;  // set while a run is active on this thread
   wasm_rt_trap_t trap = WASM_RT_TRAP_NONE;
   uint64_t memory_cap = 0;       // bytes an instance created now may use
+  // The address range of the running instance's linear memory reservation:
+  // a fault inside it is an out-of-bounds access of that instance.
+  uintptr_t memory_base = 0, memory_end = 0;
   // Set by the supervisor to ask for cancellation; honoured by the signal
   // handler when not in a host call, and by host calls when they return.
   std::atomic<bool> cancel_requested{false};

@@ -4,10 +4,12 @@
  *
  * It differs from wabt's own runtime in what a sandbox needs: many instances
  * run at once on different threads, so everything that wabt keeps global (the
- * trap target, the call depth) is per thread; memory accesses are bounds-checked
- * explicitly (no process-wide SIGSEGV handler inside an embeddable library);
- * and memory growth is capped per instance. The type and function names are
- * the ones wasm2c's output expects. */
+ * trap target, the call depth) is per thread, and memory growth is capped per
+ * instance. Out-of-bounds accesses hit guard pages: every linear memory
+ * reserves 8 GiB of address space, more than any 32-bit address plus offset
+ * can reach, and the runner turns the fault into a trap of that instance
+ * alone (src/wasm/runner.cpp). The type and function names are the ones
+ * wasm2c's output expects. */
 #ifndef BURROW_WASM_RT_H_
 #define BURROW_WASM_RT_H_
 #define WASM_RT_H_ /* in case a system wasm-rt.h is reached as well */
@@ -27,18 +29,16 @@ extern "C" {
 #define wasm_rt_memcpy __builtin_memcpy
 #define wasm_rt_unreachable __builtin_unreachable
 
-/* Bounds checks in the code instead of guard pages and a signal handler. */
-#define WASM_RT_MEMCHECK_SIGNAL_HANDLER 0
-#define WASM_RT_SKIP_SIGNAL_RECOVERY 1
-#define WASM_RT_SIGNAL_RECOVERY_SUPPORTED 0
+/* Guard pages instead of a bounds check before every load and store. */
+#define WASM_RT_MEMCHECK_SIGNAL_HANDLER 1
+#define WASM_RT_SKIP_SIGNAL_RECOVERY 0
+#define WASM_RT_SIGNAL_RECOVERY_SUPPORTED 1
 #define WASM_RT_MERGED_OOB_AND_EXHAUSTION_TRAPS 0
 
-/* Native recursion is bounded by counting calls per thread; the runner gives
- * each instance a thread whose stack fits this many frames. */
-#define WASM_RT_USE_STACK_DEPTH_COUNT 1
-#ifndef WASM_RT_MAX_CALL_STACK_DEPTH
-#define WASM_RT_MAX_CALL_STACK_DEPTH 20000
-#endif
+/* Native recursion is bounded by the instance thread's stack: its guard
+ * region faults, and the runner (on an alternate signal stack) turns that
+ * into an exhaustion trap. No per-call depth counting. */
+#define WASM_RT_USE_STACK_DEPTH_COUNT 0
 #ifdef __cplusplus
 extern thread_local uint32_t wasm_rt_call_stack_depth __attribute__((tls_model("initial-exec")));
 #else
@@ -122,8 +122,9 @@ void* wasm_rt_exception(void);
 #define WASM_RT_SETJMP(buf) setjmp(buf)
 #define wasm_rt_try(target) WASM_RT_SETJMP(target)
 
-/* Linear memory: address space for the whole allowed size is reserved up
- * front, so `data` never moves when the memory grows. */
+/* Linear memory: 8 GiB of address space is reserved up front and only the
+ * current pages are accessible, so `data` never moves when the memory grows
+ * and any access past the end faults. */
 void wasm_rt_allocate_memory(wasm_rt_memory_t*, uint32_t initial_pages, uint32_t max_pages);
 /* The previous page count, or 0xffffffff when the maximum or the instance's
  * memory cap would be exceeded. */

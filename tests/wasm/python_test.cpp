@@ -153,6 +153,37 @@ TEST(Python, BusyLoopEndsAtTheTimeLimit) {
   EXPECT_EQ(sb->exec("python3 -c 'print(1)'").stdout_data, "1\n");
 }
 
+TEST(Python, BusyLoopStopsSoonAfterCancel) {
+  REQUIRE_PYTHON();
+  auto sb = sandbox();
+  Clock::time_point cancelled_at;
+  std::thread canceller([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+    cancelled_at = Clock::now();
+    sb->cancel();
+  });
+  auto r = sb->exec("python3 -c 'while True: pass'");
+  auto latency = Clock::now() - cancelled_at;
+  canceller.join();
+  EXPECT_EQ(r.exit_code, 130);
+  // The target is 100 ms; a loaded CI machine gets some slack.
+  EXPECT_LT(latency, std::chrono::milliseconds(500));
+}
+
+TEST(Python, RunawayCRecursionIsATrapNotACrash) {
+  REQUIRE_PYTHON();
+  auto sb = sandbox();
+  // json's C encoder recursing through 300,000 nested lists with the
+  // recursion limit lifted: native CPython would overflow its stack and die.
+  // Here the program's stack in linear memory runs out first (an
+  // out-of-bounds trap); a native stack overflow would be an exhaustion trap.
+  auto r = sb->exec("python3 -c 'import sys, json; sys.setrecursionlimit(10**8); x = []\n"
+                    "for i in range(300000): x = [x]\nprint(len(json.dumps(x)))'; echo status $?");
+  EXPECT_EQ(r.stdout_data, "status 134\n");
+  EXPECT_NE(r.stderr_data.find("python3: fatal error: "), std::string::npos) << r.stderr_data;
+  EXPECT_EQ(sb->exec("python3 -c 'print(\"still here\")'").stdout_data, "still here\n");
+}
+
 TEST(Python, MemoryBombEndsInMemoryErrorAtTheCap) {
   REQUIRE_PYTHON();
   burrow::Limits limits;
