@@ -17,6 +17,7 @@
 #include "commands/args.h"
 #include "commands/text/common.h"
 #include "commands/text/compare.h"
+#include "commands/text/count_byte.h"
 
 namespace burrow {
 namespace {
@@ -107,14 +108,50 @@ struct Line {
   const struct KeyCache* keys = nullptr;
 };
 
+// A key located once per line. `rank` alone orders most pairs: for plain
+// byte-order keys it holds the first 8 bytes, for -n keys the sign, the
+// number of integer digits and the first 12 significant digits; `exact` says
+// that equal ranks mean equal -n keys. Trivially constructible, so a chunk's
+// keys are allocated without being cleared first.
 struct KeyCache {
   const char* p;
   size_t n;
-  text::NumericKey num;  // for -n keys
+  uint64_t rank;
+  bool exact;
 };
+
+// How a key compares: by bytes, as a -n number, or by anything else.
+enum class KeyKind : uint8_t { kBytes, kNumeric, kOther };
+
+KeyKind kind_of(const Key& k) {
+  if (k.numeric) return KeyKind::kNumeric;
+  if (k.dictionary || k.nonprinting || k.fold || k.general || k.human || k.month || k.random || k.version)
+    return KeyKind::kOther;
+  return KeyKind::kBytes;
+}
+
+uint64_t make_prefix(const char* p, size_t n);
+
+// Sign, digit count and leading digits of a -n key, as an unsigned number
+// that orders like the key whenever two ranks differ.
+uint64_t numeric_rank(const text::NumericKey& num, bool& exact) {
+  uint64_t digits = 0;
+  int used = 0;
+  for (uint32_t i = 0; i < num.integer_len && used < 12; ++i, ++used)
+    digits = (digits << 4) | static_cast<uint64_t>(num.integer[i] - '0');
+  for (uint32_t i = 0; i < num.fraction_len && used < 12; ++i, ++used)
+    digits = (digits << 4) | static_cast<uint64_t>(num.fraction[i] - '0');
+  digits <<= 4 * (12 - used);
+  uint64_t length = std::min<uint64_t>(num.integer_len, 0x7fff);
+  exact = num.integer_len < 0x7fff && uint64_t{num.integer_len} + num.fraction_len <= 12;
+  uint64_t magnitude = (length << 48) | digits;
+  constexpr uint64_t kSign = uint64_t{1} << 63;
+  return num.negative ? ~magnitude & ~kSign : magnitude | kSign;
+}
 
 struct Sorter {
   std::vector<Key> keys;
+  std::vector<KeyKind> kinds;  // one per key, set by prepare()
   int tab = -1;  // -1: blank-to-nonblank transitions
   char delim = '\n';
   bool reverse = false, stable = false, unique = false;
@@ -226,6 +263,11 @@ struct Sorter {
     return k.reverse ? -d : d;
   }
 
+  void prepare() {
+    kinds.clear();
+    for (const Key& k : keys) kinds.push_back(kind_of(k));
+  }
+
   // Locates every key of `line` once, into kc[0..keys.size()).
   void fill_keys(Line& line, KeyCache* kc) const {
     std::string_view text(line.p, line.n);
@@ -233,9 +275,21 @@ struct Sorter {
       std::string_view t = key_text(keys[k], text);
       kc[k].p = t.data();
       kc[k].n = t.size();
-      if (keys[k].numeric) kc[k].num = text::scan_numeric(t);
+      kc[k].exact = false;
+      switch (kinds[k]) {
+        case KeyKind::kNumeric: kc[k].rank = numeric_rank(text::scan_numeric(t), kc[k].exact); break;
+        case KeyKind::kBytes: kc[k].rank = make_prefix(t.data(), t.size()); break;
+        case KeyKind::kOther: kc[k].rank = 0; break;
+      }
     }
     line.keys = kc;
+  }
+
+  static int compare_bytes(const char* a, size_t an, const char* b, size_t bn) {
+    size_t n = std::min(an, bn);
+    int c = n ? std::memcmp(a, b, n) : 0;
+    if (c) return c;
+    return an < bn ? -1 : an > bn;
   }
 
   int compare(const Line& x, const Line& y) const {
@@ -246,8 +300,17 @@ struct Sorter {
         const KeyCache& kx = x.keys[i];
         const KeyCache& ky = y.keys[i];
         int d;
-        if (k.numeric) {
-          d = text::compare_numeric_keys(kx.num, ky.num);
+        if (kinds[i] != KeyKind::kOther) {
+          if (kx.rank != ky.rank) {
+            d = kx.rank < ky.rank ? -1 : 1;
+          } else if (kinds[i] == KeyKind::kBytes) {
+            d = kx.n <= 8 && ky.n <= 8 && kx.n == ky.n ? 0 : compare_bytes(kx.p, kx.n, ky.p, ky.n);
+          } else if (kx.exact && ky.exact) {
+            d = 0;
+          } else {
+            d = text::compare_numeric_keys(text::scan_numeric(std::string_view(kx.p, kx.n)),
+                                           text::scan_numeric(std::string_view(ky.p, ky.n)));
+          }
           if (k.reverse) d = -d;
         } else {
           d = compare_key(k, std::string_view(kx.p, kx.n), std::string_view(ky.p, ky.n));
@@ -417,6 +480,45 @@ class TempFiles {
   std::mt19937_64 rng_{std::random_device{}()};
 };
 
+// The text of one chunk. Unlike std::string it does not clear the bytes it
+// grows by: input is read straight into them, so a 50 MB input is written
+// once, not zeroed first and copied again on every doubling.
+class TextBuffer {
+ public:
+  const char* data() const { return data_.get(); }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  void clear() { size_ = 0; }
+  void truncate(size_t n) { size_ = std::min(size_, n); }
+  void release() {
+    data_.reset();
+    size_ = capacity_ = 0;
+  }
+  void reserve(size_t n) {
+    if (n <= capacity_) return;
+    auto bigger = std::make_unique_for_overwrite<char[]>(n);
+    if (size_) std::memcpy(bigger.get(), data_.get(), size_);
+    data_ = std::move(bigger);
+    capacity_ = n;
+  }
+  // Room for at least one more byte, up to `want`, after the contents.
+  char* spare(size_t want, size_t& room) {
+    if (capacity_ == size_) reserve(std::max(size_ + want, capacity_ * 2));
+    room = std::min(want, capacity_ - size_);
+    return data_.get() + size_;
+  }
+  void commit(size_t n) { size_ += n; }
+  void append(const char* p, size_t n) {
+    if (capacity_ - size_ < n) reserve(std::max(size_ + n, capacity_ * 2));
+    if (n) std::memcpy(data_.get() + size_, p, n);
+    size_ += n;
+  }
+
+ private:
+  std::unique_ptr<char[]> data_;
+  size_t size_ = 0, capacity_ = 0;
+};
+
 // Reads the inputs in turn and hands them out as chunks of whole lines that
 // fit a memory budget; a line that does not fit alone still makes a chunk.
 class InputChunks {
@@ -427,10 +529,12 @@ class InputChunks {
   // Replaces `data` with the next chunk: whole lines, each ending in the
   // delimiter (added after a last line that lacks it, as GNU does). `more`
   // says whether input is left. Returns 0, or an exit status after an error.
-  int next(std::string& data, uint64_t budget, size_t per_line, bool& more) {
-    data.swap(carry_);
+  int next(TextBuffer& data, uint64_t budget, size_t per_line, bool& more) {
+    data.clear();
+    data.append(carry_.data(), carry_.size());
     carry_.clear();
-    uint64_t lines = count_delims(data.data(), data.size());
+    uint64_t& lines = lines_;
+    lines = count_delims(data.data(), data.size());
     more = true;
     for (;;) {
       if (inv_.cancelled()) return 130;
@@ -450,32 +554,32 @@ class InputChunks {
         if (!current_->is_stdin && current_->file && !current_->file->stat(st) && S_ISREG(st.mode))
           data.reserve(data.size() + std::min<uint64_t>(st.size + 1, budget + kBlock));
       }
-      size_t old = data.size();
-      if (data.capacity() < old + kBlock) data.reserve(std::max(old + kBlock, data.capacity() * 2));
-      data.resize(old + kBlock);
+      size_t old = data.size(), room;
+      char* spare = data.spare(kBlock, room);
       vfs::Error err;
-      size_t got = text::read_block(*current_, data.data() + old, kBlock, err);
-      data.resize(old + got);
+      size_t got = text::read_block(*current_, spare, room, err);
+      data.commit(got);
       if (err) {
         inv_.error("read failed: " + text::quotef(current_->name) + ": " + vfs::error_text(err));
         return 2;
       }
       if (got == 0) {
         if (got_any_ && last_byte_ != delim_) {
-          data += delim_;
+          data.append(&delim_, 1);
           ++lines;
         }
         current_.reset();
         continue;
       }
       got_any_ = true;
-      last_byte_ = data.back();
+      last_byte_ = data.data()[data.size() - 1];
       lines += count_delims(data.data() + old, got);
       if (data.size() + lines * per_line >= budget) {
-        size_t last = data.rfind(delim_);
-        if (last != std::string::npos) {
-          carry_.assign(data, last + 1);
-          data.resize(last + 1);
+        const char* last = static_cast<const char*>(memrchr(data.data(), delim_, data.size()));
+        if (last) {
+          size_t keep = last + 1 - data.data();
+          carry_.assign(data.data() + keep, data.size() - keep);
+          data.truncate(keep);
           // A chunk ending exactly at the end of input still reports more;
           // the next call then finds nothing left.
           return 0;
@@ -484,18 +588,13 @@ class InputChunks {
     }
   }
 
+  // Lines in the chunk last returned.
+  size_t lines() const { return static_cast<size_t>(lines_); }
+
  private:
   static constexpr size_t kBlock = 65536;
 
-  uint64_t count_delims(const char* p, size_t n) const {
-    uint64_t count = 0;
-    const char* end = p + n;
-    while ((p = static_cast<const char*>(std::memchr(p, delim_, end - p)))) {
-      ++count;
-      ++p;
-    }
-    return count;
-  }
+  uint64_t count_delims(const char* p, size_t n) const { return text::count_byte(p, n, delim_); }
 
   Invocation& inv_;
   const std::vector<std::string>& names_;
@@ -505,41 +604,62 @@ class InputChunks {
   bool got_any_ = false;  // the current file's last byte, to end a last line
   char last_byte_ = 0;
   std::string carry_;
+  uint64_t lines_ = 0;
 };
 
-// One chunk's lines, sorted; they point into the chunk's text.
+// One chunk's lines; they point into the chunk's text.
 struct SortedChunk {
   std::vector<Line> lines;
-  std::vector<KeyCache> key_cache;
+  // Located keys, keys.size() per line; left uninitialised until filled.
+  std::unique_ptr<KeyCache[]> key_cache;
+  size_t key_capacity = 0;
 };
 
-void sort_chunk(const Sorter& sorter, const std::string& data, SortedChunk& chunk) {
-  chunk.lines.clear();
+// Splits a chunk into lines (line_count is a hint) and locates their keys.
+void split_chunk(const Sorter& sorter, const TextBuffer& data, size_t line_count, SortedChunk& chunk) {
+  std::vector<Line>& lines = chunk.lines;
+  lines.clear();
+  lines.reserve(line_count);
   const char* p = data.data();
   const char* end = p + data.size();
   while (p < end) {
     const char* nl = static_cast<const char*>(std::memchr(p, sorter.delim, end - p));
     size_t n = nl - p;
-    chunk.lines.push_back(Line{p, n, make_prefix(p, n)});
+    lines.push_back(Line{p, n, make_prefix(p, n)});
     p = nl + 1;
   }
-  std::vector<Line>& lines = chunk.lines;
-  if (!sorter.keys.empty()) {
-    size_t nk = sorter.keys.size();
-    chunk.key_cache.resize(lines.size() * nk);
-    for (size_t i = 0; i < lines.size(); ++i) sorter.fill_keys(lines[i], &chunk.key_cache[i * nk]);
+  size_t nk = sorter.keys.size();
+  if (nk && chunk.key_capacity < lines.size() * nk) {
+    chunk.key_cache.reset();
+    chunk.key_capacity = lines.size() * nk;
+    chunk.key_cache = std::make_unique_for_overwrite<KeyCache[]>(chunk.key_capacity);
   }
-  auto less = [&](const Line& a, const Line& b) { return sorter.compare(a, b) < 0; };
-  // Two threads for large inputs, as GNU sort uses several: sort the halves
-  // concurrently, then merge (stable: the first half wins ties).
+}
+
+// Locates the keys of lines [from, to) and sorts them.
+void sort_range(const Sorter& sorter, SortedChunk& chunk, size_t from, size_t to) {
+  size_t nk = sorter.keys.size();
+  if (nk)
+    for (size_t i = from; i < to; ++i) sorter.fill_keys(chunk.lines[i], &chunk.key_cache[i * nk]);
+  std::stable_sort(chunk.lines.begin() + from, chunk.lines.begin() + to,
+                   [&](const Line& a, const Line& b) { return sorter.compare(a, b) < 0; });
+}
+
+void sort_chunk(const Sorter& sorter, const TextBuffer& data, size_t line_count, SortedChunk& chunk) {
+  split_chunk(sorter, data, line_count, chunk);
+  std::vector<Line>& lines = chunk.lines;
+  // Two threads for large inputs, as GNU sort uses several: each locates the
+  // keys of its half and sorts it, then the halves are merged (stable: the
+  // first half wins ties).
   if (lines.size() >= 100000) {
-    auto mid = lines.begin() + lines.size() / 2;
-    std::thread first([&] { std::stable_sort(lines.begin(), mid, less); });
-    std::stable_sort(mid, lines.end(), less);
+    size_t mid = lines.size() / 2;
+    std::thread first([&] { sort_range(sorter, chunk, 0, mid); });
+    sort_range(sorter, chunk, mid, lines.size());
     first.join();
-    std::inplace_merge(lines.begin(), mid, lines.end(), less);
+    std::inplace_merge(lines.begin(), lines.begin() + mid, lines.end(),
+                       [&](const Line& a, const Line& b) { return sorter.compare(a, b) < 0; });
   } else {
-    std::stable_sort(lines.begin(), lines.end(), less);
+    sort_range(sorter, chunk, 0, lines.size());
   }
 }
 
@@ -984,6 +1104,7 @@ int run_sort(Invocation& inv) {
     sorter.keys.push_back(k);
   }
   sorter.reverse = global.reverse;
+  sorter.prepare();
   for (const Key& k : sorter.keys) {
     if (k.incompatible()) {
       inv.error("options '-" + k.opts() + "' are incompatible");
@@ -1036,23 +1157,16 @@ int run_sort(Invocation& inv) {
   TempFiles temps(inv, temp_dirs);
   Merger merger(inv, sorter, temps, batch);
   InputChunks chunks(inv, names, sorter.delim);
-  std::string data;
+  TextBuffer data;
   SortedChunk chunk;
   bool more = false;
 
   if (check) {
     // -c reads everything: the first disorder needs its line number.
     if (int status = chunks.next(data, UINT64_MAX, 0, more)) return status;
+    split_chunk(sorter, data, chunks.lines(), chunk);
     std::vector<Line>& lines = chunk.lines;
-    const char* p = data.data();
-    const char* end = p + data.size();
-    while (p < end) {
-      const char* nl = static_cast<const char*>(std::memchr(p, sorter.delim, end - p));
-      lines.push_back(Line{p, static_cast<size_t>(nl - p), make_prefix(p, nl - p)});
-      p = nl + 1;
-    }
     size_t nk = sorter.keys.size();
-    chunk.key_cache.resize(lines.size() * nk);
     if (nk)
       for (size_t i = 0; i < lines.size(); ++i) sorter.fill_keys(lines[i], &chunk.key_cache[i * nk]);
     for (size_t i = 1; i < lines.size(); ++i) {
@@ -1090,7 +1204,7 @@ int run_sort(Invocation& inv) {
   } else {
     size_t per_line = sizeof(Line) + sorter.keys.size() * sizeof(KeyCache);
     auto write_run = [&]() -> int {
-      sort_chunk(sorter, data, chunk);
+      sort_chunk(sorter, data, chunks.lines(), chunk);
       if (inv.cancelled()) return 130;
       std::string display;
       vfs::FilePtr file;
@@ -1109,13 +1223,14 @@ int run_sort(Invocation& inv) {
       if (int status = chunks.next(data, buffer, per_line, more)) return status;
     }
     if (!spilled) {
-      sort_chunk(sorter, data, chunk);
+      sort_chunk(sorter, data, chunks.lines(), chunk);
     } else {
       if (!data.empty())
         if (int status = write_run()) return status;
-      std::string().swap(data);
+      data.release();
       std::vector<Line>().swap(chunk.lines);
-      std::vector<KeyCache>().swap(chunk.key_cache);
+      chunk.key_cache.reset();
+      chunk.key_capacity = 0;
     }
   }
   if (inv.cancelled()) return 130;
