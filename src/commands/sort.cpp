@@ -8,6 +8,7 @@
 // session's filesystem quota like any other file and are removed on every
 // exit path.
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <random>
 #include <thread>
@@ -104,8 +105,10 @@ struct Line {
   const char* p;
   size_t n;
   uint64_t prefix;  // first 8 bytes, big-endian, for the plain byte comparison
-  // Every key, located once (keys.size() entries).
-  const struct KeyCache* keys = nullptr;
+  // Every key, located once (keys.size() entries). No default member
+  // initialiser: a trivial Line lets stable_sort take its scratch buffer
+  // without constructing it element by element.
+  const struct KeyCache* keys;
 };
 
 // A key located once per line. `rank` alone orders most pairs: for plain
@@ -334,8 +337,9 @@ struct Sorter {
 uint64_t make_prefix(const char* p, size_t n) {
   unsigned char b[8] = {0, 0, 0, 0, 0, 0, 0, 0};
   std::memcpy(b, p, std::min<size_t>(n, 8));
-  uint64_t v = 0;
-  for (int i = 0; i < 8; ++i) v = (v << 8) | b[i];
+  uint64_t v;
+  std::memcpy(&v, b, 8);
+  if constexpr (std::endian::native == std::endian::little) v = __builtin_bswap64(v);
   return v;
 }
 
