@@ -556,7 +556,7 @@ class InputChunks {
         got_any_ = false;
         vfs::Stat st;
         if (!current_->is_stdin && current_->file && !current_->file->stat(st) && S_ISREG(st.mode))
-          data.reserve(data.size() + std::min<uint64_t>(st.size + 1, budget + kBlock));
+          data.reserve(data.size() + std::min<uint64_t>(st.size + 1, std::max<uint64_t>(budget, budget + kBlock)));
       }
       size_t old = data.size(), room;
       char* spare = data.spare(kBlock, room);
