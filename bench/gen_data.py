@@ -4,6 +4,8 @@
     bench/gen_data.py DIR [--scale 1.0]
 
 DIR/access.log  ~50 MB web-server log (combined format)
+DIR/access2.log the same log with a few hundred lines changed, dropped or added (for diff)
+DIR/sorted.log  the log's lines in byte order (for uniq -c)
 DIR/data.json   ~10 MB JSON array of records
 DIR/data.csv    200k rows
 DIR/tree/       ~10,000 small files in nested folders
@@ -14,7 +16,7 @@ import json
 import os
 import random
 
-VERSION = "1"
+VERSION = "2"
 
 
 def gen_log(path, target_bytes, rng):
@@ -43,6 +45,30 @@ def gen_log(path, target_bytes, rng):
                 f.write("".join(lines))
                 lines = []
         f.write("".join(lines))
+
+
+def gen_log_variants(log, changed, sorted_path, rng):
+    """A deterministic edit of the log (about 0.15% of lines touched) and its
+    lines sorted in byte order."""
+    with open(log, "rb") as f:
+        lines = f.read().splitlines(keepends=True)
+    out = []
+    for line in lines:
+        r = rng.random()
+        if r < 0.0005:
+            continue
+        if r < 0.001:
+            out.append(line.replace(b" HTTP/1.1", b" HTTP/2.0"))
+        elif r < 0.0015:
+            out.append(b"127.0.0.1 - - [01/Jan/2024:00:00:00 +0000] \"GET /health HTTP/1.1\" 200 2 \"-\" \"probe\"\n")
+            out.append(line)
+        else:
+            out.append(line)
+    with open(changed, "wb") as f:
+        f.write(b"".join(out))
+    lines.sort()
+    with open(sorted_path, "wb") as f:
+        f.write(b"".join(lines))
 
 
 def gen_json(path, target_bytes, rng):
@@ -93,6 +119,8 @@ def main():
         return
     rng = random.Random(20261122)
     gen_log(os.path.join(args.dir, "access.log"), int(50e6 * args.scale), rng)
+    gen_log_variants(os.path.join(args.dir, "access.log"), os.path.join(args.dir, "access2.log"),
+                     os.path.join(args.dir, "sorted.log"), random.Random(20261203))
     gen_json(os.path.join(args.dir, "data.json"), int(10e6 * args.scale), rng)
     gen_csv(os.path.join(args.dir, "data.csv"), int(200000 * args.scale), rng)
     gen_tree(os.path.join(args.dir, "tree"), int(10000 * args.scale), rng)

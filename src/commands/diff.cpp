@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cstring>
 #include <ctime>
+#include <deque>
 #include <unordered_map>
 
 #include "commands/args.h"
 #include "commands/text/common.h"
+#include "commands/text/count_byte.h"
 #include "commands/text/diffseq.h"
 
 namespace burrow {
@@ -132,6 +134,7 @@ struct Differ {
 
   static void split_lines(FileData& f) {
     const std::string& d = f.data;
+    f.lines.reserve(text::count_byte(d.data(), d.size(), '\n') + 1);
     size_t p = 0;
     while (p < d.size()) {
       size_t nl = d.find('\n', p);
@@ -189,14 +192,24 @@ struct Differ {
     split_lines(a);
     split_lines(b);
     // Equivalence classes; an incomplete last line differs from a complete one.
-    std::unordered_map<std::string, int64_t> classes;
+    // Keys are views into the files' text; only lines that options rewrite
+    // (or a last line without its newline) get a copy of their own.
+    bool rewrites = o.strip_cr || o.all_space || o.space_change || o.trailing || o.ignore_case;
+    std::deque<std::string> rewritten;
+    std::unordered_map<std::string_view, int64_t> classes;
+    classes.reserve(a.lines.size() + b.lines.size());
     std::vector<int64_t> ea, eb;
     auto classify = [&](FileData& f, std::vector<int64_t>& e) {
       e.reserve(f.lines.size());
       for (size_t i = 0; i < f.lines.size(); ++i) {
-        std::string key = normalize(f.lines[i]);
-        if (i + 1 == f.lines.size() && f.missing_newline) key += '\0';
-        auto [it, inserted] = classes.emplace(std::move(key), static_cast<int64_t>(classes.size() + 1));
+        std::string_view key = f.lines[i];
+        bool incomplete = i + 1 == f.lines.size() && f.missing_newline;
+        if (rewrites || incomplete) {
+          rewritten.push_back(rewrites ? normalize(key) : std::string(key));
+          if (incomplete) rewritten.back() += '\0';
+          key = rewritten.back();
+        }
+        auto [it, inserted] = classes.emplace(key, static_cast<int64_t>(classes.size() + 1));
         e.push_back(it->second);
       }
     };
@@ -524,6 +537,7 @@ vfs::Error load(Invocation& inv, const std::string& operand, FileData& f) {
   if (vfs::Error err = text::open_input(inv, operand, in)) return err;
   if (in.file) in.file->stat(f.st);
   if (in.is_stdin) f.st.mtime = vfs::now();
+  else if (S_ISREG(f.st.mode) && f.st.size > 0) f.data.reserve(static_cast<size_t>(f.st.size));
   vfs::Error err;
   char buf[65536];
   for (;;) {

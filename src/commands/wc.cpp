@@ -3,6 +3,7 @@
 
 #include "commands/args.h"
 #include "commands/text/common.h"
+#include "commands/text/count_byte.h"
 
 namespace burrow {
 namespace {
@@ -144,12 +145,7 @@ bool count_input(Invocation& inv, text::Input& in, const Want& want, Counts& out
     if (got == 0) break;
     out.bytes += got;
     if (!complex) {
-      const char* p = buf;
-      const char* end = buf + got;
-      while ((p = static_cast<const char*>(std::memchr(p, '\n', end - p)))) {
-        ++counter.c.lines;
-        ++p;
-      }
+      counter.c.lines += text::count_byte(buf, got, '\n');
     } else if (!counter.carry.empty()) {
       std::string joined = counter.carry;
       counter.carry.clear();
