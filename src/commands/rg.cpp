@@ -19,6 +19,7 @@
 #include <tuple>
 
 #include "commands/command.h"
+#include "commands/common/codec.h"
 #include "commands/rg/ignore.h"
 #include "commands/rg/json.h"
 #include "commands/rg/types.h"
@@ -37,6 +38,7 @@ enum Opt {
   kNoHeading, kVimgrep, kColumn, kNoColumn, kNull, kTrim, kQuiet, kText, kNoText, kWithFilename,
   kNoFilename, kThreads, kColor, kNoMessages, kVersion, kHelp, kNoConfig, kMultiline, kNoMultiline,
   kPcre2, kNoPcre2, kBinary, kJson, kNoJson, kTypeList, kTypeAdd, kTypeClear, kNullData, kMaxFilesize, kPretty,
+  kSearchZip, kNoSearchZip,
 };
 
 // One ripgrep flag; `value` names the argument in clap's messages.
@@ -119,6 +121,8 @@ constexpr RgOption kOptions[] = {
     {kNullData, 0, "null-data", ""},
     {kMaxFilesize, 0, "max-filesize", "NUM+SUFFIX?"},
     {kPretty, 'p', "pretty", ""},
+    {kSearchZip, 'z', "search-zip", ""},
+    {kNoSearchZip, 0, "no-search-zip", ""},
 };
 
 constexpr std::string_view kUsage =
@@ -161,6 +165,7 @@ struct Options {
   bool pcre2 = false;                 // -P: Perl syntax (PCRE2)
   char eol = '\n';                    // --null-data: NUL ends lines
   long long max_filesize = -1;        // bytes; larger files are skipped
+  bool search_zip = false;            // -z: search inside .gz, .bz2, .xz and .zst files
   int with_filename = -1;             // -1: decided by the paths
 };
 
@@ -875,8 +880,54 @@ struct Walker {
       report(display, err);
       return;
     }
+    if (o.search_zip) {
+      if (auto format = compressed_format(display)) {
+        std::string plain;
+        if (!decompress(*format, data, plain)) {
+          error = true;
+          if (!o.no_messages) inv.err() << display << ": not in " << format_name(*format) << " format\n";
+          return;
+        }
+        data = std::move(plain);
+      }
+    }
     bool binary_explicit = explicit_path || o.binary;
     if (searcher.search(data, display, with_name, binary_explicit, !binary_explicit)) matched = true;
+  }
+
+  // -z: ripgrep picks the decompressor by the file name's extension.
+  static std::optional<codec::Format> compressed_format(std::string_view name) {
+    static constexpr std::pair<std::string_view, codec::Format> kExtensions[] = {
+        {".gz", codec::Format::kGzip},  {".tgz", codec::Format::kGzip},  {".bz2", codec::Format::kBzip2},
+        {".tbz2", codec::Format::kBzip2}, {".xz", codec::Format::kXz},   {".txz", codec::Format::kXz},
+        {".zst", codec::Format::kZstd}, {".zstd", codec::Format::kZstd},
+    };
+    for (auto [ext, format] : kExtensions)
+      if (name.size() > ext.size() && name.substr(name.size() - ext.size()) == ext) return format;
+    return std::nullopt;
+  }
+
+  static const char* format_name(codec::Format f) {
+    switch (f) {
+      case codec::Format::kGzip: return "gzip";
+      case codec::Format::kBzip2: return "bzip2";
+      case codec::Format::kXz: return "xz";
+      case codec::Format::kZstd: return "zstd";
+    }
+    return "";
+  }
+
+  // The whole decompressed text, refused past a bound so that a small
+  // "bomb" cannot exhaust memory.
+  bool decompress(codec::Format format, std::string_view in, std::string& out) {
+    constexpr size_t kMaxDecompressed = size_t{256} << 20;
+    auto decoder = codec::make_decoder(format);
+    bool ok = decoder->update(in, true, [&](std::string_view piece) {
+      if (out.size() + piece.size() > kMaxDecompressed || inv.cancelled()) return false;
+      out.append(piece);
+      return true;
+    });
+    return ok && decoder->complete();
   }
 
   void walk(const std::string& display, const std::string& abs, int depth, std::vector<vfs::Stat>& ancestors) {
@@ -1048,6 +1099,8 @@ int run_rg(Invocation& inv) {
       case kJson: o.json = true; break;
       case kNoJson: o.json = false; break;
       case kNullData: o.eol = '\0'; break;
+      case kSearchZip: o.search_zip = true; break;
+      case kNoSearchZip: o.search_zip = false; break;
       case kPretty: pretty = o.heading = o.line_number = true; break;
       case kNoPcre2: o.pcre2 = false; break;
       case kMaxFilesize:

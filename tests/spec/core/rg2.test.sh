@@ -122,3 +122,8 @@ rg --color always -U 'world\nfoo' a.txt | cat -v; rg --color never hello a.txt; 
 
 #### bad --color value
 rg --color sometimes x; echo "rc=$?"
+
+#### -z searches inside gzip, bzip2, xz and zstd files
+mkdir t && printf 'hello gz\nno\n' | gzip > t/a.gz && printf 'hello bz\n' | bzip2 > t/b.bz2
+printf 'hello xz\n' | xz > t/c.xz && printf 'hello zst\n' | zstd -q > t/d.zst && printf 'hello plain\n' > t/e.txt
+rg -z --sort path -n hello t; echo "rc=$?"; rg -z -c hello t/a.gz; rg --sort path hello t; echo "rc=$?"
