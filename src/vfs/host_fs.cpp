@@ -300,8 +300,7 @@ bool HostFs::lstat_if_plain(std::string_view path, Stat& out) {
 
 bool HostFs::open_if_plain(std::string_view path, int flags, FilePtr& out) {
   if (writes(flags)) return false;
-  std::string relative(path);
-  if (relative.empty() || relative == "/") relative = ".";
+  std::string relative = path.empty() || path == "/" ? std::string(1, '.') : std::string(path);
   struct open_how how {};
   how.flags = static_cast<uint64_t>((flags & ~O_CLOEXEC) | O_NOFOLLOW | O_CLOEXEC);
   how.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_SYMLINKS;
