@@ -603,16 +603,21 @@ struct Walker {
     if (grep.scan(in, name, stop)) status = 0;
   }
 
-  void file(const std::string& display, bool command_line) {
+  // known_type: the file type bits from the directory listing, 0 when
+  // unknown; a listed regular file or directory needs no stat of its own.
+  void file(const std::string& display, bool command_line, const std::string* known_path = nullptr,
+            uint32_t known_type = 0) {
     if (stop || inv.cancelled()) return;
     if (display == "-" && command_line) {
       search_stream(inv.in(), o.label);
       return;
     }
-    std::string path = inv.path(display);
+    std::string path = known_path ? *known_path : inv.path(display);
     vfs::Stat st;
     bool follow = command_line || o.deref;
-    vfs::Error err = follow ? inv.fs->stat(path, st) : inv.fs->lstat(path, st);
+    vfs::Error err;
+    if (!command_line && (known_type == S_IFREG || known_type == S_IFDIR)) st.mode = known_type;
+    else err = follow ? inv.fs->stat(path, st) : inv.fs->lstat(path, st);
     if (err) {
       if (!command_line && !follow) return;
       report(display, err);
@@ -653,7 +658,8 @@ struct Walker {
     for (const auto& e : entries) {
       if (stop) return;
       std::string child = display.empty() ? e.name : display.back() == '/' ? display + e.name : display + "/" + e.name;
-      file(child, false);
+      std::string child_path = vfs::join(path, e.name);
+      file(child, false, &child_path, e.type);
     }
   }
 };

@@ -11,13 +11,18 @@
 // options, options anywhere, and clap's error wording, so this command has
 // its own small parser over the option table below.
 #include <algorithm>
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <cstring>
 #include <set>
+#include <tuple>
 
 #include "commands/command.h"
+#include "commands/common/codec.h"
 #include "commands/rg/ignore.h"
+#include "commands/rg/json.h"
+#include "commands/rg/types.h"
 #include "text/regex.h"
 
 namespace burrow {
@@ -32,7 +37,8 @@ enum Opt {
   kIgnore, kNoIgnoreVcs, kUnrestricted, kFollow, kNoFollow, kMaxDepth, kSort, kSortFiles, kHeading,
   kNoHeading, kVimgrep, kColumn, kNoColumn, kNull, kTrim, kQuiet, kText, kNoText, kWithFilename,
   kNoFilename, kThreads, kColor, kNoMessages, kVersion, kHelp, kNoConfig, kMultiline, kNoMultiline,
-  kPcre2, kBinary,
+  kPcre2, kNoPcre2, kBinary, kJson, kNoJson, kTypeList, kTypeAdd, kTypeClear, kNullData, kMaxFilesize, kPretty,
+  kSearchZip, kNoSearchZip,
 };
 
 // One ripgrep flag; `value` names the argument in clap's messages.
@@ -106,6 +112,17 @@ constexpr RgOption kOptions[] = {
     {kMultiline, 'U', "multiline", ""},
     {kNoMultiline, 0, "no-multiline", ""},
     {kPcre2, 'P', "pcre2", ""},
+    {kNoPcre2, 0, "no-pcre2", ""},
+    {kJson, 0, "json", ""},
+    {kNoJson, 0, "no-json", ""},
+    {kTypeList, 0, "type-list", ""},
+    {kTypeAdd, 0, "type-add", "TYPE_SPEC"},
+    {kTypeClear, 0, "type-clear", "TYPE"},
+    {kNullData, 0, "null-data", ""},
+    {kMaxFilesize, 0, "max-filesize", "NUM+SUFFIX?"},
+    {kPretty, 'p', "pretty", ""},
+    {kSearchZip, 'z', "search-zip", ""},
+    {kNoSearchZip, 0, "no-search-zip", ""},
 };
 
 constexpr std::string_view kUsage =
@@ -122,69 +139,6 @@ constexpr std::string_view kUsage =
     "\n"
     "For more information try --help\n\n";
 
-// File types for -t/-T, as `rg --type-list` lists them.
-struct FileType {
-  std::string_view name;
-  std::string_view globs;  // comma-separated
-};
-
-constexpr FileType kTypes[] = {
-    {"c", "*.[chH],*.[chH].in,*.cats"},
-    {"cmake", "*.cmake,CMakeLists.txt"},
-    {"cpp", "*.[ChH],*.[ChH].in,*.[ch]pp,*.[ch]pp.in,*.[ch]xx,*.[ch]xx.in,*.cc,*.cc.in,*.hh,*.hh.in,*.inl"},
-    {"css", "*.css,*.scss"},
-    {"csv", "*.csv"},
-    {"docker", "*Dockerfile*"},
-    {"go", "*.go"},
-    {"h", "*.h,*.hpp"},
-    {"html", "*.ejs,*.htm,*.html"},
-    {"java", "*.java,*.jsp,*.jspx,*.properties"},
-    {"js", "*.js,*.jsx,*.vue"},
-    {"json", "*.json,composer.lock"},
-    {"kotlin", "*.kt,*.kts"},
-    {"log", "*.log"},
-    {"lua", "*.lua"},
-    {"make", "*.mak,*.mk,[Gg][Nn][Uu]makefile,[Gg][Nn][Uu]makefile.am,[Gg][Nn][Uu]makefile.in,[Mm]akefile,"
-             "[Mm]akefile.am,[Mm]akefile.in"},
-    {"markdown", "*.markdown,*.md,*.mdown,*.mkdn"},
-    {"md", "*.markdown,*.md,*.mdown,*.mkdn"},
-    {"php", "*.php,*.php3,*.php4,*.php5,*.phtml"},
-    {"py", "*.py"},
-    {"r", "*.R,*.Rmd,*.Rnw,*.r"},
-    {"ruby", "*.gemspec,*.rb,*.rbw,.irbrc,Gemfile,Rakefile,config.ru"},
-    {"rust", "*.rs"},
-    {"sh", "*.bash,*.bashrc,*.csh,*.cshrc,*.ksh,*.kshrc,*.sh,*.tcsh,*.zsh,.bash_login,.bash_logout,"
-           ".bash_profile,.bashrc,.cshrc,.kshrc,.login,.logout,.profile,.tcshrc,.zlogin,.zlogout,.zprofile,"
-           ".zshenv,.zshrc,bash_login,bash_logout,bash_profile,bashrc,profile,zlogin,zlogout,zprofile,zshenv,"
-           "zshrc"},
-    {"sql", "*.psql,*.sql"},
-    {"swift", "*.swift"},
-    {"toml", "*.toml,Cargo.lock"},
-    {"ts", "*.ts,*.tsx"},
-    {"txt", "*.txt"},
-    {"vim", "*.vim"},
-    {"xml", "*.dtd,*.rng,*.sch,*.xhtml,*.xjb,*.xml,*.xml.dist,*.xsd,*.xsl,*.xslt"},
-    {"yaml", "*.yaml,*.yml"},
-};
-
-const FileType* find_type(std::string_view name) {
-  for (const FileType& t : kTypes)
-    if (t.name == name) return &t;
-  return nullptr;
-}
-
-bool type_matches(const FileType& type, std::string_view base) {
-  std::string_view globs = type.globs;
-  while (!globs.empty()) {
-    size_t comma = globs.find(',');
-    std::string_view g = globs.substr(0, comma);
-    if (rg::glob_match(g, base)) return true;
-    if (comma == std::string_view::npos) break;
-    globs.remove_prefix(comma + 1);
-  }
-  return false;
-}
-
 enum class CaseMode { kSensitive, kInsensitive, kSmart };
 
 struct Options {
@@ -200,10 +154,18 @@ struct Options {
   bool files_mode = false;
   rg::RuleSet overrides;  // -g and --iglob, in order
   bool has_whitelist_glob = false;
-  std::vector<const FileType*> types, types_not;
+  std::vector<const std::vector<std::string>*> types, types_not;  // glob lists
+  bool type_all = false, type_not_all = false;                     // -t all, -T all
+  const rg::TypeDefs* type_defs = nullptr;
   bool hidden = false, no_ignore = false, no_ignore_vcs = false, follow = false;
   bool text = false, binary = false;  // -a; --binary (-uuu)
   bool multiline = false;             // -U: a match may span lines
+  bool json = false;                  // --json: JSON Lines messages
+  bool color = false;                 // --color always, -p
+  bool pcre2 = false;                 // -P: Perl syntax (PCRE2)
+  char eol = '\n';                    // --null-data: NUL ends lines
+  long long max_filesize = -1;        // bytes; larger files are skipped
+  bool search_zip = false;            // -z: search inside .gz, .bz2, .xz and .zst files
   int with_filename = -1;             // -1: decided by the paths
 };
 
@@ -219,6 +181,23 @@ bool parse_number(Invocation& inv, const RgOption& o, const std::string& v, long
     return false;
   }
   out = std::stoll(v);
+  return true;
+}
+
+// --max-filesize: digits with an optional K, M or G suffix (powers of 1024).
+bool parse_size(const std::string& v, long long& out) {
+  size_t digits = 0;
+  while (digits < v.size() && v[digits] >= '0' && v[digits] <= '9') ++digits;
+  if (digits == 0 || digits > 15 || v.size() > digits + 1) return false;
+  long long n = std::stoll(v.substr(0, digits));
+  if (digits < v.size()) {
+    char suffix = v[digits];
+    if (suffix == 'K') n <<= 10;
+    else if (suffix == 'M') n <<= 20;
+    else if (suffix == 'G') n <<= 30;
+    else return false;
+  }
+  out = n;
   return true;
 }
 
@@ -313,6 +292,9 @@ class Searcher {
   bool search(std::string_view data, const std::string& name, bool with_name, bool binary_explicit,
               bool binary_skip);
   bool any_printed() const { return printed_any_; }
+  void print_path(std::string_view path);
+  // --json: the closing "summary" message over every file with a match.
+  void print_json_summary(unsigned long long total_nanos);
   bool listed_without() const { return listed_without_; }
   bool stop = false;  // -q found a match
 
@@ -322,9 +304,17 @@ class Searcher {
     long long number;
   };
   bool line_matches(std::string_view text) const { return re_.matches(text) != o_.invert; }
+  // --json: a "match" or "context" message for lines [first, last].
+  void print_json_lines(const Line& first, const Line& last, bool selected);
+  void print_json(const std::string& message);
   void print_prefix(char sep, long long number, long long column);
   void print_line(const Line& l, bool selected);
-  void print_text(std::string_view text);
+  // Spans [begin, end) of a printed text to colour as matches.
+  using Spans = std::vector<std::pair<size_t, size_t>>;
+  void print_text(std::string_view text, const Spans& spans = {});
+  // Where matches lie in a selected line (for colour), merged when adjacent.
+  Spans match_spans(const Line& l) const;
+  void add_span(Spans& spans, size_t b, size_t e) const;
   void replaced(std::string_view line, size_t b, size_t e, const text::Match& m, std::string& out) const;
   // The matches in a line, in order, empty ones included as ripgrep finds them.
   void each_match(std::string_view line, const std::function<void(size_t, size_t, const text::Match&)>& fn) const;
@@ -339,7 +329,79 @@ class Searcher {
   bool listed_without_ = false;  // --files-without-match printed a name
   bool printed_any_ = false;     // any line output so far (for "--" between files)
   long long last_printed_ = -1;  // line number of the last printed line in this file
+
+  // --json statistics: this file's, and the sums over files with a match.
+  struct JsonStats {
+    unsigned long long bytes_printed = 0, bytes_searched = 0, matched_lines = 0, matches = 0;
+    unsigned long long searches = 0, searches_with_match = 0, nanos = 0;
+  };
+  bool json_begun_ = false;
+  std::vector<std::pair<size_t, size_t>> multiline_matches_;  // -U with colour: every match in data_
+  JsonStats file_stats_, total_stats_;
 };
+
+void Searcher::print_json(const std::string& message) {
+  out_.write(message);
+  file_stats_.bytes_printed += message.size();
+}
+
+void Searcher::print_json_lines(const Line& first, const Line& last, bool selected) {
+  if (!json_begun_) {
+    std::string begin = "{\"type\":\"begin\",\"data\":{\"path\":";
+    rg::append_json_data(begin, *name_);
+    begin += "}}\n";
+    print_json(begin);
+    json_begun_ = true;
+  }
+  size_t end = last.end < data_.size() ? last.end + 1 : last.end;  // with the terminator
+  std::string_view text = data_.substr(first.begin, end - first.begin);
+  std::string m = selected ? "{\"type\":\"match\",\"data\":{\"path\":" : "{\"type\":\"context\",\"data\":{\"path\":";
+  rg::append_json_data(m, *name_);
+  m += ",\"lines\":";
+  rg::append_json_data(m, text);
+  m += ",\"line_number\":" + std::to_string(first.number) + ",\"absolute_offset\":" + std::to_string(first.begin) +
+       ",\"submatches\":[";
+  // Inverted, the selected lines are those without a match and the context
+  // lines those with one.
+  if (selected != o_.invert) {
+    bool any = false;
+    auto add = [&](size_t b, size_t e) {
+      if (any) m += ',';
+      any = true;
+      m += "{\"match\":";
+      rg::append_json_data(m, text.substr(b, e - b));
+      m += ",\"start\":" + std::to_string(b) + ",\"end\":" + std::to_string(e) + "}";
+      if (selected) ++file_stats_.matches;
+    };
+    if (o_.multiline) {
+      // The matches that start in these lines, which they may run past.
+      std::string_view rest = data_.substr(first.begin);
+      size_t pos = 0, b = 0, e = 0;
+      while (pos <= text.size() && pos <= rest.size() && re_.find(rest, pos, b, e) && b < text.size()) {
+        add(b, e);
+        pos = e > b ? e : e + 1;
+      }
+    } else {
+      std::string_view line = data_.substr(first.begin, last.end - first.begin);
+      each_match(line, [&](size_t b, size_t e, const text::Match&) { add(b, e); });
+    }
+  }
+  m += "]}}\n";
+  print_json(m);
+}
+
+void Searcher::print_json_summary(unsigned long long total_nanos) {
+  const JsonStats& t = total_stats_;
+  std::string m = "{\"data\":{\"elapsed_total\":";
+  rg::append_json_duration(m, total_nanos, true);
+  m += ",\"stats\":{\"bytes_printed\":" + std::to_string(t.bytes_printed) +
+       ",\"bytes_searched\":" + std::to_string(t.bytes_searched) + ",\"elapsed\":";
+  rg::append_json_duration(m, t.nanos, true);
+  m += ",\"matched_lines\":" + std::to_string(t.matched_lines) + ",\"matches\":" + std::to_string(t.matches) +
+       ",\"searches\":" + std::to_string(t.searches) +
+       ",\"searches_with_match\":" + std::to_string(t.searches_with_match) + "}},\"type\":\"summary\"}\n";
+  out_.write(m);
+}
 
 void Searcher::each_match(std::string_view line,
                           const std::function<void(size_t, size_t, const text::Match&)>& fn) const {
@@ -400,66 +462,124 @@ void Searcher::replaced(std::string_view line, size_t, size_t, const text::Match
   }
 }
 
+// ripgrep's default colours: paths magenta, line numbers green, matches
+// bold red; each piece starts with a reset.
+constexpr std::string_view kColorPath = "\x1b[0m\x1b[35m";
+constexpr std::string_view kColorLine = "\x1b[0m\x1b[32m";
+constexpr std::string_view kColorMatch = "\x1b[0m\x1b[1m\x1b[31m";
+constexpr std::string_view kColorColumn = "\x1b[0m";
+constexpr std::string_view kColorEnd = "\x1b[0m";
+
 void Searcher::print_prefix(char sep, long long number, long long column) {
+  auto colored = [&](std::string_view on, std::string_view text) {
+    if (o_.color) out_ << on;
+    out_ << text;
+    if (o_.color) out_ << kColorEnd;
+  };
   if (with_name_ && !o_.heading) {
-    out_ << *name_;
+    colored(kColorPath, *name_);
     out_.put(o_.null ? '\0' : sep);
   }
-  if (o_.line_number) out_ << std::to_string(number) << std::string(1, sep);
-  if (column > 0) out_ << std::to_string(column) << std::string(1, sep);
+  if (o_.line_number) {
+    colored(kColorLine, std::to_string(number));
+    out_.put(sep);
+  }
+  if (column > 0) {
+    colored(kColorColumn, std::to_string(column));
+    out_.put(sep);
+  }
 }
 
-void Searcher::print_text(std::string_view text) {
-  if (o_.trim) {
-    size_t k = 0;
-    while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\v' || text[k] == '\f' ||
-                               text[k] == '\r'))
-      ++k;
-    text.remove_prefix(k);
+void Searcher::print_path(std::string_view path) {
+  if (o_.color) out_ << kColorPath;
+  out_ << path;
+  if (o_.color) out_ << kColorEnd;
+}
+
+void Searcher::add_span(Spans& spans, size_t b, size_t e) const {
+  if (!o_.color || e <= b) return;
+  if (!spans.empty() && spans.back().second == b) spans.back().second = e;
+  else spans.emplace_back(b, e);
+}
+
+Searcher::Spans Searcher::match_spans(const Line& l) const {
+  Spans spans;
+  if (!o_.color) return spans;
+  if (o_.multiline) {
+    for (auto [b, e] : multiline_matches_) {
+      if (e <= l.begin || b >= l.end) continue;
+      add_span(spans, std::max(b, l.begin) - l.begin, std::min(e, l.end) - l.begin);
+    }
+    return spans;
   }
-  out_.write(text);
-  out_.put('\n');
+  each_match(data_.substr(l.begin, l.end - l.begin),
+             [&](size_t b, size_t e, const text::Match&) { const_cast<Searcher*>(this)->add_span(spans, b, e); });
+  return spans;
+}
+
+void Searcher::print_text(std::string_view text, const Spans& spans) {
+  size_t trimmed = 0;
+  if (o_.trim) {
+    while (trimmed < text.size() && (text[trimmed] == ' ' || text[trimmed] == '\t' || text[trimmed] == '\v' ||
+                                     text[trimmed] == '\f' || text[trimmed] == '\r'))
+      ++trimmed;
+  }
+  size_t done = trimmed;
+  for (auto [b, e] : spans) {
+    b = std::max(b, trimmed);
+    if (e <= b) continue;
+    out_.write(text.substr(done, b - done));
+    out_ << kColorMatch;
+    out_.write(text.substr(b, e - b));
+    out_ << kColorEnd;
+    done = e;
+  }
+  out_.write(text.substr(done));
+  out_.put(o_.eol);
 }
 
 void Searcher::print_line(const Line& l, bool selected) {
+  if (o_.json) {
+    last_printed_ = l.number;
+    printed_any_ = true;
+    print_json_lines(l, l, selected);
+    return;
+  }
   bool context = o_.before > 0 || o_.after > 0;
   if (context && last_printed_ >= 0 && l.number > last_printed_ + 1) out_ << "--\n";
   if (context && last_printed_ < 0 && printed_any_ && !(o_.heading && with_name_)) out_ << "--\n";
   if (o_.heading && with_name_ && last_printed_ < 0) {
     if (printed_any_) out_.put('\n');
-    out_ << *name_;
+    print_path(*name_);
     out_.put('\n');
   }
   last_printed_ = l.number;
   printed_any_ = true;
   std::string_view text = data_.substr(l.begin, l.end - l.begin);
-  if (!selected) {
-    print_prefix('-', l.number, 0);
-    print_text(text);
-    return;
-  }
-  if (o_.invert) {
-    print_prefix(':', l.number, 0);
-    print_text(text);
+  if (!selected || o_.invert) {
+    // Inverted, the context lines are the ones with matches to colour.
+    print_prefix(selected ? ':' : '-', l.number, 0);
+    print_text(text, !selected && o_.invert ? match_spans(l) : Spans());
     return;
   }
   if (o_.vimgrep) {
-    each_match(text, [&](size_t b, size_t, const text::Match&) {
+    each_match(text, [&](size_t b, size_t e, const text::Match&) {
       print_prefix(':', l.number, static_cast<long long>(b) + 1);
-      print_text(text);
+      Spans one;
+      add_span(one, b, e);
+      print_text(text, one);
     });
     return;
   }
   if (o_.only) {
     each_match(text, [&](size_t b, size_t e, const text::Match& m) {
       print_prefix(':', l.number, o_.column ? static_cast<long long>(b) + 1 : 0);
-      if (o_.replace) {
-        std::string r;
-        replaced(text, b, e, m, r);
-        print_text(r);
-      } else {
-        print_text(text.substr(b, e - b));
-      }
+      std::string r;
+      if (o_.replace) replaced(text, b, e, m, r);
+      else r = text.substr(b, e - b);
+      Spans whole;
+      add_span(whole, 0, r.size());
+      print_text(r, whole);
     });
     return;
   }
@@ -470,18 +590,21 @@ void Searcher::print_line(const Line& l, bool selected) {
   }
   print_prefix(':', l.number, column);
   if (!o_.replace) {
-    print_text(text);
+    print_text(text, match_spans(l));
     return;
   }
   std::string r;
+  Spans spans;
   size_t done = 0;
   each_match(text, [&](size_t b, size_t e, const text::Match& m) {
     r.append(text.substr(done, b - done));
+    size_t from = r.size();
     replaced(text, b, e, m, r);
+    add_span(spans, from, r.size());
     done = e;
   });
   r.append(text.substr(done));
-  print_text(r);
+  print_text(r, spans);
 }
 
 bool Searcher::search(std::string_view data, const std::string& name, bool with_name, bool binary_explicit,
@@ -490,14 +613,18 @@ bool Searcher::search(std::string_view data, const std::string& name, bool with_
   name_ = &name;
   with_name_ = with_name;
   last_printed_ = -1;
-  size_t nul = data.find('\0');
+  auto started = std::chrono::steady_clock::now();
+  json_begun_ = false;
+  file_stats_ = {};
+  // With --null-data NUL ends lines rather than marking binary data.
+  size_t nul = o_.eol == '\0' ? std::string_view::npos : data.find('\0');
   bool binary = nul != std::string_view::npos && !o_.text;
   if (binary && binary_skip) return false;
 
   // Split into lines; a last line without a newline is still a line.
   std::vector<Line> lines;
   for (size_t pos = 0; pos < data.size();) {
-    size_t nl = data.find('\n', pos);
+    size_t nl = data.find(o_.eol, pos);
     size_t end = nl == std::string_view::npos ? data.size() : nl;
     lines.push_back({pos, end, static_cast<long long>(lines.size()) + 1});
     pos = end + 1;
@@ -508,6 +635,7 @@ bool Searcher::search(std::string_view data, const std::string& name, bool with_
   std::vector<char> multiline_selected;
   if (o_.multiline) {
     multiline_selected.assign(lines.size(), 0);
+    multiline_matches_.clear();
     size_t line_index = 0, pos = 0, b = 0, e = 0;
     while (pos <= data.size() && re_.find(data, pos, b, e)) {
       while (line_index + 1 < lines.size() && lines[line_index].end < b) ++line_index;
@@ -515,6 +643,7 @@ bool Searcher::search(std::string_view data, const std::string& name, bool with_
       size_t stop_at = e > b ? e - 1 : b;
       while (last + 1 < lines.size() && lines[last].end < stop_at) ++last;
       for (size_t k = line_index; k <= last && k < lines.size(); ++k) multiline_selected[k] = 1;
+      if (o_.color) multiline_matches_.emplace_back(b, e);
       pos = e > b ? e : e + 1;
     }
   }
@@ -522,6 +651,7 @@ bool Searcher::search(std::string_view data, const std::string& name, bool with_
   long long selected = 0, matches = 0;
   long long after_left = 0;
   size_t next_unprinted = 0;  // lines before this index were printed or passed over
+  size_t stopped_at = std::string_view::npos;  // -m: where ripgrep's count of bytes searched ends
   for (size_t i = 0; i < lines.size(); ++i) {
     if (inv_.cancelled()) return selected > 0;
     const Line& l = lines[i];
@@ -547,10 +677,10 @@ bool Searcher::search(std::string_view data, const std::string& name, bool with_
     }
     if (o_.list_with || o_.list_without) break;
     if (!print_lines) continue;
-    if (binary && binary_explicit) {
+    if (binary && binary_explicit && !o_.json) {
       // ripgrep reports a match in a binary file instead of printing it.
       if (with_name) {
-        out_ << name;
+        print_path(name);
         out_ << ": ";
       }
       out_ << "binary file matches (found \"\\0\" byte around offset " << std::to_string(nul) << ")\n";
@@ -560,10 +690,22 @@ bool Searcher::search(std::string_view data, const std::string& name, bool with_
     size_t first = i > static_cast<size_t>(o_.before) ? i - o_.before : 0;
     first = std::max(first, next_unprinted);
     for (size_t k = first; k < i; ++k) print_line(lines[k], false);
-    print_line(l, true);
+    if (o_.json && o_.multiline && !o_.invert) {
+      // One message for each run of lines that matches touch.
+      size_t last = i;
+      while (last + 1 < lines.size() && multiline_selected[last + 1]) ++last;
+      selected += static_cast<long long>(last - i);
+      last_printed_ = lines[last].number;
+      printed_any_ = true;
+      print_json_lines(l, lines[last], true);
+      i = last;
+    } else {
+      print_line(l, true);
+    }
     next_unprinted = i + 1;
     after_left = o_.after;
     if (o_.max_count >= 0 && selected >= o_.max_count) {
+      stopped_at = l.begin;
       // Trailing context of the last match is still printed.
       for (size_t k = i + 1; k < lines.size() && after_left > 0; ++k, --after_left) {
         if (line_matches(data.substr(lines[k].begin, lines[k].end - lines[k].begin))) break;
@@ -574,20 +716,46 @@ bool Searcher::search(std::string_view data, const std::string& name, bool with_
     if (!out_.ok()) break;
   }
 
-  char eol = o_.null ? '\0' : '\n';
+  char eol = o_.null ? '\0' : o_.eol;
   if (o_.list_with && selected > 0) {
-    out_ << name;
+    print_path(name);
     out_.put(eol);
   } else if (o_.list_without && selected == 0) {
-    out_ << name;
+    print_path(name);
     out_.put(eol);
     listed_without_ = true;
   } else if ((o_.count || o_.count_matches) && selected > 0) {
     if (with_name) {
-      out_ << name;
+      print_path(name);
       out_.put(o_.null ? '\0' : ':');
     }
-    out_ << std::to_string(o_.count_matches ? matches : selected) << "\n";
+    out_ << std::to_string(o_.count_matches ? matches : selected);
+    out_.put(o_.eol);
+  }
+  if (o_.json && json_begun_) {
+    // ripgrep stops counting at the first NUL of a binary file it was
+    // asked to search.
+    file_stats_.bytes_searched = binary ? nul : std::min(stopped_at, data.size());
+    file_stats_.matched_lines = static_cast<unsigned long long>(selected);
+    file_stats_.searches = file_stats_.searches_with_match = 1;
+    file_stats_.nanos = static_cast<unsigned long long>(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - started).count());
+    std::string m = "{\"type\":\"end\",\"data\":{\"path\":";
+    rg::append_json_data(m, name);
+    m += ",\"binary_offset\":" + (binary ? std::to_string(nul) : std::string("null")) + ",\"stats\":{\"elapsed\":";
+    rg::append_json_duration(m, file_stats_.nanos, false);
+    const JsonStats& f = file_stats_;
+    m += ",\"searches\":1,\"searches_with_match\":1,\"bytes_searched\":" + std::to_string(f.bytes_searched) +
+         ",\"bytes_printed\":" + std::to_string(f.bytes_printed) + ",\"matched_lines\":" +
+         std::to_string(f.matched_lines) + ",\"matches\":" + std::to_string(f.matches) + "}}}\n";
+    out_.write(m);
+    for (auto [total, add] : {std::pair{&total_stats_.bytes_printed, f.bytes_printed},
+                              std::pair{&total_stats_.bytes_searched, f.bytes_searched},
+                              std::pair{&total_stats_.matched_lines, f.matched_lines},
+                              std::pair{&total_stats_.matches, f.matches}, std::pair{&total_stats_.searches, 1ULL},
+                              std::pair{&total_stats_.searches_with_match, 1ULL},
+                              std::pair{&total_stats_.nanos, f.nanos}})
+      *total += add;
   }
   return selected > 0;
 }
@@ -683,12 +851,14 @@ struct Walker {
         }
       }
     }
-    if (!is_dir && (!o.types.empty() || !o.types_not.empty())) {
-      for (const FileType* t : o.types_not)
-        if (type_matches(*t, base)) return true;
-      if (!o.types.empty()) {
-        bool any = false;
-        for (const FileType* t : o.types) any = any || type_matches(*t, base);
+    bool selects = !o.types.empty() || o.type_all;
+    if (!is_dir && (selects || !o.types_not.empty() || o.type_not_all)) {
+      if (o.type_not_all && o.type_defs->any_matches(base)) return true;
+      for (const auto* globs : o.types_not)
+        if (rg::type_globs_match(*globs, base)) return true;
+      if (selects) {
+        bool any = o.type_all && o.type_defs->any_matches(base);
+        for (const auto* globs : o.types) any = any || rg::type_globs_match(*globs, base);
         if (!any) return true;
         whitelisted = true;
       }
@@ -700,7 +870,7 @@ struct Walker {
   void search_file(const std::string& display, const std::string& abs, bool explicit_path, bool with_name) {
     ++searched;
     if (o.files_mode) {
-      inv.out() << display;
+      searcher.print_path(display);
       inv.out().put(o.null ? '\0' : '\n');
       listed = true;
       return;
@@ -710,8 +880,54 @@ struct Walker {
       report(display, err);
       return;
     }
+    if (o.search_zip) {
+      if (auto format = compressed_format(display)) {
+        std::string plain;
+        if (!decompress(*format, data, plain)) {
+          error = true;
+          if (!o.no_messages) inv.err() << display << ": not in " << format_name(*format) << " format\n";
+          return;
+        }
+        data = std::move(plain);
+      }
+    }
     bool binary_explicit = explicit_path || o.binary;
     if (searcher.search(data, display, with_name, binary_explicit, !binary_explicit)) matched = true;
+  }
+
+  // -z: ripgrep picks the decompressor by the file name's extension.
+  static std::optional<codec::Format> compressed_format(std::string_view name) {
+    static constexpr std::pair<std::string_view, codec::Format> kExtensions[] = {
+        {".gz", codec::Format::kGzip},  {".tgz", codec::Format::kGzip},  {".bz2", codec::Format::kBzip2},
+        {".tbz2", codec::Format::kBzip2}, {".xz", codec::Format::kXz},   {".txz", codec::Format::kXz},
+        {".zst", codec::Format::kZstd}, {".zstd", codec::Format::kZstd},
+    };
+    for (auto [ext, format] : kExtensions)
+      if (name.size() > ext.size() && name.substr(name.size() - ext.size()) == ext) return format;
+    return std::nullopt;
+  }
+
+  static const char* format_name(codec::Format f) {
+    switch (f) {
+      case codec::Format::kGzip: return "gzip";
+      case codec::Format::kBzip2: return "bzip2";
+      case codec::Format::kXz: return "xz";
+      case codec::Format::kZstd: return "zstd";
+    }
+    return "";
+  }
+
+  // The whole decompressed text, refused past a bound so that a small
+  // "bomb" cannot exhaust memory.
+  bool decompress(codec::Format format, std::string_view in, std::string& out) {
+    constexpr size_t kMaxDecompressed = size_t{256} << 20;
+    auto decoder = codec::make_decoder(format);
+    bool ok = decoder->update(in, true, [&](std::string_view piece) {
+      if (out.size() + piece.size() > kMaxDecompressed || inv.cancelled()) return false;
+      out.append(piece);
+      return true;
+    });
+    return ok && decoder->complete();
   }
 
   void walk(const std::string& display, const std::string& abs, int depth, std::vector<vfs::Stat>& ancestors) {
@@ -759,6 +975,10 @@ struct Walker {
         ancestors.pop_back();
       } else if (S_ISREG(st.mode)) {
         if (o.max_depth >= 0 && depth + 1 > o.max_depth) continue;
+        if (o.max_filesize >= 0 && st.size > o.max_filesize) {
+          ++searched;  // passed over, yet not "no files were searched"
+          continue;
+        }
         search_file(child_display, child_abs, false, o.with_filename != 0);
       }
     }
@@ -796,10 +1016,17 @@ bool stdin_readable(Invocation& inv) {
 }
 
 int run_rg(Invocation& inv) {
+  auto started = std::chrono::steady_clock::now();
   Options o;
   std::vector<std::string> positional;
   bool sort_path = false;
   int unrestricted = 0;
+  std::vector<std::string> type_names, type_not_names, type_adds, type_clears;
+  bool type_list = false;
+  bool pretty = false;
+  std::string color_choice = "auto";
+  // Which flag set each output mode that --json refuses, for clap's error.
+  std::string json_conflict;
   // --- arguments (clap-style) ---
   auto apply = [&](const RgOption& opt, const std::string& value) -> std::optional<int> {
     switch (opt.id) {
@@ -863,15 +1090,26 @@ int run_rg(Invocation& inv) {
         if (value.empty() || value[0] != '!') o.has_whitelist_glob = true;
         break;
       }
-      case kType: case kTypeNot: {
-        const FileType* t = find_type(value);
-        if (!t && value != "all") {
-          inv.err() << "unrecognized file type: " << value << "\n";
+      // Types are resolved once every --type-add and --type-clear is known.
+      case kType: type_names.push_back(value); break;
+      case kTypeNot: type_not_names.push_back(value); break;
+      case kTypeAdd: type_adds.push_back(value); break;
+      case kTypeClear: type_clears.push_back(value); break;
+      case kTypeList: type_list = true; break;
+      case kJson: o.json = true; break;
+      case kNoJson: o.json = false; break;
+      case kNullData: o.eol = '\0'; break;
+      case kSearchZip: o.search_zip = true; break;
+      case kNoSearchZip: o.search_zip = false; break;
+      case kPretty: pretty = o.heading = o.line_number = true; break;
+      case kNoPcre2: o.pcre2 = false; break;
+      case kMaxFilesize:
+        if (!parse_size(value, o.max_filesize)) {
+          inv.err() << "invalid format for size '" << value
+                    << "', which should be a sequence of digits followed by an optional 'K', 'M' or 'G' suffix\n";
           return 2;
         }
-        if (t) (opt.id == kType ? o.types : o.types_not).push_back(t);
         break;
-      }
       case kHidden: o.hidden = true; break;
       case kNoHidden: o.hidden = false; break;
       case kNoIgnore: o.no_ignore = true; break;
@@ -909,14 +1147,20 @@ int run_rg(Invocation& inv) {
       case kBinary: o.binary = true; break;
       case kWithFilename: o.with_filename = 1; break;
       case kNoFilename: o.with_filename = 0; break;
-      case kColor: break;  // never coloured: stdout is not a terminal
+      case kColor:
+        if (value != "never" && value != "auto" && value != "always" && value != "ansi") {
+          inv.err() << "error: '" << value << "' isn't a valid value for '--color <WHEN>'\n\t[possible values: "
+                    << "always, ansi, auto, never]\n\n\n"
+                    << kUsage;
+          return 2;
+        }
+        color_choice = value;
+        break;
       case kNoMessages: o.no_messages = true; break;
       case kNoConfig: break;
       case kNoMultiline: o.multiline = false; break;
       case kMultiline: o.multiline = true; break;
-      case kPcre2:
-        inv.err() << "PCRE2 is not available in this build of ripgrep.\n";
-        return 2;
+      case kPcre2: o.pcre2 = true; break;
       case kVersion: inv.out() << "ripgrep 13.0.0\n"; return 0;
       case kHelp:
         inv.out() << "ripgrep 13.0.0\nRecursively search the current directory for lines matching a pattern.\n\n"
@@ -986,6 +1230,51 @@ int run_rg(Invocation& inv) {
     }
   }
 
+  if (o.json) {
+    const char* conflict = o.count ? "--count" : o.count_matches ? "--count-matches" : o.files_mode ? "--files"
+                           : o.list_with ? "--files-with-matches" : o.list_without ? "--files-without-match"
+                                                                                    : nullptr;
+    if (conflict) {
+      inv.err() << "error: The argument '" << conflict << "' cannot be used with '--json'\n\n" << kUsage;
+      return 2;
+    }
+  }
+  if (type_list && (o.files_mode || o.have_patterns || !positional.empty())) {
+    inv.err() << "error: The argument '"
+              << (o.files_mode ? "--type-list" : o.have_patterns ? "--regexp <PATTERN>..." : "<PATTERN>")
+              << "' cannot be used with '" << (o.files_mode ? "--files" : "--type-list") << "'\n\n" << kUsage;
+    return 2;
+  }
+  // ripgrep applies every --type-clear before any --type-add.
+  rg::TypeDefs type_defs;
+  for (const std::string& name : type_clears) type_defs.clear(name);
+  for (const std::string& spec : type_adds) {
+    if (!type_defs.add(spec)) {
+      inv.err() << "invalid definition (format is type:glob, e.g., html:*.html)\n";
+      return 2;
+    }
+  }
+  if (type_list) {
+    inv.out() << type_defs.list();
+    return 0;
+  }
+  o.type_defs = &type_defs;
+  for (auto [names, out, all] : {std::tuple{&type_names, &o.types, &o.type_all},
+                                 std::tuple{&type_not_names, &o.types_not, &o.type_not_all}}) {
+    for (const std::string& name : *names) {
+      if (name == "all") {
+        *all = true;
+        continue;
+      }
+      const std::vector<std::string>* globs = type_defs.find(name);
+      if (!globs) {
+        inv.err() << "unrecognized file type: " << name << "\n";
+        return 2;
+      }
+      out->push_back(globs);
+    }
+  }
+
   if (!o.have_patterns && !o.files_mode) {
     if (positional.empty()) {
       inv.err() << "error: The following required arguments were not provided:\n    <PATTERN>\n\n" << kUsage;
@@ -997,6 +1286,15 @@ int run_rg(Invocation& inv) {
   if (o.vimgrep) {
     o.line_number = true;
     o.heading = false;
+    if (o.with_filename < 0) o.with_filename = 1;
+  }
+  // stdout is never a terminal here, so "auto" colours only for -p, and
+  // then as termcolor decides: TERM set and not "dumb", NO_COLOR unset.
+  if (color_choice == "always" || color_choice == "ansi") {
+    o.color = true;
+  } else if (color_choice == "auto" && pretty && inv.env) {
+    auto term = inv.env->find("TERM");
+    o.color = term != inv.env->end() && term->second != "dumb" && !inv.env->count("NO_COLOR");
   }
   if (o.column) o.line_number = true;
   if (o.count || o.count_matches) o.list_with = o.list_without = false;  // counting wins over -l
@@ -1008,8 +1306,10 @@ int run_rg(Invocation& inv) {
 
   // --- the pattern ---
   std::vector<std::string> pieces;
-  for (const std::string& p : o.patterns) pieces.push_back(o.fixed ? escape_literal(p) : rust_to_re2(p));
+  for (const std::string& p : o.patterns)
+    pieces.push_back(o.fixed ? escape_literal(p) : o.pcre2 ? p : rust_to_re2(p));
   unsigned flags = text::kUtf8;
+  if (o.pcre2) flags |= text::kUnicodeClasses;
   bool ignore_case = o.case_mode == CaseMode::kInsensitive;
   if (o.case_mode == CaseMode::kSmart) {
     ignore_case = true;
@@ -1028,14 +1328,19 @@ int run_rg(Invocation& inv) {
         if (p[i + 1] == 'n') newline = true;
         ++i;
       }
-      if (!o.multiline && newline) {
+      if (!o.multiline && newline && !o.pcre2) {
         inv.err() << "the literal '\"\\n\"' is not allowed in a regex\n\n"
                   << "Consider enabling multiline mode with the --multiline flag (or -U for short).\n"
                   << "When multiline mode is enabled, new line characters can be matched.\n";
         return 2;
       }
     }
-    auto compiled = Regex::compile_any(pieces, text::Syntax::kRust, flags);
+    auto compiled = Regex::compile_any(pieces, o.pcre2 ? text::Syntax::kPerl : text::Syntax::kRust, flags);
+    if (!compiled && o.pcre2) {
+      inv.err() << "PCRE2: error compiling pattern at offset " << std::to_string(compiled.error_offset) << ": "
+                << compiled.error << "\n";
+      return 2;
+    }
     if (!compiled) {
       inv.err() << "regex parse error:\n    " << (o.patterns.empty() ? "" : o.patterns.front())
                 << "\nerror: " << compiled.error << "\n";
@@ -1085,6 +1390,10 @@ int run_rg(Invocation& inv) {
       }
       walker.root(p, implicit, with_name);
     }
+  }
+  if (o.json) {
+    searcher.print_json_summary(static_cast<unsigned long long>(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - started).count()));
   }
   // ripgrep says so only when it searched the current directory by default.
   if (walker.searched == 0 && default_path && !o.files_mode && !o.no_messages && !inv.cancelled()) {

@@ -233,10 +233,12 @@ CompileResult Regex::compile_any(std::span<const std::string> patterns, Syntax s
     if (!build(true, 0)) return result;
   }
 
+  std::string user_body = body;
   int report = wrap(body, flags, true, perl);
   std::string full = engine_prefix(flags, perl) + body;
   uint32_t options = 0;
   if (utf8) options |= PCRE2_UTF | PCRE2_MATCH_INVALID_UTF;
+  if (utf8 && perl && (flags & kUnicodeClasses)) options |= PCRE2_UCP;
   if (perl && (flags & (kMultiline | kLineMode))) options |= PCRE2_MULTILINE;
   int error_code = 0;
   PCRE2_SIZE error_offset = 0;
@@ -247,6 +249,8 @@ CompileResult Regex::compile_any(std::span<const std::string> patterns, Syntax s
       PCRE2_UCHAR buf[256];
       pcre2_get_error_message(error_code, buf, sizeof buf);
       result.error = reinterpret_cast<char*>(buf);
+      size_t user_start = full.find(user_body);
+      if (user_start != std::string::npos && error_offset >= user_start) result.error_offset = error_offset - user_start;
     } else {
       result.error = "Regular expression too big";
     }

@@ -51,6 +51,8 @@ enum RegexFlag : unsigned {
   // Text is a buffer of many lines searched at once: like kMultiline, and
   // also no escape (\s, \W) matches a newline, so a match never spans lines.
   kLineMode = 1u << 7,
+  // Perl syntax: \w, \d, \s and \b know Unicode (PCRE2_UCP), as ripgrep -P.
+  kUnicodeClasses = 1u << 8,
 };
 
 struct Span {
@@ -73,6 +75,7 @@ class Regex;
 struct CompileResult {
   std::shared_ptr<const Regex> regex;
   std::string error;                  // GNU wording, e.g. "Invalid back reference"
+  size_t error_offset = 0;            // Perl syntax: where in the pattern PCRE2 stopped
   std::vector<std::string> warnings;  // grep's "* at start of expression"
   explicit operator bool() const { return regex != nullptr; }
 };

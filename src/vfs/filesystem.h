@@ -140,6 +140,12 @@ class Filesystem {
   // a time. Lets MountFs skip that walk over host trees, where every
   // component costs system calls.
   virtual bool lstat_if_plain(std::string_view, Stat&) { return false; }
+  // Likewise an open for reading (no O_CREAT, O_TRUNC or write access) in
+  // one step for a path none of whose components, the last included, is a
+  // symlink. False on any error or when that does not hold; the caller then
+  // takes the ordinary route, which reports errors. Saves MountFs the lstat
+  // it would otherwise make before every open (grep -r, find, cat *).
+  virtual bool open_if_plain(std::string_view, int, FilePtr&) { return false; }
 };
 
 using FilesystemPtr = std::shared_ptr<Filesystem>;

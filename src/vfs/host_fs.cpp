@@ -298,6 +298,20 @@ bool HostFs::lstat_if_plain(std::string_view path, Stat& out) {
   return true;
 }
 
+bool HostFs::open_if_plain(std::string_view path, int flags, FilePtr& out) {
+  if (writes(flags)) return false;
+  std::string relative = path.empty() || path == "/" ? std::string(1, '.') : std::string(path);
+  struct open_how how {};
+  how.flags = static_cast<uint64_t>((flags & ~O_CLOEXEC) | O_NOFOLLOW | O_CLOEXEC);
+  how.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_SYMLINKS;
+  long r;
+  do r = ::syscall(SYS_openat2, root_fd_, relative.c_str(), &how, sizeof how);
+  while (r < 0 && (errno == EINTR || errno == EAGAIN));
+  if (r < 0) return false;
+  out = std::make_shared<HostFile>(static_cast<int>(r), flags);
+  return true;
+}
+
 Error HostFs::readdir(std::string_view path, std::vector<DirEntry>& out) {
   int fd = -1;
   if (Error err = open_beneath(path, O_RDONLY | O_DIRECTORY, 0, fd)) return err;

@@ -133,6 +133,20 @@ Error MountFs::with_route(std::string_view path, bool follow_last, Op op) {
 }
 
 Error MountFs::open(std::string_view path, int flags, uint32_t mode, FilePtr& out) {
+  bool reads_only = (flags & O_ACCMODE) == O_RDONLY && !(flags & (O_CREAT | O_TRUNC));
+  if (reads_only) {
+    // The common case in one step; anything unusual (a symlink, a mount on
+    // the way, an error to word) takes the resolving route below.
+    std::string norm = normalize(path);
+    Route r = route(norm);
+    size_t root_index;
+    {
+      std::shared_lock lock(mutex_);
+      root_index = mounts_.size() - 1;
+    }
+    if (r.mount_index == root_index && !r.fs->has_magic_links() && r.fs->open_if_plain(r.inner, flags, out))
+      return {};
+  }
   bool follow = !(flags & O_NOFOLLOW) && !((flags & O_CREAT) && (flags & O_EXCL));
   return with_route(path, follow, [&](const Route& r) { return r.fs->open(r.inner, flags, mode, out); });
 }

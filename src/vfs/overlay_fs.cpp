@@ -239,6 +239,26 @@ bool OverlayFs::lstat_if_plain(std::string_view path_view, Stat& out) {
   return !merged_lstat(path, out, in_upper);
 }
 
+bool OverlayFs::open_if_plain(std::string_view path_view, int flags, FilePtr& out) {
+  if (opens_for_change(flags) || (flags & O_CREAT)) return false;
+  Lock lock(mutex_);
+  std::string path = normalize(path_view);
+  for (const std::string& a : ancestors_of(path)) {
+    Stat st;
+    if (!upper_->lstat(a, st)) {
+      if (!S_ISDIR(st.mode)) return false;
+      continue;
+    }
+    // As in lstat_if_plain: below the upper layer's last ancestor only the
+    // lower layer can hold the path.
+    return lower_visible(path) && lower_->open_if_plain(path, flags, out);
+  }
+  // Every ancestor is in the upper layer; the path itself may be too.
+  Stat st;
+  if (!upper_->lstat(path, st)) return false;
+  return lower_visible(path) && lower_->open_if_plain(path, flags, out);
+}
+
 Error OverlayFs::readdir(std::string_view path_view, std::vector<DirEntry>& out) {
   Lock lock(mutex_);
   std::string path = normalize(path_view);

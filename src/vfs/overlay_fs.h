@@ -23,6 +23,7 @@ class OverlayFs : public Filesystem {
   Error stat(std::string_view path, Stat& out) override;
   Error lstat(std::string_view path, Stat& out) override;
   bool lstat_if_plain(std::string_view path, Stat& out) override;
+  bool open_if_plain(std::string_view path, int flags, FilePtr& out) override;
   Error readdir(std::string_view path, std::vector<DirEntry>& out) override;
   Error mkdir(std::string_view path, uint32_t mode) override;
   Error unlink(std::string_view path) override;

@@ -63,6 +63,39 @@ TEST(OverlayFs, CopyUpLeavesTheLowerLayerUntouched) {
   testing::remove_tree(lower_dir);
 }
 
+// Reads take a one-step open when no symlink or upper-layer copy is on the
+// way; everything else must still resolve through the session root.
+TEST(OverlayFs, ReadOpensSeeUpperCopiesAndResolveLinksAcrossMounts) {
+  std::string lower_dir = testing::make_temp_dir();
+  populate(lower_dir);
+  ::symlink("/dev", (lower_dir + "/devlink").c_str());
+  ::symlink("/dev/null", (lower_dir + "/nulllink").c_str());
+  auto overlay = std::make_shared<OverlayFs>(std::make_shared<HostFs>(lower_dir, true), std::make_shared<MemFs>());
+  auto fs = make_session_root(overlay, [](int) { return FilePtr(); });
+  std::string data;
+  ASSERT_EQ(err(read_file(*fs, "/b/c/dd", data)), 0);
+  EXPECT_EQ(data, "lower b/c/dd");
+  ASSERT_EQ(err(write_file(*fs, "/b/c/dd", "upper")), 0);
+  ASSERT_EQ(err(read_file(*fs, "/b/c/dd", data)), 0);
+  EXPECT_EQ(data, "upper");
+  ASSERT_EQ(err(fs->unlink("/dd")), 0);
+  EXPECT_EQ(err(read_file(*fs, "/dd", data)), ENOENT) << "a whiteout hides the lower file";
+  ASSERT_EQ(err(read_file(*fs, "/c/b", data)), 0);  // c -> a, in the lower layer
+  EXPECT_EQ(data, "lower a/b");
+  FilePtr f;
+  ASSERT_EQ(err(fs->open("/nulllink", O_RDONLY, 0, f)), 0);
+  Stat st;
+  ASSERT_EQ(err(f->stat(st)), 0);
+  EXPECT_TRUE(S_ISCHR(st.mode)) << "an absolute link leads to the session's /dev, not the host folder's";
+  ASSERT_EQ(err(fs->open("/devlink/null", O_RDONLY, 0, f)), 0);
+  ASSERT_EQ(err(f->stat(st)), 0);
+  EXPECT_TRUE(S_ISCHR(st.mode));
+  EXPECT_EQ(err(fs->open("/nulllink", O_RDONLY | O_NOFOLLOW, 0, f)), ELOOP);
+  EXPECT_EQ(err(fs->open("/a/missing", O_RDONLY, 0, f)), ENOENT);
+  EXPECT_EQ(err(fs->open("/dd/x", O_RDONLY, 0, f)), ENOENT);
+  testing::remove_tree(lower_dir);
+}
+
 TEST(OverlayFs, PropertySequencesMatchARealDirectory) {
   int total = 0;
   for (uint32_t seed = 300; seed < 330; ++seed) {
