@@ -1,6 +1,7 @@
 // tr: translate, squeeze, and/or delete characters (GNU coreutils 9; works
 // on bytes, as GNU tr does).
 #include <cstring>
+#include <memory>
 
 #include "commands/args.h"
 #include "commands/text/common.h"
@@ -374,9 +375,13 @@ int run_tr(Invocation& inv) {
 
   InStream& in = inv.in();
   OutStream& out = inv.out();
-  static thread_local char buf[1 << 16];
+  // On the heap, uninitialised: a thread_local array would be zeroed in
+  // every thread the process ever starts.
+  constexpr size_t kBufSize = 1 << 16;
+  std::unique_ptr<char[]> buffer(new char[kBufSize]);
+  char* buf = buffer.get();
   int last = -1;
-  while (size_t got = in.read(buf, sizeof buf)) {
+  while (size_t got = in.read(buf, kBufSize)) {
     if (!del && !squeeze) {
       for (size_t i = 0; i < got; ++i) buf[i] = static_cast<char>(xlate[static_cast<unsigned char>(buf[i])]);
       out.write(buf, got);

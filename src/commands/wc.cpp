@@ -1,5 +1,6 @@
 // wc: print newline, word, and byte counts (GNU coreutils 9.1, UTF-8 locale).
 #include <cstring>
+#include <memory>
 
 #include "commands/args.h"
 #include "commands/text/common.h"
@@ -126,7 +127,11 @@ struct Counter {
 // Returns false on a read error (already reported).
 bool count_input(Invocation& inv, text::Input& in, const Want& want, Counts& out) {
   vfs::Error err;
-  static thread_local char buf[1 << 17];
+  // On the heap, uninitialised: a thread_local array would be zeroed in
+  // every thread the process ever starts.
+  constexpr size_t kBufSize = 1 << 17;
+  std::unique_ptr<char[]> buffer(new char[kBufSize]);
+  char* buf = buffer.get();
   bool complex = want.words || want.chars || want.max_len;
   vfs::Stat st;
   if (!complex && !want.lines && !in.is_stdin && !in.is_dir && in.file && !in.file->stat(st) &&
@@ -136,7 +141,7 @@ bool count_input(Invocation& inv, text::Input& in, const Want& want, Counts& out
   }
   Counter counter;
   for (;;) {
-    size_t got = text::read_block(in, buf, sizeof buf, err);
+    size_t got = text::read_block(in, buf, kBufSize, err);
     if (err) {
       inv.error(text::quotef(in.name) + ": " + vfs::error_text(err));
       out = counter.c;
