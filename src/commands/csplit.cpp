@@ -354,7 +354,7 @@ int run_csplit(Invocation& inv) {
   }
 
   // Patterns are checked before the input is read, as GNU does.
-  unsigned regex_flags = fsu::utf8_locale(inv) ? text::kUtf8 : 0;
+  unsigned regex_flags = fsu::utf8_locale(inv) ? unsigned(text::kUtf8) : 0u;
   std::vector<Control> controls;
   int64_t last_line_number = 0;
   for (size_t i = 1; i < ops.size(); ++i) {

@@ -449,7 +449,7 @@ class Parser {
                             : regextype_ == "posix-basic" || regextype_ == "grep" || regextype_ == "sed"
                                 ? text::Syntax::kBasic
                                 : text::Syntax::kEmacs;
-      unsigned flags = text::kWholeLine | (p == "-iregex" ? text::kIgnoreCase : 0);
+      unsigned flags = text::kWholeLine | (p == "-iregex" ? unsigned(text::kIgnoreCase) : 0u);
       text::CompileResult r = text::Regex::compile(arg, syntax, flags);
       if (!r) {
         fail(r.error);

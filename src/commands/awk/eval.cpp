@@ -12,7 +12,7 @@ const text::Regex& Interp::dynamic_regex(const std::string& re) {
   key += ignorecase_ ? '\1' : '\0';
   auto it = regex_cache_.find(key);
   if (it != regex_cache_.end()) return *it->second;
-  auto r = text::Regex::compile(translate_regex(re), text::Syntax::kExtended, regex_flags_ | (utf8_ ? text::kUtf8 : 0));
+  auto r = text::Regex::compile(translate_regex(re), text::Syntax::kExtended, regex_flags_ | (utf8_ ? unsigned(text::kUtf8) : 0u));
   if (!r) fatal("invalid regexp: " + r.error + ": /" + re + "/");
   if (regex_cache_.size() > 500) regex_cache_.clear();
   auto [pos, ok] = regex_cache_.emplace(std::move(key), r.regex);
@@ -23,7 +23,7 @@ const text::Regex& Interp::regex_for(Node* n) {
   if (n->kind == NodeKind::kRegex) {
     if (ignorecase_) return dynamic_regex(n->str);
     if (!n->regex) {
-      auto r = text::Regex::compile(translate_regex(n->str), text::Syntax::kExtended, utf8_ ? text::kUtf8 : 0);
+      auto r = text::Regex::compile(translate_regex(n->str), text::Syntax::kExtended, utf8_ ? unsigned(text::kUtf8) : 0u);
       if (!r) fatal("invalid regexp: " + r.error + ": /" + n->str + "/");
       n->regex = r.regex;
     }

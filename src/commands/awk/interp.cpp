@@ -347,7 +347,7 @@ void Interp::after_assign(Node* target) {
     case kRS: update_rs(); break;
     case kIGNORECASE:
       ignorecase_ = to_bool(v);
-      regex_flags_ = ignorecase_ ? text::kIgnoreCase : 0;
+      regex_flags_ = ignorecase_ ? unsigned(text::kIgnoreCase) : 0u;
       break;
     default: break;
   }

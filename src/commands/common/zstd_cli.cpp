@@ -598,7 +598,7 @@ class ZstdRunner {
         inv_.out() << "Frames  Skips  Compressed  Uncompressed  Ratio  Check  Filename\n";
         header_done = true;
       }
-      if (!f || status_ && info.frames == 0 && info.skips == 0) continue;
+      if (!f || (status_ && info.frames == 0 && info.skips == 0)) continue;
       print_list_line(info, name);
       total.compressed += info.compressed;
       total.decompressed += info.decompressed;
