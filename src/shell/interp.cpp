@@ -156,6 +156,12 @@ void Interp::update_signal_masks() {
   }
   trapped_signals.store(trapped);
   ignored_signals.store(ignored);
+  auto set_nonempty = [&](const char* key) {
+    auto it = traps_.find(key);
+    return it != traps_.end() && !it->second.empty();
+  };
+  debug_trap_set_ = set_nonempty("DEBUG");
+  return_trap_set_ = set_nonempty("RETURN");
 }
 
 void Interp::run_pending_traps() {
@@ -191,6 +197,7 @@ std::unique_ptr<Interp> Interp::fork_child() {
   child->errexit_suppressed_ = errexit_suppressed_;
   child->process_cancel = process_cancel;
   child->inherited_jobs = job_table();
+  inherit_traps(*child);
   return child;
 }
 
@@ -397,6 +404,19 @@ int Interp::execute_and_or(const AndOr& ao) {
   return status;
 }
 
+// `for i in a b` / `select i in a b` as $BASH_COMMAND shows them to a DEBUG trap.
+static std::string loop_header(const ForCommand& c) {
+  std::string text = c.kind == CommandKind::Select ? "select " : "for ";
+  text += c.var;
+  text += " in";
+  if (!c.has_in) text += " \"$@\"";
+  for (const Word& w : c.items) {
+    text += ' ';
+    text += print_word(w);
+  }
+  return text;
+}
+
 static void set_pipestatus(Interp& sh, const std::vector<int>& statuses) {
   sh.st.pipestatus = statuses;
   Var& v = sh.st.globals["PIPESTATUS"];
@@ -421,7 +441,15 @@ int Interp::execute_pipeline(const Pipeline& p) {
       {
         vfs::FilePtr prev_read;
         for (size_t i = 0; i < n; ++i) {
+          // bash runs the DEBUG trap of a simple stage in the shell, before it forks.
+          bool simple_stage = p.commands[i]->kind == CommandKind::Simple;
+          if (debug_trap_set_ && simple_stage && !in_debug_trap_) {
+            note_command(*p.commands[i]);
+            st.lineno = p.commands[i]->line;
+            run_debug_trap();
+          }
           auto child = fork_child();
+          if (simple_stage) child->debug_trap_ran_ = child->debug_trap_set_;
           // `jobs | cat` lists the shell's jobs, `{ jobs; } | cat` does not.
           if (p.commands[i]->kind != CommandKind::Simple) child->inherited_jobs.clear();
           if (prev_read) child->fds.set(0, prev_read);
@@ -524,7 +552,16 @@ int Interp::run_background(const AndOr& ao) {
   job->done = std::make_shared<std::atomic<bool>>(false);
   job->signal = std::make_shared<std::atomic<int>>(0);
   job->cancel = std::make_shared<CancelToken>(cancel_token());
+  // `cmd &` runs the DEBUG trap of a lone simple command in the shell, as bash does.
+  bool simple_job = ao.pipelines.size() == 1 && ao.pipelines[0].commands.size() == 1 &&
+                    ao.pipelines[0].commands[0]->kind == CommandKind::Simple;
+  if (debug_trap_set_ && simple_job && !in_debug_trap_) {
+    note_command(*ao.pipelines[0].commands[0]);
+    st.lineno = ao.pipelines[0].commands[0]->line;
+    run_debug_trap();
+  }
   std::shared_ptr<Interp> child(fork_child().release());
+  if (simple_job) child->debug_trap_ran_ = child->debug_trap_set_;
   child->errexit_suppressed_ = 0;
   child->process_cancel = job->cancel.get();
   child->inherited_jobs.clear();
@@ -581,7 +618,16 @@ int Interp::run_background(const AndOr& ao) {
 
 int Interp::execute_command(const Command& c) {
   check_cancel();
-  if (c.kind == CommandKind::Simple || c.kind == CommandKind::Cond || c.kind == CommandKind::Arith) note_command(c);
+  if (c.kind == CommandKind::Simple || c.kind == CommandKind::Cond || c.kind == CommandKind::Arith) {
+    note_command(c);
+    if (debug_trap_set_) {
+      st.lineno = c.line;
+      if (!run_debug_trap()) {
+        st.last_status = 0;
+        return 0;
+      }
+    }
+  }
   if (c.kind == CommandKind::Simple) return execute_simple(c.as<SimpleCommand>());
   if (c.kind == CommandKind::FunctionDef) {
     const auto& f = c.as<FunctionDef>();
@@ -739,6 +785,7 @@ int Interp::execute_for(const ForCommand& c) {
   }
   for (const std::string& item : items) {
     count_loop();
+    if (debug_trap_set_ && !run_debug_trap_for(loop_header(c))) continue;
     if (st.opts.xtrace) write_err(trace);
     if (!set_var(c.var, item)) {
       error(c.var + ": readonly variable");
@@ -761,6 +808,7 @@ int Interp::execute_select(const ForCommand& c) {
   } depth{st.loop_depth};
   for (;;) {
     count_loop();
+    if (debug_trap_set_ && !run_debug_trap_for(loop_header(c))) continue;
     std::string menu;
     for (size_t i = 0; i < items.size(); ++i) menu += std::to_string(i + 1) + ") " + items[i] + "\n";
     menu += get_var("PS3").value_or("#? ");
@@ -785,6 +833,13 @@ int Interp::execute_select(const ForCommand& c) {
 
 int Interp::execute_arith_for(const ArithForCommand& c) {
   auto eval = [&](const Word& w, long long dflt) -> long long {
+    if (debug_trap_set_) {
+      // bash shows each part as its own (( )) command, empty ones as 1.
+      const std::string& raw = &w == &c.init ? c.init_raw : &w == &c.cond ? c.cond_raw : c.step_raw;
+      size_t start = raw.find_first_not_of(" \t\n");
+      if (!run_debug_trap_for("((" + (start == std::string::npos ? std::string("1") : raw.substr(start)) + "))"))
+        return dflt;
+    }
     std::string text = expand_word_string(w);
     if (text.find_first_not_of(" \t\n") == std::string::npos) return dflt;
     return arith_eval(text);
@@ -811,6 +866,7 @@ int Interp::execute_arith_for(const ArithForCommand& c) {
 }
 
 int Interp::execute_case(const CaseCommand& c) {
+  if (debug_trap_set_ && !run_debug_trap_for("case " + print_word(c.subject) + " in ")) return 0;
   std::string subject = expand_word_string(c.subject);
   size_t n = c.items.size();
   int status = 0;
@@ -998,6 +1054,8 @@ int Interp::call_function(const FunctionDef& f, std::vector<std::string> argv) {
   func_names_.push_back(f.name);
   int saved_loop = st.loop_depth;
   st.loop_depth = 0;
+  HiddenTraps hidden;
+  if (!traps_.empty()) hidden = hide_traps(st.traced_functions.count(f.name) > 0, false);
   int status;
   auto cleanup = [&] {
     st.loop_depth = saved_loop;
@@ -1005,14 +1063,25 @@ int Interp::call_function(const FunctionDef& f, std::vector<std::string> argv) {
     --st.function_depth;
     st.frames.pop_back();
     st.positional = std::move(saved_pos);
+    restore_traps(hidden);
   };
   try {
-    status = execute_command(*f.body);
+    // A traced function runs the DEBUG trap once more as it starts.
+    if (debug_trap_set_ && !run_debug_trap()) status = 0;
+    else status = execute_command(*f.body);
   } catch (const ReturnSignal& r) {
     status = r.status;
   } catch (...) {
     cleanup();
     throw;
+  }
+  if (return_trap_set_) {
+    try {
+      run_return_trap();
+    } catch (...) {
+      cleanup();
+      throw;
+    }
   }
   cleanup();
   st.last_status = status;
@@ -1174,6 +1243,10 @@ int Interp::run_file(const std::string& path, std::vector<std::string>& argv, co
     check_cancel();
   }
   auto child = fork_child();
+  // A new shell: only ignored signals stay as they were.
+  for (const char* key : {"DEBUG", "ERR", "RETURN"}) child->traps_.erase(key);
+  child->update_signal_masks();
+  child->shown_traps_.reset();
   child->st.subst_depth++;
   child->st.functions.clear();
   child->st.frames.clear();

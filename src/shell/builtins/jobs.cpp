@@ -449,10 +449,11 @@ int b_trap(Interp& sh, Invocation& inv) {
   if (args.empty() || print) {
     int status = 0;
     if (args.empty()) {
+      const auto& traps = sh.listed_traps();
       std::vector<std::pair<int, std::string>> order;
-      for (auto& [key, action] : sh.traps_) order.emplace_back(trap_rank(key), key);
+      for (auto& [key, action] : traps) order.emplace_back(trap_rank(key), key);
       std::sort(order.begin(), order.end());
-      for (auto& [rank, key] : order) print_trap(inv, key, sh.traps_[key]);
+      for (auto& [rank, key] : order) print_trap(inv, key, traps.at(key));
       return 0;
     }
     for (const std::string& spec : args) {
@@ -462,8 +463,8 @@ int b_trap(Interp& sh, Invocation& inv) {
         status = 1;
         continue;
       }
-      auto it = sh.traps_.find(key);
-      if (it != sh.traps_.end()) print_trap(inv, key, it->second);
+      auto it = sh.listed_traps().find(key);
+      if (it != sh.listed_traps().end()) print_trap(inv, key, it->second);
     }
     return status;
   }
@@ -493,6 +494,7 @@ int b_trap(Interp& sh, Invocation& inv) {
     }
     if (action == "-") sh.traps_.erase(key);
     else sh.traps_[key] = action;
+    sh.shown_traps_.reset();  // a subshell's own traps replace its parent's in listings
   }
   sh.update_signal_masks();
   return status;
