@@ -521,6 +521,34 @@ int Interp::execute_pipeline(const Pipeline& p) {
 }
 
 int Interp::run_background(const AndOr& ao) {
+  // `cmd &` runs the DEBUG trap of a lone simple command in the shell, as bash does.
+  bool simple_job = ao.pipelines.size() == 1 && ao.pipelines[0].commands.size() == 1 &&
+                    ao.pipelines[0].commands[0]->kind == CommandKind::Simple;
+  if (debug_trap_set_ && simple_job && !in_debug_trap_) {
+    note_command(*ao.pipelines[0].commands[0]);
+    st.lineno = ao.pipelines[0].commands[0]->line;
+    run_debug_trap();
+  }
+  std::string shown;
+  {
+    List list;
+    list.items.push_back(ListItem{ao.clone(), false});
+    shown = print_list_oneline(list);
+  }
+  std::shared_ptr<Interp> child(fork_child().release());
+  if (simple_job) child->debug_trap_ran_ = child->debug_trap_set_;
+  // Background jobs read from /dev/null unless redirected, as bash does
+  // without job control.
+  vfs::FilePtr devnull;
+  if (!child->open_file("/dev/null", O_RDONLY, devnull)) child->fds.set(0, devnull);
+  auto copy = std::make_shared<AndOr>(ao.clone());
+  start_job(std::move(child), std::move(shown), [copy](Interp& sh) { return sh.execute_and_or(*copy); });
+  st.last_status = 0;
+  return 0;
+}
+
+std::shared_ptr<Job> Interp::start_job(std::shared_ptr<Interp> child, std::string shown,
+                                       std::function<int(Interp&)> body) {
   // Finished jobs leave the job table when a new one starts (bash without job
   // control); `wait PID` still finds their status.
   int number = 1;
@@ -543,53 +571,33 @@ int Interp::run_background(const AndOr& ao) {
   }
   auto job = std::make_shared<Job>();
   job->number = number;
-  {
-    List shown;
-    shown.items.push_back(ListItem{ao.clone(), false});
-    job->command = print_list_oneline(shown) + " &";
-  }
+  job->command = shown + " &";
   job->status = std::make_shared<std::atomic<int>>(-1);
   job->done = std::make_shared<std::atomic<bool>>(false);
   job->signal = std::make_shared<std::atomic<int>>(0);
   job->cancel = std::make_shared<CancelToken>(cancel_token());
-  // `cmd &` runs the DEBUG trap of a lone simple command in the shell, as bash does.
-  bool simple_job = ao.pipelines.size() == 1 && ao.pipelines[0].commands.size() == 1 &&
-                    ao.pipelines[0].commands[0]->kind == CommandKind::Simple;
-  if (debug_trap_set_ && simple_job && !in_debug_trap_) {
-    note_command(*ao.pipelines[0].commands[0]);
-    st.lineno = ao.pipelines[0].commands[0]->line;
-    run_debug_trap();
-  }
-  std::shared_ptr<Interp> child(fork_child().release());
-  if (simple_job) child->debug_trap_ran_ = child->debug_trap_set_;
   child->errexit_suppressed_ = 0;
   child->process_cancel = job->cancel.get();
   child->inherited_jobs.clear();
   job->pid = child->st.bashpid;
   {
     std::lock_guard<std::mutex> lock(ctx->targets_mutex);
-    std::string shown = job->command.substr(0, job->command.size() - 2);  // without " &"
     ctx->signal_targets[job->pid] = ShellContext::SignalTarget{job->cancel.get(), nullptr, st.bashpid, shown};
   }
-  // Background jobs read from /dev/null unless redirected, as bash does
-  // without job control.
-  vfs::FilePtr devnull;
-  if (!child->open_file("/dev/null", O_RDONLY, devnull)) child->fds.set(0, devnull);
-  AndOr copy = ao.clone();
   auto status = job->status;
   auto done = job->done;
   auto ended_by = job->signal;
   auto token = job->cancel;
   auto ctx_copy = ctx;
   int pid = job->pid;
-  job->thread = std::thread([child, copy = std::move(copy), status, done, ended_by, token, ctx_copy, pid]() mutable {
+  job->thread = std::thread([child, body = std::move(body), status, done, ended_by, token, ctx_copy, pid]() mutable {
     int s = 1;
     {
       CurrentGuard guard(child.get());
       ProcessSlot slot(ctx_copy.get());
       if (slot.ok) {
         try {
-          s = child_exit_status(*child, [&] { return child->execute_and_or(copy); });
+          s = child_exit_status(*child, [&] { return body(*child); });
         } catch (const std::exception&) {
           s = 1;
         }
@@ -609,8 +617,7 @@ int Interp::run_background(const AndOr& ao) {
   });
   st.last_bg_pid = job->pid;
   jobs.push_back(job);
-  st.last_status = 0;
-  return 0;
+  return job;
 }
 
 // ---------------------------------------------------------------------------
@@ -691,10 +698,8 @@ int Interp::execute_compound(const Command& c) {
         return 1;
       }
     }
-    case CommandKind::Coproc: {
-      error("coproc: not supported");
-      return 1;
-    }
+    case CommandKind::Coproc:
+      return execute_coproc(c.as<CoprocCommand>());
     default:
       return 0;
   }

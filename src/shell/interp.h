@@ -9,6 +9,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -275,6 +276,26 @@ class Interp : public ProcessHost {
   std::vector<std::shared_ptr<Job>> inherited_jobs;
   const std::vector<std::shared_ptr<Job>>& job_table() const { return jobs.empty() ? inherited_jobs : jobs; }
   bool is_main = true;  // the session's shell (not a subshell)
+  // Runs `body` in `child` on a thread of its own as background job `shown`
+  // (as `jobs` prints it, without " &"); sets $!.
+  std::shared_ptr<Job> start_job(std::shared_ptr<Interp> child, std::string shown,
+                                 std::function<int(Interp&)> body);
+
+  // The coprocess (interp_coproc.cpp). bash tracks one at a time: NAME and
+  // NAME_PID are unset and its descriptors closed once it has ended and the
+  // shell reaps it (`wait`, or when the next coproc starts).
+  struct Coproc {
+    std::string name;
+    int pid = 0;
+    int read_fd = -1, write_fd = -1;
+    // Which open files they are (only compared: holding them would keep the
+    // pipe open after `exec {NAME[1]}>&-`).
+    const vfs::File* read_end = nullptr;
+    const vfs::File* write_end = nullptr;
+    std::shared_ptr<Job> job;
+  };
+  std::optional<Coproc> coproc_;
+  void reap_coproc();
 
  private:
   int execute_simple(const SimpleCommand& c);
@@ -289,6 +310,7 @@ class Interp : public ProcessHost {
   int execute_cond(const CondExpr& e);
   std::string trace_cond(const CondExpr& e);
   int run_background(const AndOr& ao);
+  int execute_coproc(const CoprocCommand& c);
   int run_external(std::vector<std::string>& argv, const Environment* extra_env);
   int run_file(const std::string& path, std::vector<std::string>& argv, const Environment* extra_env);
   int run_builtin(const BuiltinInfo& b, std::vector<std::string>& argv);

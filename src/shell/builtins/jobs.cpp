@@ -101,7 +101,7 @@ void forget(Interp& sh, Job* job) {
   if (it != sh.jobs.end()) sh.jobs.erase(it);
 }
 
-int b_wait(Interp& sh, Invocation& inv) {
+int wait_jobs(Interp& sh, Invocation& inv) {
   bool any = false;
   std::string pid_var;
   size_t i = 1;
@@ -191,6 +191,13 @@ int b_wait(Interp& sh, Invocation& inv) {
     forget(sh, finished);
   }
   return named ? status : 0;
+}
+
+int b_wait(Interp& sh, Invocation& inv) {
+  int status = wait_jobs(sh, inv);
+  // A coprocess that has ended is reaped: its variables and descriptors go.
+  sh.reap_coproc();
+  return status;
 }
 
 int b_jobs(Interp& sh, Invocation& inv) {

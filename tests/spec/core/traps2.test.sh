@@ -237,3 +237,93 @@ echo $(trap -p)
 trap '' USR1
 (trap -p)
 (trap 'echo x' INT; trap -p)
+
+#### coproc: write to it, read its answer, close its input, wait
+coproc cat
+echo hello >&${COPROC[1]}
+read -r line <&${COPROC[0]}
+echo "got $line"
+echo ${#COPROC[@]} ${COPROC_PID:+pid}
+exec {COPROC[1]}>&-
+wait $COPROC_PID
+echo "st $?"
+declare -p COPROC
+
+#### coproc NAME with a compound command sees EOF when its input closes
+coproc UP { tr a-z A-Z; }
+echo abc >&${UP[1]}
+exec {UP[1]}>&-
+cat <&${UP[0]}
+wait $UP_PID
+echo "st $?"
+echo "[${UP[@]}]"
+declare -p UP UP_PID
+
+#### coproc: descriptors from 63 down, and the warning for a second one
+{ coproc A { sleep 0.3; }; coproc B { sleep 0.2; }; echo ${A[@]} ${B[@]}; wait; } 2>&1 | sed 's/\[[0-9]*:/[PID:/'
+
+#### coproc: declare -p and jobs
+coproc sleep 0.3
+declare -p COPROC COPROC_PID | sed 's/[0-9][0-9][0-9]*"/N"/'
+jobs
+wait
+
+#### coproc: jobs shows named compound coprocesses
+{ coproc N2 { sleep 0.2; }; coproc N3 (sleep 0.1); jobs; wait; } 2>&1 | sed 's/\[[0-9]*:/[PID:/'
+
+#### coproc: wait PID gives its status
+coproc { exit 3; }
+wait $COPROC_PID
+echo $?
+echo "${COPROC[@]}-"
+
+#### coproc: a request/answer loop
+coproc { while read x; do echo $((x*2)); done; }
+for i in 1 2 3; do echo $i >&${COPROC[1]}; read y <&${COPROC[0]}; echo $y; done
+eval "exec ${COPROC[1]}>&-"
+wait
+echo "[${COPROC[*]}]"
+
+#### coproc: $! is its pid
+coproc sleep 0.1
+[ "$!" = "$COPROC_PID" ] && echo same
+wait
+
+#### coproc started in a function is global
+f() { coproc W { read l; echo "w:$l"; }; }
+f
+echo hi >&${W[1]}
+read r <&${W[0]}
+echo "$r"
+wait
+
+#### coproc: its redirections apply to it
+coproc X { echo out; echo err >&2; } 2>/dev/null
+read l <&${X[0]}
+echo $l
+wait
+
+#### coproc: the shell's stdout sent to it
+coproc cat
+exec 5>&1 >&${COPROC[1]}
+echo through
+exec >&5 {COPROC[1]}>&-
+read l <&${COPROC[0]}
+echo "back: $l"
+wait
+
+#### {name[index]} redirections allocate and close array elements
+exec {fds[2]}>/dev/null
+echo "${fds[2]}"
+echo hi >&${fds[2]}
+exec {fds[2]}>&-
+echo hi >&${fds[2]}
+
+#### redirections name a bad descriptor or an empty word as written
+x=57
+echo hi >&$x
+echo hi >&"$x"
+echo >&${nope[0]}
+echo >&""
+cat <&$nope
+echo "st $?"
