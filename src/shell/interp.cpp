@@ -256,10 +256,25 @@ int Interp::run_source(std::string_view source, int first_line, bool parse_error
   };
   Parser parser{std::string(source), po};
   int status = 0;
+  // bash reads its input a line at a time; under set -v it echoes each line
+  // as it reads it, so a line already read when `set -v` ran is not shown.
+  size_t read_upto = 0;
+  auto read_lines = [&] {
+    const std::string& text = parser.source();
+    size_t end = parser.consumed();
+    if (end > 0 && end < text.size() && text[end - 1] != '\n') {
+      end = text.find('\n', end);
+      end = end == std::string::npos ? text.size() : end + 1;
+    }
+    if (end <= read_upto) return;
+    if (st.opts.verbose) write_err(std::string_view(text).substr(read_upto, end - read_upto));
+    read_upto = end;
+  };
   for (;;) {
     ParseError err;
     parser.options().extglob = st.opts.extglob;
     std::unique_ptr<List> cmd = parser.next_command(err);
+    read_lines();
     for (const std::string& w : parser.take_warnings()) write_err(st.arg0 + ": " + w + "\n");
     if (err) {
       std::string name = parse_error_name.empty() ? st.arg0 : parse_error_name;

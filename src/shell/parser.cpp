@@ -2085,6 +2085,8 @@ bool Parser::at_end() const {
 }
 ParserOptions& Parser::options() { return impl_->options; }
 int Parser::current_line() const { return impl_->reader.line(); }
+const std::string& Parser::source() const { return impl_->reader.source(); }
+size_t Parser::consumed() const { return impl_->reader.pos(); }
 
 std::vector<std::string> Parser::take_warnings() {
   auto w = std::move(impl_->core.warnings);

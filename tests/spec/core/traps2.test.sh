@@ -327,3 +327,55 @@ echo >&${nope[0]}
 echo >&""
 cat <&$nope
 echo "st $?"
+
+#### set -v echoes each line as it is read, not the line that turned it on
+set -v
+echo a; echo b
+x=1 # comment
+if true; then
+  echo c
+fi
+f() {
+ echo d
+}
+f
+cat <<EOF
+hd
+EOF
+set +v
+echo end
+
+#### set -v in the middle of a line starts with the next line
+set -v; echo a
+echo b
+
+#### set -o verbose: eval strings and sourced files are echoed
+set -o verbose; echo $-
+eval "echo ev"
+printf 'set -v\necho x\n\n# c\necho y' > s.sh
+source ./s.sh
+
+#### set -v echoes trap actions when they run, and trailing comments
+set -v; trap "echo t" EXIT
+trap "echo u" USR1
+kill -USR1 $$
+f() { echo inf; }
+f
+echo "${x}" # trailing
+# final comment
+
+#### set -v: the line with a syntax error is echoed first
+set -v
+echo (
+
+#### set -v: unexpected end of file
+set -v
+if true; then
+  echo c
+
+#### bash -v and bash -o verbose
+bash -v -c 'echo a
+echo b'
+printf 'echo x\n' > v.sh
+bash -v v.sh
+bash -o verbose v.sh
