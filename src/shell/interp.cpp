@@ -1050,9 +1050,13 @@ int Interp::run_simple_argv(std::vector<std::string> argv, const Environment* ex
       }
       return run_builtin(*b, argv);
     }
-    return run_external(argv, extra_env);
+    int status = run_external(argv, extra_env);
+    if (!jobs.empty()) report_signal_deaths();
+    return status;
   }
-  return run_file(abspath(name), argv, extra_env);
+  int status = run_file(abspath(name), argv, extra_env);
+  if (!jobs.empty()) report_signal_deaths();
+  return status;
 }
 
 int Interp::call_function(const FunctionDef& f, std::vector<std::string> argv) {

@@ -106,6 +106,7 @@ struct Job {
   std::shared_ptr<std::atomic<int>> status;  // -1 while running
   std::shared_ptr<std::atomic<int>> signal;  // the signal that ended it, or 0
   std::shared_ptr<std::atomic<bool>> done;
+  bool death_reported = false;  // "Killed ..." was printed already
 };
 
 // The copyable part of a process.
@@ -296,6 +297,9 @@ class Interp : public ProcessHost {
   };
   std::optional<Coproc> coproc_;
   void reap_coproc();
+  // Tells of jobs a signal ended, as bash does when it next reaps children
+  // (after a command that is not a builtin finishes, or at `wait`).
+  void report_signal_deaths();
 
  private:
   int execute_simple(const SimpleCommand& c);

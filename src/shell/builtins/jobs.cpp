@@ -63,7 +63,10 @@ Job* find_job(Interp& sh, Invocation& inv, std::string_view builtin, const std::
 // bash tells of a job that a signal ended when it reaps it, except for the
 // signals that end jobs routinely (INT, TERM, PIPE):
 //   bash: line 3:  1004 Killed                  sleep 5
-void report_signal_death(Interp& sh, const Job& job) {
+void report_signal_death(Interp& sh, Job& job) {
+  // Process substitutions have no signal record.
+  if (job.death_reported || !job.signal) return;
+  job.death_reported = true;
   int number = job.signal->load();
   if (number == 0 || number == 2 || number == 13 || number == 15) return;
   std::string pid = std::to_string(job.pid);
@@ -192,6 +195,15 @@ int wait_jobs(Interp& sh, Invocation& inv) {
   }
   return named ? status : 0;
 }
+
+}  // namespace
+
+void Interp::report_signal_deaths() {
+  for (auto& j : jobs)
+    if (j->signal && j->signal->load() && !j->death_reported && j->done->load()) report_signal_death(*this, *j);
+}
+
+namespace {
 
 int b_wait(Interp& sh, Invocation& inv) {
   int status = wait_jobs(sh, inv);

@@ -379,3 +379,15 @@ echo b'
 printf 'echo x\n' > v.sh
 bash -v v.sh
 bash -o verbose v.sh
+
+#### a job killed by a signal is reported after the next command that is not a builtin
+{ sleep 5 & kill -9 $!; sleep 0.2; echo done; sleep 0.1 & wait; } 2>&1 | sed 's/ *[0-9]\{3,\} / PID /'
+
+#### a job's signal death is reported once, and wait still gives its status
+{ sleep 5 & p=$!; kill -USR1 $p; sleep 0.2; echo a; wait $p; echo $?; } 2>&1 | sed 's/ *[0-9]\{3,\} / PID /'
+
+#### SIGTERM deaths are not reported
+sleep 5 & kill -TERM $!; sleep 0.2; echo a; wait $!; echo $?
+
+#### wait after a process substitution
+cat <(echo x); wait; echo "st $?"; cmp <(seq 3) <(seq 3) && echo same
