@@ -139,7 +139,10 @@ int run_cat(Invocation& inv) {
       // Fast path: copy blocks without looking at lines.
       char buf[65536];
       while (size_t got = in->read(buf, sizeof buf)) {
+        // GNU cat writes what each read returned before reading on, so a
+        // coprocess or a pipeline sees a line as soon as it arrives.
         inv.out().write(buf, got);
+        inv.out().flush();
         if (!inv.out().ok() || inv.cancelled()) break;
       }
     } else {

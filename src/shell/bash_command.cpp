@@ -22,7 +22,9 @@ bool set_option(ShellOptions& o, char c, bool on) {
     case 'a': o.allexport = on; return true;
     case 'B': o.braceexpand = on; return true;
     case 'h': o.hashall = on; return true;
-    case 'i': case 'l': case 'r': case 'p': case 'm': case 'b': case 'k': case 't': case 'T': case 'E': case 'H': case 'P':
+    case 'E': o.errtrace = on; return true;
+    case 'T': o.functrace = on; return true;
+    case 'i': case 'l': case 'r': case 'p': case 'm': case 'b': case 'k': case 't': case 'H': case 'P':
       return true;
   }
   return false;
@@ -39,6 +41,8 @@ bool set_long_option(ShellOptions& o, const std::string& name, bool on) {
   else if (name == "noexec") o.noexec = on;
   else if (name == "allexport") o.allexport = on;
   else if (name == "braceexpand") o.braceexpand = on;
+  else if (name == "errtrace") o.errtrace = on;
+  else if (name == "functrace") o.functrace = on;
   else if (name == "posix" || name == "hashall" || name == "monitor" || name == "emacs" || name == "vi" ||
            name == "history" || name == "interactive-comments")
     ;
@@ -98,6 +102,7 @@ int run_bash(Invocation& inv) {
           else if (name == "globstar") opts.globstar = on;
           else if (name == "nocasematch") opts.nocasematch = on;
           else if (name == "failglob") opts.failglob = on;
+          else if (name == "extdebug") opts.extdebug = opts.functrace = opts.errtrace = on;
         }
       } else if (!set_option(opts, c, on)) {
         inv.err() << self << ": -" << c << ": invalid option\n";
@@ -153,6 +158,9 @@ int run_bash(Invocation& inv) {
   if (Var* v = child->find_var("PWD")) v->exported = true;
   child->errexit_suppressed_ = 0;
   child->traps_.clear();
+  child->shown_traps_.reset();
+  child->trap_depth_ = 0;
+  child->in_debug_trap_ = child->in_err_trap_ = false;
   child->update_signal_masks();
   {
     std::string command_line;

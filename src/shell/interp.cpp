@@ -156,6 +156,12 @@ void Interp::update_signal_masks() {
   }
   trapped_signals.store(trapped);
   ignored_signals.store(ignored);
+  auto set_nonempty = [&](const char* key) {
+    auto it = traps_.find(key);
+    return it != traps_.end() && !it->second.empty();
+  };
+  debug_trap_set_ = set_nonempty("DEBUG");
+  return_trap_set_ = set_nonempty("RETURN");
 }
 
 void Interp::run_pending_traps() {
@@ -191,6 +197,7 @@ std::unique_ptr<Interp> Interp::fork_child() {
   child->errexit_suppressed_ = errexit_suppressed_;
   child->process_cancel = process_cancel;
   child->inherited_jobs = job_table();
+  inherit_traps(*child);
   return child;
 }
 
@@ -249,10 +256,25 @@ int Interp::run_source(std::string_view source, int first_line, bool parse_error
   };
   Parser parser{std::string(source), po};
   int status = 0;
+  // bash reads its input a line at a time; under set -v it echoes each line
+  // as it reads it, so a line already read when `set -v` ran is not shown.
+  size_t read_upto = 0;
+  auto read_lines = [&] {
+    const std::string& text = parser.source();
+    size_t end = parser.consumed();
+    if (end > 0 && end < text.size() && text[end - 1] != '\n') {
+      end = text.find('\n', end);
+      end = end == std::string::npos ? text.size() : end + 1;
+    }
+    if (end <= read_upto) return;
+    if (st.opts.verbose) write_err(std::string_view(text).substr(read_upto, end - read_upto));
+    read_upto = end;
+  };
   for (;;) {
     ParseError err;
     parser.options().extglob = st.opts.extglob;
     std::unique_ptr<List> cmd = parser.next_command(err);
+    read_lines();
     for (const std::string& w : parser.take_warnings()) write_err(st.arg0 + ": " + w + "\n");
     if (err) {
       std::string name = parse_error_name.empty() ? st.arg0 : parse_error_name;
@@ -397,6 +419,19 @@ int Interp::execute_and_or(const AndOr& ao) {
   return status;
 }
 
+// `for i in a b` / `select i in a b` as $BASH_COMMAND shows them to a DEBUG trap.
+static std::string loop_header(const ForCommand& c) {
+  std::string text = c.kind == CommandKind::Select ? "select " : "for ";
+  text += c.var;
+  text += " in";
+  if (!c.has_in) text += " \"$@\"";
+  for (const Word& w : c.items) {
+    text += ' ';
+    text += print_word(w);
+  }
+  return text;
+}
+
 static void set_pipestatus(Interp& sh, const std::vector<int>& statuses) {
   sh.st.pipestatus = statuses;
   Var& v = sh.st.globals["PIPESTATUS"];
@@ -421,7 +456,15 @@ int Interp::execute_pipeline(const Pipeline& p) {
       {
         vfs::FilePtr prev_read;
         for (size_t i = 0; i < n; ++i) {
+          // bash runs the DEBUG trap of a simple stage in the shell, before it forks.
+          bool simple_stage = p.commands[i]->kind == CommandKind::Simple;
+          if (debug_trap_set_ && simple_stage && !in_debug_trap_) {
+            note_command(*p.commands[i]);
+            st.lineno = p.commands[i]->line;
+            run_debug_trap();
+          }
           auto child = fork_child();
+          if (simple_stage) child->debug_trap_ran_ = child->debug_trap_set_;
           // `jobs | cat` lists the shell's jobs, `{ jobs; } | cat` does not.
           if (p.commands[i]->kind != CommandKind::Simple) child->inherited_jobs.clear();
           if (prev_read) child->fds.set(0, prev_read);
@@ -493,6 +536,34 @@ int Interp::execute_pipeline(const Pipeline& p) {
 }
 
 int Interp::run_background(const AndOr& ao) {
+  // `cmd &` runs the DEBUG trap of a lone simple command in the shell, as bash does.
+  bool simple_job = ao.pipelines.size() == 1 && ao.pipelines[0].commands.size() == 1 &&
+                    ao.pipelines[0].commands[0]->kind == CommandKind::Simple;
+  if (debug_trap_set_ && simple_job && !in_debug_trap_) {
+    note_command(*ao.pipelines[0].commands[0]);
+    st.lineno = ao.pipelines[0].commands[0]->line;
+    run_debug_trap();
+  }
+  std::string shown;
+  {
+    List list;
+    list.items.push_back(ListItem{ao.clone(), false});
+    shown = print_list_oneline(list);
+  }
+  std::shared_ptr<Interp> child(fork_child().release());
+  if (simple_job) child->debug_trap_ran_ = child->debug_trap_set_;
+  // Background jobs read from /dev/null unless redirected, as bash does
+  // without job control.
+  vfs::FilePtr devnull;
+  if (!child->open_file("/dev/null", O_RDONLY, devnull)) child->fds.set(0, devnull);
+  auto copy = std::make_shared<AndOr>(ao.clone());
+  start_job(std::move(child), std::move(shown), [copy](Interp& sh) { return sh.execute_and_or(*copy); });
+  st.last_status = 0;
+  return 0;
+}
+
+std::shared_ptr<Job> Interp::start_job(std::shared_ptr<Interp> child, std::string shown,
+                                       std::function<int(Interp&)> body) {
   // Finished jobs leave the job table when a new one starts (bash without job
   // control); `wait PID` still finds their status.
   int number = 1;
@@ -515,44 +586,33 @@ int Interp::run_background(const AndOr& ao) {
   }
   auto job = std::make_shared<Job>();
   job->number = number;
-  {
-    List shown;
-    shown.items.push_back(ListItem{ao.clone(), false});
-    job->command = print_list_oneline(shown) + " &";
-  }
+  job->command = shown + " &";
   job->status = std::make_shared<std::atomic<int>>(-1);
   job->done = std::make_shared<std::atomic<bool>>(false);
   job->signal = std::make_shared<std::atomic<int>>(0);
   job->cancel = std::make_shared<CancelToken>(cancel_token());
-  std::shared_ptr<Interp> child(fork_child().release());
   child->errexit_suppressed_ = 0;
   child->process_cancel = job->cancel.get();
   child->inherited_jobs.clear();
   job->pid = child->st.bashpid;
   {
     std::lock_guard<std::mutex> lock(ctx->targets_mutex);
-    std::string shown = job->command.substr(0, job->command.size() - 2);  // without " &"
     ctx->signal_targets[job->pid] = ShellContext::SignalTarget{job->cancel.get(), nullptr, st.bashpid, shown};
   }
-  // Background jobs read from /dev/null unless redirected, as bash does
-  // without job control.
-  vfs::FilePtr devnull;
-  if (!child->open_file("/dev/null", O_RDONLY, devnull)) child->fds.set(0, devnull);
-  AndOr copy = ao.clone();
   auto status = job->status;
   auto done = job->done;
   auto ended_by = job->signal;
   auto token = job->cancel;
   auto ctx_copy = ctx;
   int pid = job->pid;
-  job->thread = std::thread([child, copy = std::move(copy), status, done, ended_by, token, ctx_copy, pid]() mutable {
+  job->thread = std::thread([child, body = std::move(body), status, done, ended_by, token, ctx_copy, pid]() mutable {
     int s = 1;
     {
       CurrentGuard guard(child.get());
       ProcessSlot slot(ctx_copy.get());
       if (slot.ok) {
         try {
-          s = child_exit_status(*child, [&] { return child->execute_and_or(copy); });
+          s = child_exit_status(*child, [&] { return body(*child); });
         } catch (const std::exception&) {
           s = 1;
         }
@@ -572,8 +632,7 @@ int Interp::run_background(const AndOr& ao) {
   });
   st.last_bg_pid = job->pid;
   jobs.push_back(job);
-  st.last_status = 0;
-  return 0;
+  return job;
 }
 
 // ---------------------------------------------------------------------------
@@ -581,7 +640,16 @@ int Interp::run_background(const AndOr& ao) {
 
 int Interp::execute_command(const Command& c) {
   check_cancel();
-  if (c.kind == CommandKind::Simple || c.kind == CommandKind::Cond || c.kind == CommandKind::Arith) note_command(c);
+  if (c.kind == CommandKind::Simple || c.kind == CommandKind::Cond || c.kind == CommandKind::Arith) {
+    note_command(c);
+    if (debug_trap_set_) {
+      st.lineno = c.line;
+      if (!run_debug_trap()) {
+        st.last_status = 0;
+        return 0;
+      }
+    }
+  }
   if (c.kind == CommandKind::Simple) return execute_simple(c.as<SimpleCommand>());
   if (c.kind == CommandKind::FunctionDef) {
     const auto& f = c.as<FunctionDef>();
@@ -645,10 +713,8 @@ int Interp::execute_compound(const Command& c) {
         return 1;
       }
     }
-    case CommandKind::Coproc: {
-      error("coproc: not supported");
-      return 1;
-    }
+    case CommandKind::Coproc:
+      return execute_coproc(c.as<CoprocCommand>());
     default:
       return 0;
   }
@@ -739,6 +805,7 @@ int Interp::execute_for(const ForCommand& c) {
   }
   for (const std::string& item : items) {
     count_loop();
+    if (debug_trap_set_ && !run_debug_trap_for(loop_header(c))) continue;
     if (st.opts.xtrace) write_err(trace);
     if (!set_var(c.var, item)) {
       error(c.var + ": readonly variable");
@@ -761,6 +828,7 @@ int Interp::execute_select(const ForCommand& c) {
   } depth{st.loop_depth};
   for (;;) {
     count_loop();
+    if (debug_trap_set_ && !run_debug_trap_for(loop_header(c))) continue;
     std::string menu;
     for (size_t i = 0; i < items.size(); ++i) menu += std::to_string(i + 1) + ") " + items[i] + "\n";
     menu += get_var("PS3").value_or("#? ");
@@ -785,6 +853,13 @@ int Interp::execute_select(const ForCommand& c) {
 
 int Interp::execute_arith_for(const ArithForCommand& c) {
   auto eval = [&](const Word& w, long long dflt) -> long long {
+    if (debug_trap_set_) {
+      // bash shows each part as its own (( )) command, empty ones as 1.
+      const std::string& raw = &w == &c.init ? c.init_raw : &w == &c.cond ? c.cond_raw : c.step_raw;
+      size_t start = raw.find_first_not_of(" \t\n");
+      if (!run_debug_trap_for("((" + (start == std::string::npos ? std::string("1") : raw.substr(start)) + "))"))
+        return dflt;
+    }
     std::string text = expand_word_string(w);
     if (text.find_first_not_of(" \t\n") == std::string::npos) return dflt;
     return arith_eval(text);
@@ -811,6 +886,7 @@ int Interp::execute_arith_for(const ArithForCommand& c) {
 }
 
 int Interp::execute_case(const CaseCommand& c) {
+  if (debug_trap_set_ && !run_debug_trap_for("case " + print_word(c.subject) + " in ")) return 0;
   std::string subject = expand_word_string(c.subject);
   size_t n = c.items.size();
   int status = 0;
@@ -974,9 +1050,13 @@ int Interp::run_simple_argv(std::vector<std::string> argv, const Environment* ex
       }
       return run_builtin(*b, argv);
     }
-    return run_external(argv, extra_env);
+    int status = run_external(argv, extra_env);
+    if (!jobs.empty()) report_signal_deaths();
+    return status;
   }
-  return run_file(abspath(name), argv, extra_env);
+  int status = run_file(abspath(name), argv, extra_env);
+  if (!jobs.empty()) report_signal_deaths();
+  return status;
 }
 
 int Interp::call_function(const FunctionDef& f, std::vector<std::string> argv) {
@@ -998,6 +1078,8 @@ int Interp::call_function(const FunctionDef& f, std::vector<std::string> argv) {
   func_names_.push_back(f.name);
   int saved_loop = st.loop_depth;
   st.loop_depth = 0;
+  HiddenTraps hidden;
+  if (!traps_.empty()) hidden = hide_traps(st.traced_functions.count(f.name) > 0, false);
   int status;
   auto cleanup = [&] {
     st.loop_depth = saved_loop;
@@ -1005,14 +1087,25 @@ int Interp::call_function(const FunctionDef& f, std::vector<std::string> argv) {
     --st.function_depth;
     st.frames.pop_back();
     st.positional = std::move(saved_pos);
+    restore_traps(hidden);
   };
   try {
-    status = execute_command(*f.body);
+    // A traced function runs the DEBUG trap once more as it starts.
+    if (debug_trap_set_ && !run_debug_trap()) status = 0;
+    else status = execute_command(*f.body);
   } catch (const ReturnSignal& r) {
     status = r.status;
   } catch (...) {
     cleanup();
     throw;
+  }
+  if (return_trap_set_) {
+    try {
+      run_return_trap();
+    } catch (...) {
+      cleanup();
+      throw;
+    }
   }
   cleanup();
   st.last_status = status;
@@ -1174,6 +1267,10 @@ int Interp::run_file(const std::string& path, std::vector<std::string>& argv, co
     check_cancel();
   }
   auto child = fork_child();
+  // A new shell: only ignored signals stay as they were.
+  for (const char* key : {"DEBUG", "ERR", "RETURN"}) child->traps_.erase(key);
+  child->update_signal_masks();
+  child->shown_traps_.reset();
   child->st.subst_depth++;
   child->st.functions.clear();
   child->st.frames.clear();

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -87,6 +88,10 @@ struct ShellOptions {
   bool nocaseglob = false, nocasematch = false, globstar = false, expand_aliases = false;
   // extglob is off in non-interactive bash; the parser follows it per command.
   bool lastpipe = false;
+  // set -E / set -T: functions, command substitutions and subshells inherit
+  // the ERR trap / the DEBUG and RETURN traps. shopt extdebug turns both on
+  // and lets a DEBUG trap skip a command (status 1) or return (status 2).
+  bool errtrace = false, functrace = false, extdebug = false;
 };
 
 // A background job (`cmd &`): its thread, its own cancellation (what `kill`
@@ -101,6 +106,7 @@ struct Job {
   std::shared_ptr<std::atomic<int>> status;  // -1 while running
   std::shared_ptr<std::atomic<int>> signal;  // the signal that ended it, or 0
   std::shared_ptr<std::atomic<bool>> done;
+  bool death_reported = false;  // "Killed ..." was printed already
 };
 
 // The copyable part of a process.
@@ -134,6 +140,7 @@ struct ShellState {
   int getopts_char_index = 0;  // position inside a bundled option group
   std::set<std::string, std::less<>> disabled_builtins;  // enable -n
   std::map<std::string, std::string> completions;        // complete: name -> `complete -p` line
+  std::set<std::string, std::less<>> traced_functions;   // declare -ft: they inherit DEBUG and RETURN
 };
 
 // Non-local control flow, thrown through the tree walk.
@@ -270,6 +277,29 @@ class Interp : public ProcessHost {
   std::vector<std::shared_ptr<Job>> inherited_jobs;
   const std::vector<std::shared_ptr<Job>>& job_table() const { return jobs.empty() ? inherited_jobs : jobs; }
   bool is_main = true;  // the session's shell (not a subshell)
+  // Runs `body` in `child` on a thread of its own as background job `shown`
+  // (as `jobs` prints it, without " &"); sets $!.
+  std::shared_ptr<Job> start_job(std::shared_ptr<Interp> child, std::string shown,
+                                 std::function<int(Interp&)> body);
+
+  // The coprocess (interp_coproc.cpp). bash tracks one at a time: NAME and
+  // NAME_PID are unset and its descriptors closed once it has ended and the
+  // shell reaps it (`wait`, or when the next coproc starts).
+  struct Coproc {
+    std::string name;
+    int pid = 0;
+    int read_fd = -1, write_fd = -1;
+    // Which open files they are (only compared: holding them would keep the
+    // pipe open after `exec {NAME[1]}>&-`).
+    const vfs::File* read_end = nullptr;
+    const vfs::File* write_end = nullptr;
+    std::shared_ptr<Job> job;
+  };
+  std::optional<Coproc> coproc_;
+  void reap_coproc();
+  // Tells of jobs a signal ended, as bash does when it next reaps children
+  // (after a command that is not a builtin finishes, or at `wait`).
+  void report_signal_deaths();
 
  private:
   int execute_simple(const SimpleCommand& c);
@@ -284,6 +314,7 @@ class Interp : public ProcessHost {
   int execute_cond(const CondExpr& e);
   std::string trace_cond(const CondExpr& e);
   int run_background(const AndOr& ao);
+  int execute_coproc(const CoprocCommand& c);
   int run_external(std::vector<std::string>& argv, const Environment* extra_env);
   int run_file(const std::string& path, std::vector<std::string>& argv, const Environment* extra_env);
   int run_builtin(const BuiltinInfo& b, std::vector<std::string>& argv);
@@ -314,9 +345,42 @@ class Interp : public ProcessHost {
   void register_signal_target(std::string command = "bash");
   // Runs the traps of signals that arrived; called between commands.
   void run_pending_traps();
-  // Recomputes trapped_signals / ignored_signals after traps_ changed.
+  // Recomputes trapped_signals / ignored_signals (and the DEBUG / ERR /
+  // RETURN flags below) after traps_ changed.
   void update_signal_masks();
   int registered_pid_ = 0;
+
+  // The pseudo-signal traps (interp_traps.cpp). The flags say whether
+  // traps_ holds a non-empty DEBUG / RETURN action, so that the hot path of
+  // every command only tests a bool.
+  bool debug_trap_set_ = false, return_trap_set_ = false;
+  bool in_debug_trap_ = false;
+  // The parent already ran the DEBUG trap for this process's first simple
+  // command (a pipeline stage or `cmd &`), as bash does before it forks.
+  bool debug_trap_ran_ = false;
+  // Runs the DEBUG trap before a command whose $BASH_COMMAND is set. False
+  // when, under extdebug, the trap says to skip the command.
+  bool run_debug_trap();
+  // The DEBUG trap for a command known by its text (for, case, select, the
+  // parts of an arithmetic for), which becomes $BASH_COMMAND.
+  bool run_debug_trap_for(std::string text);
+  // Runs the RETURN trap when a function or sourced file returns.
+  void run_return_trap();
+  // A function (or sourced file) does not see DEBUG and RETURN unless it is
+  // traced (set -T, declare -t), nor ERR without set -E; they come back when
+  // it returns unless it set its own. `hidden` holds what was taken away.
+  struct HiddenTraps {
+    std::optional<std::string> debug, err, ret;
+  };
+  HiddenTraps hide_traps(bool traced, bool sourced);
+  void restore_traps(HiddenTraps& hidden);
+  // Gives a new child process (subshell, command substitution, pipeline
+  // stage, job) the traps it keeps: ignored signals, and DEBUG / RETURN / ERR
+  // under set -T / set -E. `trap` with no arguments there still lists the
+  // parent's traps until the child sets one, as bash does.
+  void inherit_traps(Interp& child) const;
+  std::optional<std::map<std::string, std::string>> shown_traps_;
+  const std::map<std::string, std::string>& listed_traps() const { return shown_traps_ ? *shown_traps_ : traps_; }
 
   // $BASH_COMMAND: the simple command, [[ ]] or (( )) running now, or, while
   // a trap runs, the one that was running when it fired. The node is kept,

@@ -274,9 +274,13 @@ class Core {
         bool digits = true;
         for (char ch : s) digits = digits && is_digit(static_cast<unsigned char>(ch));
         if (digits && s.size() < 10) t.io_number = true;
-        if (s.size() > 2 && s.front() == '{' && s.back() == '}' &&
-            is_name(std::string_view(s).substr(1, s.size() - 2)))
-          t.io_var = true;
+        if (s.size() > 2 && s.front() == '{' && s.back() == '}') {
+          // {name} or {name[subscript]} (exec {COPROC[1]}>&-)
+          std::string_view inner = std::string_view(s).substr(1, s.size() - 2);
+          size_t bracket = inner.find('[');
+          if (bracket != std::string_view::npos && bracket > 0 && inner.back() == ']') inner = inner.substr(0, bracket);
+          if (is_name(inner)) t.io_var = true;
+        }
       }
     }
     return t;
@@ -2081,6 +2085,8 @@ bool Parser::at_end() const {
 }
 ParserOptions& Parser::options() { return impl_->options; }
 int Parser::current_line() const { return impl_->reader.line(); }
+const std::string& Parser::source() const { return impl_->reader.source(); }
+size_t Parser::consumed() const { return impl_->reader.pos(); }
 
 std::vector<std::string> Parser::take_warnings() {
   auto w = std::move(impl_->core.warnings);

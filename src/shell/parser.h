@@ -68,6 +68,10 @@ class Parser {
   ParserOptions& options();
   // Line number where the next command will start.
   int current_line() const;
+  // The source as parsed (a final newline added when missing) and how much
+  // of it has been read so far: `set -v` echoes input as it is read.
+  const std::string& source() const;
+  size_t consumed() const;
   // Warnings bash prints without failing, e.g. "line 3: warning:
   // here-document at line 1 delimited by end-of-file (wanted `EOF')".
   std::vector<std::string> take_warnings();

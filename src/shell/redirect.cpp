@@ -67,6 +67,53 @@ vfs::Error Interp::open_file(const std::string& path, int flags, vfs::FilePtr& o
   return e;
 }
 
+// {name[subscript]}>file: the element a redirection's descriptor is kept in.
+struct FdVarElement {
+  std::string base, key;
+};
+static std::optional<FdVarElement> fd_var_element(const std::string& ref) {
+  size_t bracket = ref.find('[');
+  if (bracket == std::string::npos) return std::nullopt;
+  return FdVarElement{ref.substr(0, bracket), ref.substr(bracket + 1, ref.size() - bracket - 2)};
+}
+
+static std::optional<std::string> get_fd_var(Interp& sh, const std::string& ref) {
+  auto element = fd_var_element(ref);
+  if (!element) return sh.get_var(ref);
+  Var* v = sh.find_var(element->base);
+  if (!v || !v->set) return std::nullopt;
+  if (v->assoc) {
+    auto it = v->amap.find(element->key);
+    return it == v->amap.end() ? std::nullopt : std::optional<std::string>(it->second);
+  }
+  long long index = sh.arith_eval(element->key);
+  if (!v->is_array) return index == 0 ? std::optional<std::string>(v->value) : std::nullopt;
+  if (index < 0 && !v->array.empty()) index += v->array.rbegin()->first + 1;
+  auto it = v->array.find(index);
+  return it == v->array.end() ? std::nullopt : std::optional<std::string>(it->second);
+}
+
+static bool set_fd_var(Interp& sh, const std::string& ref, const std::string& value) {
+  auto element = fd_var_element(ref);
+  if (!element) return sh.set_var(ref, value);
+  if (Var* v = sh.find_var(element->base); v && v->readonly) return false;
+  if (!sh.find_var(element->base)) sh.st.globals[element->base].set = false;
+  Var& v = *sh.find_var(element->base);
+  if (v.assoc) {
+    v.amap[element->key] = value;
+  } else {
+    long long index = sh.arith_eval(element->key);
+    if (!v.is_array) {
+      v.is_array = true;
+      if (v.set) v.array[0] = v.value;
+      v.value.clear();
+    }
+    v.array[index] = value;
+  }
+  v.set = true;
+  return true;
+}
+
 bool Interp::apply_redirects(const std::vector<Redirect>& redirs, std::vector<SavedFd>* saved) {
   for (const Redirect& r : redirs) {
     st.lineno = r.line ? r.line : st.lineno;
@@ -79,7 +126,7 @@ bool Interp::apply_redirects(const std::vector<Redirect>& redirs, std::vector<Sa
       if (r.op == RedirOp::DupOut || r.op == RedirOp::DupIn) {
         std::string t = expand_word_string(r.target);
         if (t == "-") {
-          auto v = get_var(r.fd_var);
+          auto v = get_fd_var(*this, r.fd_var);
           if (v && all_digits(*v)) fds.close(std::atoi(v->c_str()));
           continue;
         }
@@ -89,7 +136,7 @@ bool Interp::apply_redirects(const std::vector<Redirect>& redirs, std::vector<Sa
         error("redirection error: cannot duplicate fd: Too many open files");
         return false;
       }
-      set_var(r.fd_var, std::to_string(fd));
+      set_fd_var(*this, r.fd_var, std::to_string(fd));
     }
     auto save = [&](int f) {
       if (saved && !alloc_var) saved->push_back({f, fds.get(f)});
@@ -182,6 +229,12 @@ bool Interp::apply_redirects(const std::vector<Redirect>& redirs, std::vector<Sa
           move = true;
           num.pop_back();
         }
+        if (t.empty()) {
+          // An unquoted word that expanded to nothing names no file; "" is no descriptor.
+          bool quoted = r.target.raw.find_first_of("'\"") != std::string::npos;
+          error(r.target.raw + (quoted ? ": Bad file descriptor" : ": ambiguous redirect"));
+          return false;
+        }
         if (!all_digits(num)) {
           if (r.op == RedirOp::DupOut && r.fd < 0) {
             // `>& file` is `&> file`.
@@ -196,13 +249,14 @@ bool Interp::apply_redirects(const std::vector<Redirect>& redirs, std::vector<Sa
             fds.set(2, file);
             break;
           }
-          error(t + ": ambiguous redirect");
+          // bash names the word as written: `${COPROC[0]}: ambiguous redirect`.
+          error((r.target.raw.empty() ? t : r.target.raw) + ": ambiguous redirect");
           return false;
         }
         int src = std::atoi(num.c_str());
         vfs::FilePtr file = fds.get(src);
         if (!file) {
-          error(num + ": Bad file descriptor");
+          error((r.target.raw.empty() ? num : r.target.raw) + ": Bad file descriptor");
           return false;
         }
         save(fd);

@@ -65,6 +65,8 @@ std::optional<std::string> Interp::special_param(std::string_view name) {
         if (st.opts.xtrace) f += 'x';
         if (st.opts.braceexpand) f += 'B';
         if (st.opts.noclobber) f += 'C';
+        if (st.opts.errtrace) f += 'E';
+        if (st.opts.functrace) f += 'T';
         f += 'c';
         return f;
       }

@@ -183,17 +183,32 @@ int b_source(Interp& sh, Invocation& inv) {
   } restore_source{sh, saved_source};
   ++sh.source_depth_;
   ++sh.st.subst_depth;
+  // Without set -T the file's commands do not run the DEBUG trap.
+  Interp::HiddenTraps hidden;
+  if (!sh.traps_.empty()) hidden = sh.hide_traps(false, true);
+  // The RETURN trap sees the `source` command as $BASH_COMMAND.
+  const Command* source_command = sh.current_command_;
+  std::string source_command_text = sh.last_command_text_;
   int status;
   try {
     status = sh.run_source(text, 1, false);
   } catch (const ReturnSignal& r) {
     status = r.status;
   } catch (...) {
+    sh.restore_traps(hidden);
     --sh.st.subst_depth;
     --sh.source_depth_;
     sh.parse_error_name = saved_name;
     if (set_pos) sh.st.positional = saved_pos;
     throw;
+  }
+  sh.restore_traps(hidden);
+  if (sh.return_trap_set_) {
+    if (sh.trap_depth_ == 0) {
+      sh.current_command_ = source_command;
+      sh.last_command_text_ = std::move(source_command_text);
+    }
+    sh.run_return_trap();
   }
   --sh.st.subst_depth;
   --sh.source_depth_;

@@ -63,7 +63,10 @@ Job* find_job(Interp& sh, Invocation& inv, std::string_view builtin, const std::
 // bash tells of a job that a signal ended when it reaps it, except for the
 // signals that end jobs routinely (INT, TERM, PIPE):
 //   bash: line 3:  1004 Killed                  sleep 5
-void report_signal_death(Interp& sh, const Job& job) {
+void report_signal_death(Interp& sh, Job& job) {
+  // Process substitutions have no signal record.
+  if (job.death_reported || !job.signal) return;
+  job.death_reported = true;
   int number = job.signal->load();
   if (number == 0 || number == 2 || number == 13 || number == 15) return;
   std::string pid = std::to_string(job.pid);
@@ -101,7 +104,7 @@ void forget(Interp& sh, Job* job) {
   if (it != sh.jobs.end()) sh.jobs.erase(it);
 }
 
-int b_wait(Interp& sh, Invocation& inv) {
+int wait_jobs(Interp& sh, Invocation& inv) {
   bool any = false;
   std::string pid_var;
   size_t i = 1;
@@ -191,6 +194,22 @@ int b_wait(Interp& sh, Invocation& inv) {
     forget(sh, finished);
   }
   return named ? status : 0;
+}
+
+}  // namespace
+
+void Interp::report_signal_deaths() {
+  for (auto& j : jobs)
+    if (j->signal && j->signal->load() && !j->death_reported && j->done->load()) report_signal_death(*this, *j);
+}
+
+namespace {
+
+int b_wait(Interp& sh, Invocation& inv) {
+  int status = wait_jobs(sh, inv);
+  // A coprocess that has ended is reaped: its variables and descriptors go.
+  sh.reap_coproc();
+  return status;
 }
 
 int b_jobs(Interp& sh, Invocation& inv) {
@@ -449,10 +468,11 @@ int b_trap(Interp& sh, Invocation& inv) {
   if (args.empty() || print) {
     int status = 0;
     if (args.empty()) {
+      const auto& traps = sh.listed_traps();
       std::vector<std::pair<int, std::string>> order;
-      for (auto& [key, action] : sh.traps_) order.emplace_back(trap_rank(key), key);
+      for (auto& [key, action] : traps) order.emplace_back(trap_rank(key), key);
       std::sort(order.begin(), order.end());
-      for (auto& [rank, key] : order) print_trap(inv, key, sh.traps_[key]);
+      for (auto& [rank, key] : order) print_trap(inv, key, traps.at(key));
       return 0;
     }
     for (const std::string& spec : args) {
@@ -462,8 +482,8 @@ int b_trap(Interp& sh, Invocation& inv) {
         status = 1;
         continue;
       }
-      auto it = sh.traps_.find(key);
-      if (it != sh.traps_.end()) print_trap(inv, key, it->second);
+      auto it = sh.listed_traps().find(key);
+      if (it != sh.listed_traps().end()) print_trap(inv, key, it->second);
     }
     return status;
   }
@@ -493,6 +513,7 @@ int b_trap(Interp& sh, Invocation& inv) {
     }
     if (action == "-") sh.traps_.erase(key);
     else sh.traps_[key] = action;
+    sh.shown_traps_.reset();  // a subshell's own traps replace its parent's in listings
   }
   sh.update_signal_masks();
   return status;

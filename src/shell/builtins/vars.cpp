@@ -254,10 +254,18 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
       }
       return 0;
     }
+    // declare -ft NAME / -f +t NAME: the function's trace attribute (it
+    // inherits the DEBUG and RETURN traps); nothing is printed.
+    bool trace_on = has('t'), trace_off = off.find('t') != std::string::npos;
     for (; i < inv.argv.size(); ++i) {
       auto it = sh.st.functions.find(inv.argv[i]);
       if (it == sh.st.functions.end()) {
         status = 1;
+        continue;
+      }
+      if (trace_on || trace_off) {
+        if (trace_on) sh.st.traced_functions.insert(inv.argv[i]);
+        else sh.st.traced_functions.erase(inv.argv[i]);
         continue;
       }
       if (has('F')) inv.out() << inv.argv[i] << "\n";
@@ -553,12 +561,13 @@ struct OptName {
 const OptName kSetOptions[] = {
     {"allexport", &ShellOptions::allexport, 'a'}, {"braceexpand", &ShellOptions::braceexpand, 'B'},
     {"errexit", &ShellOptions::errexit, 'e'},     {"hashall", &ShellOptions::hashall, 'h'},
+    {"errtrace", &ShellOptions::errtrace, 'E'},   {"functrace", &ShellOptions::functrace, 'T'},
     {"noclobber", &ShellOptions::noclobber, 'C'}, {"noexec", &ShellOptions::noexec, 'n'},
     {"noglob", &ShellOptions::noglob, 'f'},       {"nounset", &ShellOptions::nounset, 'u'},
     {"pipefail", &ShellOptions::pipefail, 0},     {"verbose", &ShellOptions::verbose, 'v'},
     {"xtrace", &ShellOptions::xtrace, 'x'},
 };
-const char* const kOtherSetOptions[] = {"emacs", "errtrace", "functrace", "histexpand", "history", "ignoreeof",
+const char* const kOtherSetOptions[] = {"emacs", "histexpand", "history", "ignoreeof",
                                         "interactive-comments", "keyword", "monitor", "nolog", "notify",
                                         "onecmd", "physical", "posix", "privileged", "vi"};
 
@@ -652,7 +661,8 @@ struct ShoptName {
 };
 const ShoptName kShopts[] = {
     {"dotglob", &ShellOptions::dotglob},     {"expand_aliases", &ShellOptions::expand_aliases},
-    {"extglob", &ShellOptions::extglob},     {"failglob", &ShellOptions::failglob},
+    {"extdebug", &ShellOptions::extdebug},   {"extglob", &ShellOptions::extglob},
+    {"failglob", &ShellOptions::failglob},
     {"globstar", &ShellOptions::globstar},   {"lastpipe", &ShellOptions::lastpipe},
     {"nocaseglob", &ShellOptions::nocaseglob}, {"nocasematch", &ShellOptions::nocasematch},
     {"nullglob", &ShellOptions::nullglob},
@@ -660,7 +670,7 @@ const ShoptName kShopts[] = {
 const char* const kOtherShopts[] = {"autocd", "assoc_expand_once", "cdable_vars", "cdspell", "checkhash",
                                     "checkjobs", "checkwinsize", "cmdhist", "compat31", "compat32", "compat40",
                                     "compat41", "compat42", "compat43", "compat44", "complete_fullquote",
-                                    "direxpand", "dirspell", "execfail", "extdebug", "extquote", "force_fignore",
+                                    "direxpand", "dirspell", "execfail", "extquote", "force_fignore",
                                     "globasciiranges", "globskipdots", "gnu_errfmt", "histappend", "histreedit",
                                     "histverify", "hostcomplete", "huponexit", "inherit_errexit",
                                     "interactive_comments", "lithist", "localvar_inherit", "localvar_unset",
@@ -746,6 +756,8 @@ int b_shopt(Interp& sh, Invocation& inv) {
     }
     if (mode == 's' || mode == 'u') {
       if (field) *field = mode == 's';
+      // extdebug carries function and error tracing with it, as in bash.
+      if (field == &sh.st.opts.extdebug) sh.st.opts.functrace = sh.st.opts.errtrace = mode == 's';
       continue;
     }
     bool val = field && *field;
