@@ -139,6 +139,9 @@ struct ShellState {
   int64_t seconds_base = 0;
   int getopts_char_index = 0;  // position inside a bundled option group
   std::set<std::string, std::less<>> disabled_builtins;  // enable -n
+  // shopt options that are accepted but change nothing here (checkwinsize,
+  // sourcepath, ...): their current values, per shell.
+  std::map<std::string, bool, std::less<>> inert_shopts;
   std::map<std::string, std::string> completions;        // complete: name -> `complete -p` line
   std::set<std::string, std::less<>> traced_functions;   // declare -ft: they inherit DEBUG and RETURN
 };

@@ -23,7 +23,8 @@ class TinyFs : public vfs::Filesystem {
     OpenFile(std::shared_ptr<Node> n, int flags) : node_(std::move(n)), flags_(flags) {}
     vfs::Error read(void* buf, size_t n, size_t& got) override {
       if (node_->dir) return got = 0, vfs::make_error(EISDIR);
-      got = pos_ < static_cast<int64_t>(node_->data.size()) ? std::min(n, node_->data.size() - pos_) : 0;
+      size_t pos = static_cast<size_t>(pos_);
+      got = pos < node_->data.size() ? std::min(n, node_->data.size() - pos) : 0;
       std::memcpy(buf, node_->data.data() + pos_, got);
       pos_ += got;
       return {};

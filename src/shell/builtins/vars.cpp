@@ -699,6 +699,18 @@ int b_shopt(Interp& sh, Invocation& inv) {
     }
   }
   (void)o_mode;
+  // Options with no effect here keep their values in the shell's own state,
+  // starting from bash's defaults.
+  auto inert_shopt = [&](const std::string& name) -> bool& {
+    auto it = sh.st.inert_shopts.find(name);
+    if (it == sh.st.inert_shopts.end()) {
+      static const std::string kOnByDefault =
+          " checkwinsize cmdhist complete_fullquote extquote force_fignore globasciiranges globskipdots hostcomplete "
+          "interactive_comments patsub_replacement progcomp promptvars sourcepath ";
+      it = sh.st.inert_shopts.emplace(name, kOnByDefault.find(" " + name + " ") != std::string::npos).first;
+    }
+    return it->second;
+  };
   auto lookup = [&](const std::string& name, bool** field) -> bool {
     *field = nullptr;
     for (auto& o : kShopts)
@@ -713,11 +725,7 @@ int b_shopt(Interp& sh, Invocation& inv) {
       }
     for (const char* o : kOtherShopts)
       if (name == o) {
-        static const std::string kOn =
-            " checkwinsize cmdhist complete_fullquote extquote force_fignore globasciiranges globskipdots hostcomplete "
-            "interactive_comments patsub_replacement progcomp promptvars sourcepath ";
-        static bool on_value = true;
-        if (kOn.find(" " + name + " ") != std::string::npos) *field = &on_value;
+        *field = &inert_shopt(name);
         return true;
       }
     return false;
@@ -725,10 +733,7 @@ int b_shopt(Interp& sh, Invocation& inv) {
   if (i >= inv.argv.size()) {
     std::vector<std::pair<std::string, bool>> all;
     for (auto& o : kShopts) all.push_back({o.name, sh.st.opts.*o.field});
-    static const std::string kOnByDefault =
-        " checkwinsize cmdhist complete_fullquote extquote force_fignore globasciiranges globskipdots hostcomplete "
-        "interactive_comments patsub_replacement progcomp promptvars sourcepath ";
-    for (const char* o : kOtherShopts) all.push_back({o, kOnByDefault.find(" " + std::string(o) + " ") != std::string::npos});
+    for (const char* o : kOtherShopts) all.push_back({o, inert_shopt(o)});
     std::sort(all.begin(), all.end());
     // bash lists autocd first.
     for (size_t k = 0; k < all.size(); ++k)
