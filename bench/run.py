@@ -46,6 +46,7 @@ SCENARIOS = [
     ("diff", "diff access.log access2.log | wc -l"),
     ("tr", "tr 'a-z' 'A-Z' < access.log | wc -c"),
     ("find -name", "find tree -name '*.txt' | wc -l"),
+    ("xargs", "find tree -name '*.txt' | sort | xargs -n 200 cat | wc -c"),
     # Python against the host's own CPython 3.11 (not a version manager's shim).
     ("python3 -c", "python3 -c 'print(1)'", "/usr/bin/python3.11 -c 'print(1)'"),
     ("python3 -c x10 warm", "for i in 1 2 3 4 5 6 7 8 9 10; do python3 -c 'print(1)'; done",
