@@ -244,7 +244,7 @@ class Expander {
           v = sh_.arith_eval(text);
         } catch (const ArithError& e) {
           sh_.error(e.message);
-          throw FatalSignal{1};
+          throw DiscardSignal{true};
         }
         add_value(std::to_string(v), quoted);
         break;
@@ -336,7 +336,7 @@ class Expander {
 
   [[noreturn]] void bad_subst(const ParamExp& pe) {
     sh_.error(pe.raw + ": bad substitution");
-    throw FatalSignal{1};
+    throw DiscardSignal{};
   }
 
   std::string apply_op(const ParamExp& pe, const std::string& v) {
@@ -473,12 +473,13 @@ class Expander {
     }
   }
 
-  long long arith(const Word& w) {
+  // A substring offset or length; bash names the parameter in its errors.
+  long long arith(const Word& w, const std::string& param) {
     try {
       return sh_.arith_eval(sh_.expand_word_string(w));
     } catch (const ArithError& e) {
-      sh_.error(e.message);
-      throw FatalSignal{1};
+      sh_.error(param + ": " + e.message);
+      throw DiscardSignal{true};
     }
   }
 
@@ -570,7 +571,7 @@ class Expander {
           std::string v = sh_.expand_word_string(pe.arg);
           if (!sh_.set_var(name, v)) {
             sh_.error(name + ": readonly variable");
-            throw FatalSignal{1};
+            throw DiscardSignal{};
           }
           add_value(v, quoted);
           return;
@@ -600,7 +601,8 @@ class Expander {
       unbound(pe.has_subscript ? name + "[" + pe.subscript_raw + "]" : name);
     }
     if (pe.op == ParamOp::Substring) {
-      long long off = arith(pe.arg);
+      std::string param = pe.has_subscript ? name + "[" + pe.subscript_raw + "]" : name;
+      long long off = arith(pe.arg, param);
       if (pv.is_list) {
         std::vector<std::string> src = pv.list;
         if (name == "@" || name == "*") src.insert(src.begin(), sh_.st.arg0);
@@ -622,10 +624,10 @@ class Expander {
         if (name == "@" || name == "*") {
           if (off == 0 && false) {}
         }
-        long long len = pe.has_arg2 ? arith(pe.arg2) : n;
+        long long len = pe.has_arg2 ? arith(pe.arg2, param) : n;
         if (len < 0) {
           sh_.error(std::to_string(len) + ": substring expression < 0");
-          throw FatalSignal{1};
+          throw DiscardSignal{true};
         }
         ParamValue out;
         out.is_list = true;
@@ -645,11 +647,11 @@ class Expander {
       }
       long long len = n - off;
       if (pe.has_arg2) {
-        len = arith(pe.arg2);
+        len = arith(pe.arg2, param);
         if (len < 0) len = n + len - off;
         if (len < 0) {
-          sh_.error(std::to_string(arith(pe.arg2)) + ": substring expression < 0");
-          throw FatalSignal{1};
+          sh_.error(std::to_string(arith(pe.arg2, param)) + ": substring expression < 0");
+          throw DiscardSignal{true};
         }
       }
       add_value(v.substr(off, len), quoted);
@@ -826,7 +828,7 @@ std::vector<std::string> Interp::expand_words(const std::vector<Word>& words) {
           if (st.opts.nullglob) continue;
           if (st.opts.failglob) {
             error("no match: " + f.text);
-            throw FatalSignal{1};
+            throw DiscardSignal{};
           }
         }
         out.push_back(std::move(f.text));

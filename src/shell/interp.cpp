@@ -273,7 +273,13 @@ int Interp::run_source(std::string_view source, int first_line, bool parse_error
         }
       }
     } keep{*this};
-    status = execute_list(*cmd);
+    try {
+      status = execute_list(*cmd);
+    } catch (const DiscardSignal& d) {
+      if (st.subshell_level > 0) throw;
+      if (st.opts.errexit && !d.from_arith) throw ExitSignal{1};
+      status = st.last_status = 1;
+    }
   }
   return status;
 }

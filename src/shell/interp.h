@@ -146,6 +146,16 @@ struct FatalSignal {
   // ${x?} and set -u: the top-level shell exits 127, a subshell exits 1.
   bool from_expansion = false;
 };
+// bash's "discard": an error such as a bad substitution, a $(( )) error or an
+// assignment to a readonly variable abandons the top-level command being run
+// (the rest of its line); the shell goes on with the next one, $? = 1. A
+// subshell, which has no next command, exits with status 1: that is what
+// deriving from FatalSignal gives every place that ends a child process.
+// Under set -e the shell exits instead, except after an arithmetic error.
+struct DiscardSignal : FatalSignal {
+  explicit DiscardSignal(bool arith = false) : FatalSignal{1}, from_arith(arith) {}
+  bool from_arith;
+};
 // An arithmetic error; `message` is what follows "bash: line N: ".
 struct ArithError { std::string message; };
 

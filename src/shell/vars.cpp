@@ -219,7 +219,7 @@ void Interp::assign(const Assignment& a, bool local) {
   Var* existing = find_var(a.name);
   if (existing && existing->readonly) {
     error(a.name + ": readonly variable");
-    throw FatalSignal{1};
+    throw DiscardSignal{};
   }
   if (local) declare_local(a.name);
   if (a.is_array) {
@@ -323,7 +323,7 @@ void Interp::assign(const Assignment& a, bool local) {
   }
   if (!set_var(a.name, value, a.append)) {
     error(a.name + ": readonly variable");
-    throw FatalSignal{1};
+    throw DiscardSignal{};
   }
 }
 
