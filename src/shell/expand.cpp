@@ -283,7 +283,7 @@ class Expander {
         pv.star = pe.subscript_raw == "*";
         if (v && v->set) {
           if (v->assoc)
-            for (auto& [k, val] : v->amap) pv.list.push_back(val);
+            for (auto* e : v->amap.in_bash_order()) pv.list.push_back(e->second);
           else if (v->is_array)
             for (auto& [k, val] : v->array) pv.list.push_back(val);
           else
@@ -507,7 +507,7 @@ class Expander {
       pv.star = pe.subscript_raw == "*";
       if (Var* v = sh_.find_var(pe.name)) {
         if (v->assoc)
-          for (auto& [k, val] : v->amap) pv.list.push_back(k);
+          for (auto* e : v->amap.in_bash_order()) pv.list.push_back(e->first);
         else if (v->is_array)
           for (auto& [k, val] : v->array) pv.list.push_back(std::to_string(k));
         else if (v->set)
@@ -662,7 +662,7 @@ class Expander {
         // @K: one word `key "value" ...`; @k: key and value as separate words.
         std::vector<std::pair<std::string, std::string>> kv;
         if (arr->assoc)
-          for (auto& [k, val] : arr->amap) kv.emplace_back(k, val);
+          for (auto* e : arr->amap.in_bash_order()) kv.emplace_back(e->first, e->second);
         else
           for (auto& [k, val] : arr->array) kv.emplace_back(std::to_string(k), val);
         ParamValue out;
@@ -788,15 +788,11 @@ static std::string quote_array_elems(Interp& sh, const Assignment& a) {
       first = false;
       continue;
     }
-    for (Field& f : sh.expand_word_fields(el.value, true)) {
-      std::vector<std::string> g;
-      if (f.glob && !sh.st.opts.noglob && has_glob_chars(f.pattern)) g = sh.glob(f.pattern);
-      if (g.empty()) g.push_back(f.text);
-      for (auto& s : g) {
-        if (!first) out += ' ';
-        out += quote_for_shell(s);
-        first = false;
-      }
+    sh.expand_word_into(el.value, vals);
+    for (auto& s : vals) {
+      if (!first) out += ' ';
+      out += quote_for_shell(s);
+      first = false;
     }
   }
   return out + ")";
@@ -814,28 +810,32 @@ std::vector<std::string> Interp::expand_words(const std::vector<Word>& words) {
       else out.push_back(name + expand_word_string(a.value));
       continue;
     }
-    std::vector<Word> braced;
-    if (may_brace_expand(w)) braced = brace_expand_word(w);
-    const Word* one = braced.empty() ? &w : nullptr;
-    for (const Word& bw : one ? std::span<const Word>(one, 1) : std::span<const Word>(braced)) {
-      for (Field& f : expand_word_fields(bw, true)) {
-        if (f.glob && !st.opts.noglob && has_glob_chars(f.pattern)) {
-          std::vector<std::string> matches = glob(f.pattern);
-          if (!matches.empty()) {
-            for (auto& m : matches) out.push_back(std::move(m));
-            continue;
-          }
-          if (st.opts.nullglob) continue;
-          if (st.opts.failglob) {
-            error("no match: " + f.text);
-            throw DiscardSignal{};
-          }
-        }
-        out.push_back(std::move(f.text));
-      }
-    }
+    expand_word_into(w, out);
   }
   return out;
+}
+
+void Interp::expand_word_into(const Word& w, std::vector<std::string>& out) {
+  std::vector<Word> braced;
+  if (may_brace_expand(w)) braced = brace_expand_word(w);
+  const Word* one = braced.empty() ? &w : nullptr;
+  for (const Word& bw : one ? std::span<const Word>(one, 1) : std::span<const Word>(braced)) {
+    for (Field& f : expand_word_fields(bw, true)) {
+      if (f.glob && !st.opts.noglob && has_glob_chars(f.pattern)) {
+        std::vector<std::string> matches = glob(f.pattern);
+        if (!matches.empty()) {
+          for (auto& m : matches) out.push_back(std::move(m));
+          continue;
+        }
+        if (st.opts.nullglob) continue;
+        if (st.opts.failglob) {
+          error("no match: " + f.text);
+          throw DiscardSignal{};
+        }
+      }
+      out.push_back(std::move(f.text));
+    }
+  }
 }
 
 // Pathname expansion through the Filesystem.
@@ -1078,14 +1078,36 @@ std::string Interp::command_substitution(const List& body) {
 }
 
 // `set -x` / `printf %q` quoting.
+// The length of the valid UTF-8 sequence starting at s[i], or 0 when the
+// byte there does not start one (bash quotes such bytes in octal).
+static size_t utf8_sequence_length(std::string_view s, size_t i) {
+  unsigned char c = s[i];
+  size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k)
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+  return n;
+}
+
+bool needs_ansi_c_quotes(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = s[i];
+    if (c < 32 || c == 127) return true;
+    size_t n = utf8_sequence_length(s, i);
+    if (n == 0) return true;
+    i += n;
+  }
+  return false;
+}
+
 std::string quote_for_shell(std::string_view s, bool for_xtrace) {
   if (s.empty()) return "''";
   bool plain = true;
-  bool needs_ansi = false;
+  bool needs_ansi = needs_ansi_c_quotes(s);
   for (unsigned char c : s) {
-    if (c < 32 || c == 127) needs_ansi = true;
     if (!(isalnum(c) || strchr("_-./:=@%+,^", c) || c >= 128)) plain = false;
   }
+  if (needs_ansi) plain = false;
   if (for_xtrace) {
     if (plain && s[0] != '=' ) return std::string(s);
   } else if (plain && s.find('=') == std::string_view::npos && s[0] != '~') {
@@ -1093,7 +1115,19 @@ std::string quote_for_shell(std::string_view s, bool for_xtrace) {
   }
   if (needs_ansi && !for_xtrace) {
     std::string out = "$'";
-    for (unsigned char c : s) {
+    size_t valid_until = 0;  // end of the UTF-8 sequence being copied
+    for (size_t i = 0; i < s.size(); ++i) {
+      unsigned char c = s[i];
+      if (c >= 128 && i >= valid_until) {
+        size_t n = utf8_sequence_length(s, i);
+        if (n == 0) {
+          char buf[8];
+          snprintf(buf, sizeof buf, "\\%03o", c);
+          out += buf;
+          continue;
+        }
+        valid_until = i + n;
+      }
       switch (c) {
         case '\n': out += "\\n"; break;
         case '\t': out += "\\t"; break;

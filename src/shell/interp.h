@@ -24,6 +24,7 @@
 #include "commands/command.h"
 #include "process/cancel.h"
 #include "process/fd_table.h"
+#include "shell/assoc.h"
 #include "shell/ast.h"
 #include "vfs/filesystem.h"
 
@@ -73,7 +74,7 @@ struct Var {
   bool is_array = false;
   std::map<long long, std::string> array;  // indexed arrays
   bool assoc = false;                      // declare -A: `amap` holds the elements
-  std::map<std::string, std::string> amap;
+  AssocMap amap;
 };
 
 using VarMap = std::map<std::string, Var, std::less<>>;
@@ -242,6 +243,9 @@ class Interp : public ProcessHost {
 
   // --- expansion (expand.cpp)
   std::vector<std::string> expand_words(const std::vector<Word>& words);
+  // One word's brace expansion, splitting and globbing, appended to `out`
+  // (a command's argument, or an element of an array literal).
+  void expand_word_into(const Word& w, std::vector<std::string>& out);
   std::vector<Field> expand_word_fields(const Word& w, bool split = true);
   std::string expand_word_string(const Word& w);  // no splitting, no glob
   std::string expand_pattern(const Word& w);     // quoted parts escaped
@@ -352,5 +356,8 @@ void register_shell_commands();
 
 // The bash-quoted form of a word, as `printf %q` / `set -x` / `declare -p` show it.
 std::string quote_for_shell(std::string_view s, bool for_xtrace = false);
+// True when `s` has control characters or invalid UTF-8, which bash shows
+// in $'...' form (printf %q, declare -p).
+bool needs_ansi_c_quotes(std::string_view s);
 
 }  // namespace burrow::shell

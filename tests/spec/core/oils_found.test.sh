@@ -53,3 +53,49 @@ echo "status $?"
 readonly v
 : ${v:=word}; echo "not reached"
 echo "status $?"
+
+#### array literal elements are brace-expanded
+a=(v{1..3} x{a,b} "q{1,2}" -{c,d}-)
+echo "${#a[@]}: ${a[*]}"
+declare -a b=(n{0..2})
+declare -p b
+
+#### associative arrays list keys in bash's order
+declare -A seen
+for w in pear apple fig apple kiwi banana fig date; do seen[$w]=1; done
+echo "${!seen[@]}"
+declare -A n=([a]=1 [b]=2 [c]=3 [foo]=4 [bar]=5 [10]=6 ["x y"]=7)
+declare -p n
+for k in "${!n[@]}"; do printf '%s=%s ' "$k" "${n[$k]}"; done; echo
+echo "${n[@]}"
+
+#### associative array order after unset and re-add
+declare -A m=([k1]=a [k2]=b [k3]=c)
+unset 'm[k1]'; m[k1]=again; m[k4]=d
+declare -p m
+
+#### associative array order with many keys
+declare -A big
+for ((i = 0; i < 2500; i++)); do big[key$i]=$i; done
+printf '%s\n' "${!big[@]}" | md5sum
+unset 'big[key7]'
+printf '%s\n' "${big[@]}" | head -c 300 | md5sum
+
+#### associative array from key value pairs
+declare -A p=(one 1 two 2 three)
+declare -p p
+declare -A q
+q=(k v "k 2" "v 2")
+q+=(extra x)
+declare -p q
+
+#### unkeyed elements in a keyed associative literal are refused
+declare -A r=([x]=1 loose 2)
+declare -p r
+
+#### declare -p quotes keys with shell characters and control bytes
+declare -A k=([a=b]=1 ["#"]=2 [~x]=3 [a#]=4 [$'t\tab']=$'\x01' ["sp ace"]=5)
+declare -p k
+v=$'line\nbreak' w=$'\xfe\xff'
+declare -p v w
+printf '%q %q\n' "$v" "$w"
