@@ -99,3 +99,18 @@ declare -p k
 v=$'line\nbreak' w=$'\xfe\xff'
 declare -p v w
 printf '%q %q\n' "$v" "$w"
+
+#### counting words with an associative array in (( ))
+declare -A count
+for w in the cat and the hat and the bat; do (( count[$w]++ )); done
+for k in "${!count[@]}"; do echo "$k ${count[$k]}"; done
+(( count[the] += 10, count["new key"] = 2 ))
+declare -p count
+
+#### associative subscripts in arithmetic are strings
+declare -A m
+(( m[k] = 5 )); k=other; (( m[$k] = 7 )); (( m[ sp ] = 1 ))
+echo $(( m[k] * 2 + m[other] )) $(( m[missing] ))
+ref='m[k]'; echo $(( ref + 1 ))
+let 'm[q] = 3' 'm[q] *= 4'
+declare -p m
