@@ -4,6 +4,7 @@
 // where quoted characters are backslash-escaped.
 #include <cctype>
 #include <fnmatch.h>
+#include <locale.h>
 
 #include <algorithm>
 #include <cstring>
@@ -111,7 +112,7 @@ class Expander {
     cur_.text += t;
     cur_.pattern += t;
     for (char c : t)
-      if (is_glob_char(c)) cur_.glob = true;
+      if (is_glob_char(c) || c == '(') cur_.glob = true;  // "(": maybe an extglob group
     if (!t.empty()) exists_ = true;
   }
   void end_field() {
@@ -339,6 +340,14 @@ class Expander {
     throw DiscardSignal{};
   }
 
+  // Patterns match whole UTF-8 characters: offsets inside one are skipped.
+  static bool at_char(const std::string& v, size_t i) {
+    return i == 0 || i >= v.size() || (static_cast<unsigned char>(v[i]) & 0xC0) != 0x80;
+  }
+  bool match(const std::string& pat, const std::string& text) const {
+    return pattern_match(pat, text, false, sh_.st.opts.extglob);
+  }
+
   std::string apply_op(const ParamExp& pe, const std::string& v) {
     switch (pe.op) {
       case ParamOp::RemovePrefix:
@@ -349,18 +358,18 @@ class Expander {
         if (prefix) {
           if (pe.longest) {
             for (size_t l = n + 1; l-- > 0;)
-              if (pattern_match(pat, v.substr(0, l))) return v.substr(l);
+              if (at_char(v, l) && match(pat, v.substr(0, l))) return v.substr(l);
           } else {
             for (size_t l = 0; l <= n; ++l)
-              if (pattern_match(pat, v.substr(0, l))) return v.substr(l);
+              if (at_char(v, l) && match(pat, v.substr(0, l))) return v.substr(l);
           }
         } else {
           if (pe.longest) {
             for (size_t s = 0; s <= n; ++s)
-              if (pattern_match(pat, v.substr(s))) return v.substr(0, s);
+              if (at_char(v, s) && match(pat, v.substr(s))) return v.substr(0, s);
           } else {
             for (size_t s = n + 1; s-- > 0;)
-              if (pattern_match(pat, v.substr(s))) return v.substr(0, s);
+              if (at_char(v, s) && match(pat, v.substr(s))) return v.substr(0, s);
           }
         }
         return v;
@@ -369,14 +378,34 @@ class Expander {
         std::string pat = sh_.expand_pattern(pe.arg);
         std::string rep = pe.has_arg2 ? sh_.expand_word_string(pe.arg2) : "";
         size_t n = v.size();
+        if (!pat.empty() && !has_glob_chars(pat) && !has_extglob(pat)) {
+          // A plain string: search for it instead of matching at every offset.
+          std::string lit = unescape_pattern(pat);
+          if (pe.replace_mode == ReplaceMode::Prefix)
+            return v.compare(0, lit.size(), lit) == 0 ? rep + v.substr(lit.size()) : v;
+          if (pe.replace_mode == ReplaceMode::Suffix)
+            return v.size() >= lit.size() && v.compare(v.size() - lit.size(), lit.size(), lit) == 0
+                       ? v.substr(0, v.size() - lit.size()) + rep
+                       : v;
+          std::string out;
+          size_t from = 0;
+          for (size_t at; (at = v.find(lit, from)) != std::string::npos;) {
+            out.append(v, from, at - from);
+            out += rep;
+            from = at + lit.size();
+            if (pe.replace_mode == ReplaceMode::First) break;
+          }
+          out.append(v, from, std::string::npos);
+          return out;
+        }
         if (pe.replace_mode == ReplaceMode::Prefix) {
           for (size_t l = n + 1; l-- > 0;)
-            if (pattern_match(pat, v.substr(0, l))) return rep + v.substr(l);
+            if (at_char(v, l) && match(pat, v.substr(0, l))) return rep + v.substr(l);
           return v;
         }
         if (pe.replace_mode == ReplaceMode::Suffix) {
           for (size_t s = 0; s <= n; ++s)
-            if (pattern_match(pat, v.substr(s))) return v.substr(0, s) + rep;
+            if (at_char(v, s) && match(pat, v.substr(s))) return v.substr(0, s) + rep;
           return v;
         }
         if (pat.empty()) return v;
@@ -387,7 +416,7 @@ class Expander {
           if (!done) {
             size_t best = std::string::npos;
             for (size_t l = n - i; l >= 1; --l) {
-              if (pattern_match(pat, v.substr(i, l))) {
+              if (at_char(v, i + l) && match(pat, v.substr(i, l))) {
                 best = l;
                 break;
               }
@@ -399,7 +428,9 @@ class Expander {
               continue;
             }
           }
-          out += v[i++];
+          // Copy one whole character.
+          do out += v[i++];
+          while (i < n && !at_char(v, i));
         }
         return out;
       }
@@ -737,6 +768,17 @@ bool has_glob_chars(std::string_view p) {
   return false;
 }
 
+bool has_extglob(std::string_view p) {
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (p[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (p[i] == '(' && i > 0 && std::strchr("@*+?!", p[i - 1]) && (i < 2 || p[i - 2] != '\\')) return true;
+  }
+  return false;
+}
+
 std::string unescape_pattern(std::string_view p) {
   std::string out;
   for (size_t i = 0; i < p.size(); ++i) {
@@ -746,10 +788,28 @@ std::string unescape_pattern(std::string_view p) {
   return out;
 }
 
-bool pattern_match(const std::string& pattern, const std::string& text, bool nocase) {
-  int flags = FNM_EXTMATCH;
+// fnmatch under a UTF-8 locale, so that `?` and `[...]` match a character
+// rather than a byte, as in bash under LANG=C.UTF-8. uselocale changes only
+// the calling thread; the process locale stays "C".
+// ASCII-only input matches the same bytewise, and faster.
+static int fnmatch_utf8(const char* pattern, const char* text, int flags) {
+  auto ascii = [](const char* s) {
+    for (; *s; ++s)
+      if (static_cast<unsigned char>(*s) >= 0x80) return false;
+    return true;
+  };
+  static locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(0));
+  if (!utf8 || (ascii(text) && ascii(pattern))) return ::fnmatch(pattern, text, flags);
+  locale_t saved = uselocale(utf8);
+  int r = ::fnmatch(pattern, text, flags);
+  uselocale(saved);
+  return r;
+}
+
+bool pattern_match(const std::string& pattern, const std::string& text, bool nocase, bool extmatch) {
+  int flags = extmatch ? FNM_EXTMATCH : 0;
   if (nocase) flags |= FNM_CASEFOLD;
-  return ::fnmatch(pattern.c_str(), text.c_str(), flags) == 0;
+  return fnmatch_utf8(pattern.c_str(), text.c_str(), flags) == 0;
 }
 
 std::vector<Field> Interp::expand_word_fields(const Word& w, bool split) {
@@ -821,7 +881,7 @@ void Interp::expand_word_into(const Word& w, std::vector<std::string>& out) {
   const Word* one = braced.empty() ? &w : nullptr;
   for (const Word& bw : one ? std::span<const Word>(one, 1) : std::span<const Word>(braced)) {
     for (Field& f : expand_word_fields(bw, true)) {
-      if (f.glob && !st.opts.noglob && has_glob_chars(f.pattern)) {
+      if (f.glob && !st.opts.noglob && (has_glob_chars(f.pattern) || (st.opts.extglob && has_extglob(f.pattern)))) {
         std::vector<std::string> matches = glob(f.pattern);
         if (!matches.empty()) {
           for (auto& m : matches) out.push_back(std::move(m));
@@ -901,7 +961,7 @@ std::vector<std::string> Interp::glob(const std::string& pattern) {
         }
         next = std::move(filtered);
       }
-    } else if (!has_glob_chars(comp)) {
+    } else if (!has_glob_chars(comp) && !(st.opts.extglob && has_extglob(comp))) {
       std::string lit = unescape_pattern(comp);
       for (auto& [disp, abs] : paths) {
         std::string nabs = vfs::join(abs, lit);
@@ -918,10 +978,10 @@ std::vector<std::string> Interp::glob(const std::string& pattern) {
         std::vector<std::string> names;
         for (auto& e : entries) names.push_back(e.name);
         bool want_dot = comp[0] == '.' || (comp.size() > 1 && comp[0] == '\\' && comp[1] == '.');
-        int flags = FNM_EXTMATCH | (st.opts.nocaseglob ? FNM_CASEFOLD : 0);
+        int flags = (st.opts.extglob ? FNM_EXTMATCH : 0) | (st.opts.nocaseglob ? FNM_CASEFOLD : 0);
         for (auto& name : names) {
           if (name[0] == '.' && !want_dot && !st.opts.dotglob) continue;
-          if (::fnmatch(comp.c_str(), name.c_str(), flags) != 0) continue;
+          if (fnmatch_utf8(comp.c_str(), name.c_str(), flags) != 0) continue;
           std::string nabs = vfs::join(abs, name);
           if (!last || trailing_slash) {
             vfs::Stat s;

@@ -824,7 +824,7 @@ int Interp::execute_case(const CaseCommand& c) {
     const CaseItem& item = c.items[i];
     bool matched = false;
     for (const Word& pw : item.patterns) {
-      if (pattern_match(expand_pattern(pw), subject, st.opts.nocasematch)) {
+      if (pattern_match(expand_pattern(pw), subject, st.opts.nocasematch, st.opts.extglob)) {
         matched = true;
         break;
       }

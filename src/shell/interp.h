@@ -162,9 +162,13 @@ struct ArithError { std::string message; };
 
 // Shell pattern matching (case, [[ ==, ${x#p}); quoted characters in `pattern`
 // are backslash-escaped.
-bool pattern_match(const std::string& pattern, const std::string& text, bool nocase = false);
+// `extmatch`: extglob groups @( *( +( ?( !( are operators (always in [[ ]];
+// elsewhere when shopt extglob is on).
+bool pattern_match(const std::string& pattern, const std::string& text, bool nocase = false, bool extmatch = true);
 // True if the string has unescaped glob characters.
 bool has_glob_chars(std::string_view pattern);
+// True if the pattern has an unescaped extglob group: @( *( +( ?( !(
+bool has_extglob(std::string_view pattern);
 // Removes the backslash escapes of a pattern.
 std::string unescape_pattern(std::string_view pattern);
 

@@ -194,9 +194,21 @@ class Arith {
     lv.name = std::string(s_.substr(start, pos_ - start));
     if (pos_ < s_.size() && s_[pos_] == '[') {
       if (Var* target = sh_.find_var(lv.name); target && target->assoc) return parse_assoc_key(lv);
-      ++pos_;
-      long long idx = comma(ev);
-      if (!take("]")) fail("syntax error: invalid arithmetic operator", pos_);
+      size_t close = matching_bracket(pos_);
+      if (close >= s_.size()) fail("syntax error: invalid arithmetic operator", s_.size());
+      // The subscript is an expression of its own; an error in it ends the
+      // shell (bash reports it without a line number), not just the command.
+      long long idx = 0;
+      if (ev) {
+        try {
+          Arith subscript(sh_, s_.substr(pos_ + 1, close - pos_ - 1));
+          idx = subscript.run();
+        } catch (const ArithError& e) {
+          sh_.write_err(sh_.st.arg0 + ": " + e.message + "\n");
+          throw FatalSignal{1};
+        }
+      }
+      pos_ = close + 1;
       lv.indexed = true;
       lv.index = idx;
       if (idx < 0 && ev) {
@@ -210,19 +222,24 @@ class Arith {
   // An associative array's subscript is a string, not an expression: the
   // text up to the matching `]`, blanks kept, quotes removed (bash: `A[k]`
   // is the key "k", `A["a b"]` the key "a b").
-  bool parse_assoc_key(LValue& lv) {
-    size_t open = pos_;
+  // The `]` that closes the `[` at `open`, or s_.size().
+  size_t matching_bracket(size_t open) const {
     int depth = 0;
-    size_t close = open;
-    for (; close < s_.size(); ++close) {
-      char c = s_[close];
+    for (size_t i = open; i < s_.size(); ++i) {
+      char c = s_[i];
       if (c == '\\') {
-        ++close;
+        ++i;
         continue;
       }
       if (c == '[') ++depth;
-      if (c == ']' && --depth == 0) break;
+      if (c == ']' && --depth == 0) return i;
     }
+    return s_.size();
+  }
+
+  bool parse_assoc_key(LValue& lv) {
+    size_t open = pos_;
+    size_t close = matching_bracket(open);
     if (close >= s_.size()) fail("syntax error: invalid arithmetic operator", s_.size());
     std::string key;
     for (size_t i = open + 1; i < close; ++i) {

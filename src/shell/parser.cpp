@@ -1732,6 +1732,13 @@ class Core {
   std::unique_ptr<Command> parse_cond() {
     auto c = std::make_unique<CondCommand>();
     c->line = peek().line;
+    // bash parses extglob groups inside [[ ]] even with extglob off.
+    struct KeepExtglob {
+      bool& flag;
+      bool saved;
+      ~KeepExtglob() { flag = saved; }
+    } keep{opts_.extglob, opts_.extglob};
+    opts_.extglob = true;
     take();
     c->expr = cond_or();
     skip_newlines();

@@ -114,3 +114,36 @@ echo $(( m[k] * 2 + m[other] )) $(( m[missing] ))
 ref='m[k]'; echo $(( ref + 1 ))
 let 'm[q] = 3' 'm[q] *= 4'
 declare -p m
+
+#### extglob patterns in [[ ]] work without shopt extglob
+[[ report.md == @(*.txt|*.md) ]] && echo "doc"
+[[ main.c == !(*.h) ]] && echo "not a header"
+[[ aaa == +(a) && "" == *(x) && b == ?(b) ]] && echo "repeats"
+pat='@(yes|y)'; [[ y == $pat ]] && echo "from a variable"
+[[ ( a == a ) && ! ( b == c ) ]] && echo "groups still parse"
+
+#### extglob in filename expansion and ${x//} follows shopt extglob
+mkdir -p eg && touch eg/one eg/two eg/three eg/a.c eg/b.h eg/c.txt
+x=one.two
+echo "${x//@(o|t)/_}"
+shopt -s extglob
+echo eg/@(one|two) eg/!(*.c|*.h|t*) eg/*.@(c|h)
+p='eg/+(a|b).*'; echo $p
+echo "${x//@(o|t)/_}"
+case $x in @(one|two).*) echo "case ext";; esac
+
+#### pattern operators match whole UTF-8 characters
+s='μabcμ'
+echo "${s#?} ${s%?} ${s#*b} ${s//?/x} ${s/b/é} ${s//μ/u}"
+case μ in ?) echo "one char";; *) echo "more";; esac
+[[ é == [é] ]] && echo "bracket"
+mkdir -p u && touch u/μ u/a u/ab && echo u/?
+
+#### arithmetic error inside an array subscript ends the script
+a=(1 2 3)
+echo $(( a[1] + a[2*1] )) $(( a[-1] ))
+i=0; (( a[i++] += 5 )); echo "${a[*]} $i"
+echo $(( 1 || a[1/0] ))
+echo $(( a[1/0] )); echo "not reached"
+echo "not reached either"
+## compare: stdout
