@@ -791,6 +791,20 @@ std::string unescape_pattern(std::string_view p) {
 // fnmatch under a UTF-8 locale, so that `?` and `[...]` match a character
 // rather than a byte, as in bash under LANG=C.UTF-8. uselocale changes only
 // the calling thread; the process locale stays "C".
+// Whether the running shell's LC_ALL / LC_CTYPE / LANG names a UTF-8 locale.
+static bool shell_locale_is_utf8() {
+  Interp* sh = current_process();
+  if (!sh) return true;
+  for (const char* name : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+    std::optional<std::string> v = sh->get_var(name);
+    if (!v || v->empty()) continue;
+    std::string lower;
+    for (char c : *v) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return lower.find("utf-8") != std::string::npos || lower.find("utf8") != std::string::npos;
+  }
+  return false;
+}
+
 // ASCII-only input matches the same bytewise, and faster.
 static int fnmatch_utf8(const char* pattern, const char* text, int flags) {
   auto ascii = [](const char* s) {
@@ -799,7 +813,7 @@ static int fnmatch_utf8(const char* pattern, const char* text, int flags) {
     return true;
   };
   static locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(0));
-  if (!utf8 || (ascii(text) && ascii(pattern))) return ::fnmatch(pattern, text, flags);
+  if (!utf8 || (ascii(text) && ascii(pattern)) || !shell_locale_is_utf8()) return ::fnmatch(pattern, text, flags);
   locale_t saved = uselocale(utf8);
   int r = ::fnmatch(pattern, text, flags);
   uselocale(saved);

@@ -1025,9 +1025,22 @@ int Interp::call_function(const FunctionDef& f, std::vector<std::string> argv) {
   return status;
 }
 
+// Builtins whose options bash reads with its common option parser, which
+// takes a leading `--` as the end of the options (`eval -- cmd`); these
+// builtins have no use for it themselves.
+static bool takes_end_of_options(std::string_view name) {
+  static const std::set<std::string_view> names = {
+      "eval", "source", ".", "alias", "unalias", "builtin", "shift", "shopt", "umask", "getopts",
+      "let", "return", "exit", "help", "mapfile", "readarray", "dirs", "pushd", "popd", "hash",
+      "times", "caller", "fc", "enable", "disown", "bg", "fg", "logout", "suspend", "ulimit",
+      "history", "break", "continue", "wait", "complete", "compgen", "compopt"};
+  return names.count(name) > 0;
+}
+
 int Interp::run_builtin(const BuiltinInfo& b, std::vector<std::string>& argv) {
   Invocation inv;
   inv.argv = argv;
+  if (inv.argv.size() > 1 && inv.argv[1] == "--" && takes_end_of_options(b.name)) inv.argv.erase(inv.argv.begin() + 1);
   inv.fds = &fds;
   inv.fs = ctx->fs.get();
   inv.cwd = st.cwd;

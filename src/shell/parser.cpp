@@ -1732,13 +1732,6 @@ class Core {
   std::unique_ptr<Command> parse_cond() {
     auto c = std::make_unique<CondCommand>();
     c->line = peek().line;
-    // bash parses extglob groups inside [[ ]] even with extglob off.
-    struct KeepExtglob {
-      bool& flag;
-      bool saved;
-      ~KeepExtglob() { flag = saved; }
-    } keep{opts_.extglob, opts_.extglob};
-    opts_.extglob = true;
     take();
     c->expr = cond_or();
     skip_newlines();
@@ -1895,6 +1888,14 @@ class Core {
         e->right.raw = r_.record().substr(start);
         return e;
       }
+      // bash parses extglob groups in the pattern of == and != even with
+      // extglob off (elsewhere in [[ ]], `!(` is negation and a group).
+      struct KeepExtglob {
+        bool& flag;
+        bool saved;
+        ~KeepExtglob() { flag = saved; }
+      } keep{opts_.extglob, opts_.extglob};
+      opts_.extglob = true;
       auto& r = peek();
       if (r.type != Tk::Word || peek_reserved("]]")) {
         if (r.type == Tk::End) fail_eof();

@@ -88,7 +88,11 @@ std::string declare_line(std::string_view name, const Var& v) {
     out += "=(";
     for (auto* e : v.amap.in_bash_order()) {
       const std::string& k = e->first;
-      out += "[" + (!has_shell_metas(k) ? k : dquote(k)) + "]=" + dquote(e->second) + " ";
+      out += '[';
+      out += has_shell_metas(k) ? dquote(k) : k;
+      out += "]=";
+      out += dquote(e->second);
+      out += ' ';
     }
     return out + ")";
   }
@@ -98,7 +102,10 @@ std::string declare_line(std::string_view name, const Var& v) {
     for (auto& [k, val] : v.array) {
       if (!first) out += ' ';
       first = false;
-      out += "[" + std::to_string(k) + "]=" + dquote(val);
+      out += '[';
+      out += std::to_string(k);
+      out += "]=";
+      out += dquote(val);
     }
     return out + ")";
   }
@@ -742,7 +749,12 @@ int b_shopt(Interp& sh, Invocation& inv) {
     static const std::string kOnByDefault =
         " checkwinsize cmdhist complete_fullquote extquote force_fignore globasciiranges globskipdots hostcomplete "
         "interactive_comments patsub_replacement progcomp promptvars sourcepath ";
-    for (const char* o : kOtherShopts) all.push_back({o, kOnByDefault.find(" " + std::string(o) + " ") != std::string::npos});
+    for (const char* o : kOtherShopts) {
+      std::string needle = " ";
+      needle += o;
+      needle += ' ';
+      all.push_back({o, kOnByDefault.find(needle) != std::string::npos});
+    }
     std::sort(all.begin(), all.end());
     // bash lists autocd first.
     for (size_t k = 0; k < all.size(); ++k)

@@ -147,3 +147,23 @@ echo $(( 1 || a[1/0] ))
 echo $(( a[1/0] )); echo "not reached"
 echo "not reached either"
 ## compare: stdout
+
+#### a leading -- ends the options of eval, source, alias and friends
+eval -- 'echo evaluated'
+echo 'echo sourced' > lib.sh
+source -- lib.sh
+. -- ./lib.sh
+alias -- ll='ls -l'; alias ll
+unalias -- ll; alias ll 2>/dev/null || echo "gone"
+builtin -- echo via builtin
+set -- a b c; shift --; echo "$@"
+umask -- 027; umask
+let -- 'n = 6 * 7'; echo $n
+mapfile -- lines <<< 'one'; echo "${lines[@]}"
+f() { return -- 4; }; f; echo "return $?"
+getopts -- ab opt -b; echo "opt $opt"
+
+#### shift with too many arguments ends the script
+set -- a b c
+shift 1 2
+echo "not reached"
