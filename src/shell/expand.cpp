@@ -4,6 +4,7 @@
 // where quoted characters are backslash-escaped.
 #include <cctype>
 #include <fnmatch.h>
+#include <locale.h>
 
 #include <algorithm>
 #include <cstring>
@@ -111,7 +112,7 @@ class Expander {
     cur_.text += t;
     cur_.pattern += t;
     for (char c : t)
-      if (is_glob_char(c)) cur_.glob = true;
+      if (is_glob_char(c) || c == '(') cur_.glob = true;  // "(": maybe an extglob group
     if (!t.empty()) exists_ = true;
   }
   void end_field() {
@@ -244,7 +245,7 @@ class Expander {
           v = sh_.arith_eval(text);
         } catch (const ArithError& e) {
           sh_.error(e.message);
-          throw FatalSignal{1};
+          throw DiscardSignal{true};
         }
         add_value(std::to_string(v), quoted);
         break;
@@ -283,7 +284,7 @@ class Expander {
         pv.star = pe.subscript_raw == "*";
         if (v && v->set) {
           if (v->assoc)
-            for (auto& [k, val] : v->amap) pv.list.push_back(val);
+            for (auto* e : v->amap.in_bash_order()) pv.list.push_back(e->second);
           else if (v->is_array)
             for (auto& [k, val] : v->array) pv.list.push_back(val);
           else
@@ -336,7 +337,15 @@ class Expander {
 
   [[noreturn]] void bad_subst(const ParamExp& pe) {
     sh_.error(pe.raw + ": bad substitution");
-    throw FatalSignal{1};
+    throw DiscardSignal{};
+  }
+
+  // Patterns match whole UTF-8 characters: offsets inside one are skipped.
+  static bool at_char(const std::string& v, size_t i) {
+    return i == 0 || i >= v.size() || (static_cast<unsigned char>(v[i]) & 0xC0) != 0x80;
+  }
+  bool match(const std::string& pat, const std::string& text) const {
+    return pattern_match(pat, text, false, sh_.st.opts.extglob);
   }
 
   std::string apply_op(const ParamExp& pe, const std::string& v) {
@@ -349,18 +358,18 @@ class Expander {
         if (prefix) {
           if (pe.longest) {
             for (size_t l = n + 1; l-- > 0;)
-              if (pattern_match(pat, v.substr(0, l))) return v.substr(l);
+              if (at_char(v, l) && match(pat, v.substr(0, l))) return v.substr(l);
           } else {
             for (size_t l = 0; l <= n; ++l)
-              if (pattern_match(pat, v.substr(0, l))) return v.substr(l);
+              if (at_char(v, l) && match(pat, v.substr(0, l))) return v.substr(l);
           }
         } else {
           if (pe.longest) {
             for (size_t s = 0; s <= n; ++s)
-              if (pattern_match(pat, v.substr(s))) return v.substr(0, s);
+              if (at_char(v, s) && match(pat, v.substr(s))) return v.substr(0, s);
           } else {
             for (size_t s = n + 1; s-- > 0;)
-              if (pattern_match(pat, v.substr(s))) return v.substr(0, s);
+              if (at_char(v, s) && match(pat, v.substr(s))) return v.substr(0, s);
           }
         }
         return v;
@@ -369,14 +378,34 @@ class Expander {
         std::string pat = sh_.expand_pattern(pe.arg);
         std::string rep = pe.has_arg2 ? sh_.expand_word_string(pe.arg2) : "";
         size_t n = v.size();
+        if (!pat.empty() && !has_glob_chars(pat) && !has_extglob(pat)) {
+          // A plain string: search for it instead of matching at every offset.
+          std::string lit = unescape_pattern(pat);
+          if (pe.replace_mode == ReplaceMode::Prefix)
+            return v.compare(0, lit.size(), lit) == 0 ? rep + v.substr(lit.size()) : v;
+          if (pe.replace_mode == ReplaceMode::Suffix)
+            return v.size() >= lit.size() && v.compare(v.size() - lit.size(), lit.size(), lit) == 0
+                       ? v.substr(0, v.size() - lit.size()) + rep
+                       : v;
+          std::string out;
+          size_t from = 0;
+          for (size_t at; (at = v.find(lit, from)) != std::string::npos;) {
+            out.append(v, from, at - from);
+            out += rep;
+            from = at + lit.size();
+            if (pe.replace_mode == ReplaceMode::First) break;
+          }
+          out.append(v, from, std::string::npos);
+          return out;
+        }
         if (pe.replace_mode == ReplaceMode::Prefix) {
           for (size_t l = n + 1; l-- > 0;)
-            if (pattern_match(pat, v.substr(0, l))) return rep + v.substr(l);
+            if (at_char(v, l) && match(pat, v.substr(0, l))) return rep + v.substr(l);
           return v;
         }
         if (pe.replace_mode == ReplaceMode::Suffix) {
           for (size_t s = 0; s <= n; ++s)
-            if (pattern_match(pat, v.substr(s))) return v.substr(0, s) + rep;
+            if (at_char(v, s) && match(pat, v.substr(s))) return v.substr(0, s) + rep;
           return v;
         }
         if (pat.empty()) return v;
@@ -387,7 +416,7 @@ class Expander {
           if (!done) {
             size_t best = std::string::npos;
             for (size_t l = n - i; l >= 1; --l) {
-              if (pattern_match(pat, v.substr(i, l))) {
+              if (at_char(v, i + l) && match(pat, v.substr(i, l))) {
                 best = l;
                 break;
               }
@@ -399,7 +428,9 @@ class Expander {
               continue;
             }
           }
-          out += v[i++];
+          // Copy one whole character.
+          do out += v[i++];
+          while (i < n && !at_char(v, i));
         }
         return out;
       }
@@ -473,12 +504,13 @@ class Expander {
     }
   }
 
-  long long arith(const Word& w) {
+  // A substring offset or length; bash names the parameter in its errors.
+  long long arith(const Word& w, const std::string& param) {
     try {
       return sh_.arith_eval(sh_.expand_word_string(w));
     } catch (const ArithError& e) {
-      sh_.error(e.message);
-      throw FatalSignal{1};
+      sh_.error(param + ": " + e.message);
+      throw DiscardSignal{true};
     }
   }
 
@@ -506,7 +538,7 @@ class Expander {
       pv.star = pe.subscript_raw == "*";
       if (Var* v = sh_.find_var(pe.name)) {
         if (v->assoc)
-          for (auto& [k, val] : v->amap) pv.list.push_back(k);
+          for (auto* e : v->amap.in_bash_order()) pv.list.push_back(e->first);
         else if (v->is_array)
           for (auto& [k, val] : v->array) pv.list.push_back(std::to_string(k));
         else if (v->set)
@@ -570,7 +602,7 @@ class Expander {
           std::string v = sh_.expand_word_string(pe.arg);
           if (!sh_.set_var(name, v)) {
             sh_.error(name + ": readonly variable");
-            throw FatalSignal{1};
+            throw DiscardSignal{};
           }
           add_value(v, quoted);
           return;
@@ -600,7 +632,8 @@ class Expander {
       unbound(pe.has_subscript ? name + "[" + pe.subscript_raw + "]" : name);
     }
     if (pe.op == ParamOp::Substring) {
-      long long off = arith(pe.arg);
+      std::string param = pe.has_subscript ? name + "[" + pe.subscript_raw + "]" : name;
+      long long off = arith(pe.arg, param);
       if (pv.is_list) {
         std::vector<std::string> src = pv.list;
         if (name == "@" || name == "*") src.insert(src.begin(), sh_.st.arg0);
@@ -622,10 +655,10 @@ class Expander {
         if (name == "@" || name == "*") {
           if (off == 0 && false) {}
         }
-        long long len = pe.has_arg2 ? arith(pe.arg2) : n;
+        long long len = pe.has_arg2 ? arith(pe.arg2, param) : n;
         if (len < 0) {
           sh_.error(std::to_string(len) + ": substring expression < 0");
-          throw FatalSignal{1};
+          throw DiscardSignal{true};
         }
         ParamValue out;
         out.is_list = true;
@@ -645,11 +678,11 @@ class Expander {
       }
       long long len = n - off;
       if (pe.has_arg2) {
-        len = arith(pe.arg2);
+        len = arith(pe.arg2, param);
         if (len < 0) len = n + len - off;
         if (len < 0) {
-          sh_.error(std::to_string(arith(pe.arg2)) + ": substring expression < 0");
-          throw FatalSignal{1};
+          sh_.error(std::to_string(arith(pe.arg2, param)) + ": substring expression < 0");
+          throw DiscardSignal{true};
         }
       }
       add_value(v.substr(off, len), quoted);
@@ -660,7 +693,7 @@ class Expander {
         // @K: one word `key "value" ...`; @k: key and value as separate words.
         std::vector<std::pair<std::string, std::string>> kv;
         if (arr->assoc)
-          for (auto& [k, val] : arr->amap) kv.emplace_back(k, val);
+          for (auto* e : arr->amap.in_bash_order()) kv.emplace_back(e->first, e->second);
         else
           for (auto& [k, val] : arr->array) kv.emplace_back(std::to_string(k), val);
         ParamValue out;
@@ -735,6 +768,17 @@ bool has_glob_chars(std::string_view p) {
   return false;
 }
 
+bool has_extglob(std::string_view p) {
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (p[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (p[i] == '(' && i > 0 && std::strchr("@*+?!", p[i - 1]) && (i < 2 || p[i - 2] != '\\')) return true;
+  }
+  return false;
+}
+
 std::string unescape_pattern(std::string_view p) {
   std::string out;
   for (size_t i = 0; i < p.size(); ++i) {
@@ -744,10 +788,42 @@ std::string unescape_pattern(std::string_view p) {
   return out;
 }
 
-bool pattern_match(const std::string& pattern, const std::string& text, bool nocase) {
-  int flags = FNM_EXTMATCH;
+// fnmatch under a UTF-8 locale, so that `?` and `[...]` match a character
+// rather than a byte, as in bash under LANG=C.UTF-8. uselocale changes only
+// the calling thread; the process locale stays "C".
+// Whether the running shell's LC_ALL / LC_CTYPE / LANG names a UTF-8 locale.
+static bool shell_locale_is_utf8() {
+  Interp* sh = current_process();
+  if (!sh) return true;
+  for (const char* name : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+    std::optional<std::string> v = sh->get_var(name);
+    if (!v || v->empty()) continue;
+    std::string lower;
+    for (char c : *v) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return lower.find("utf-8") != std::string::npos || lower.find("utf8") != std::string::npos;
+  }
+  return false;
+}
+
+// ASCII-only input matches the same bytewise, and faster.
+static int fnmatch_utf8(const char* pattern, const char* text, int flags) {
+  auto ascii = [](const char* s) {
+    for (; *s; ++s)
+      if (static_cast<unsigned char>(*s) >= 0x80) return false;
+    return true;
+  };
+  static locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(0));
+  if (!utf8 || (ascii(text) && ascii(pattern)) || !shell_locale_is_utf8()) return ::fnmatch(pattern, text, flags);
+  locale_t saved = uselocale(utf8);
+  int r = ::fnmatch(pattern, text, flags);
+  uselocale(saved);
+  return r;
+}
+
+bool pattern_match(const std::string& pattern, const std::string& text, bool nocase, bool extmatch) {
+  int flags = extmatch ? FNM_EXTMATCH : 0;
   if (nocase) flags |= FNM_CASEFOLD;
-  return ::fnmatch(pattern.c_str(), text.c_str(), flags) == 0;
+  return fnmatch_utf8(pattern.c_str(), text.c_str(), flags) == 0;
 }
 
 std::vector<Field> Interp::expand_word_fields(const Word& w, bool split) {
@@ -786,15 +862,11 @@ static std::string quote_array_elems(Interp& sh, const Assignment& a) {
       first = false;
       continue;
     }
-    for (Field& f : sh.expand_word_fields(el.value, true)) {
-      std::vector<std::string> g;
-      if (f.glob && !sh.st.opts.noglob && has_glob_chars(f.pattern)) g = sh.glob(f.pattern);
-      if (g.empty()) g.push_back(f.text);
-      for (auto& s : g) {
-        if (!first) out += ' ';
-        out += quote_for_shell(s);
-        first = false;
-      }
+    sh.expand_word_into(el.value, vals);
+    for (auto& s : vals) {
+      if (!first) out += ' ';
+      out += quote_for_shell(s);
+      first = false;
     }
   }
   return out + ")";
@@ -812,28 +884,32 @@ std::vector<std::string> Interp::expand_words(const std::vector<Word>& words) {
       else out.push_back(name + expand_word_string(a.value));
       continue;
     }
-    std::vector<Word> braced;
-    if (may_brace_expand(w)) braced = brace_expand_word(w);
-    const Word* one = braced.empty() ? &w : nullptr;
-    for (const Word& bw : one ? std::span<const Word>(one, 1) : std::span<const Word>(braced)) {
-      for (Field& f : expand_word_fields(bw, true)) {
-        if (f.glob && !st.opts.noglob && has_glob_chars(f.pattern)) {
-          std::vector<std::string> matches = glob(f.pattern);
-          if (!matches.empty()) {
-            for (auto& m : matches) out.push_back(std::move(m));
-            continue;
-          }
-          if (st.opts.nullglob) continue;
-          if (st.opts.failglob) {
-            error("no match: " + f.text);
-            throw FatalSignal{1};
-          }
-        }
-        out.push_back(std::move(f.text));
-      }
-    }
+    expand_word_into(w, out);
   }
   return out;
+}
+
+void Interp::expand_word_into(const Word& w, std::vector<std::string>& out) {
+  std::vector<Word> braced;
+  if (may_brace_expand(w)) braced = brace_expand_word(w);
+  const Word* one = braced.empty() ? &w : nullptr;
+  for (const Word& bw : one ? std::span<const Word>(one, 1) : std::span<const Word>(braced)) {
+    for (Field& f : expand_word_fields(bw, true)) {
+      if (f.glob && !st.opts.noglob && (has_glob_chars(f.pattern) || (st.opts.extglob && has_extglob(f.pattern)))) {
+        std::vector<std::string> matches = glob(f.pattern);
+        if (!matches.empty()) {
+          for (auto& m : matches) out.push_back(std::move(m));
+          continue;
+        }
+        if (st.opts.nullglob) continue;
+        if (st.opts.failglob) {
+          error("no match: " + f.text);
+          throw DiscardSignal{};
+        }
+      }
+      out.push_back(std::move(f.text));
+    }
+  }
 }
 
 // Pathname expansion through the Filesystem.
@@ -899,7 +975,7 @@ std::vector<std::string> Interp::glob(const std::string& pattern) {
         }
         next = std::move(filtered);
       }
-    } else if (!has_glob_chars(comp)) {
+    } else if (!has_glob_chars(comp) && !(st.opts.extglob && has_extglob(comp))) {
       std::string lit = unescape_pattern(comp);
       for (auto& [disp, abs] : paths) {
         std::string nabs = vfs::join(abs, lit);
@@ -916,10 +992,10 @@ std::vector<std::string> Interp::glob(const std::string& pattern) {
         std::vector<std::string> names;
         for (auto& e : entries) names.push_back(e.name);
         bool want_dot = comp[0] == '.' || (comp.size() > 1 && comp[0] == '\\' && comp[1] == '.');
-        int flags = FNM_EXTMATCH | (st.opts.nocaseglob ? FNM_CASEFOLD : 0);
+        int flags = (st.opts.extglob ? FNM_EXTMATCH : 0) | (st.opts.nocaseglob ? FNM_CASEFOLD : 0);
         for (auto& name : names) {
           if (name[0] == '.' && !want_dot && !st.opts.dotglob) continue;
-          if (::fnmatch(comp.c_str(), name.c_str(), flags) != 0) continue;
+          if (fnmatch_utf8(comp.c_str(), name.c_str(), flags) != 0) continue;
           std::string nabs = vfs::join(abs, name);
           if (!last || trailing_slash) {
             vfs::Stat s;
@@ -1076,14 +1152,36 @@ std::string Interp::command_substitution(const List& body) {
 }
 
 // `set -x` / `printf %q` quoting.
+// The length of the valid UTF-8 sequence starting at s[i], or 0 when the
+// byte there does not start one (bash quotes such bytes in octal).
+static size_t utf8_sequence_length(std::string_view s, size_t i) {
+  unsigned char c = s[i];
+  size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k)
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+  return n;
+}
+
+bool needs_ansi_c_quotes(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = s[i];
+    if (c < 32 || c == 127) return true;
+    size_t n = utf8_sequence_length(s, i);
+    if (n == 0) return true;
+    i += n;
+  }
+  return false;
+}
+
 std::string quote_for_shell(std::string_view s, bool for_xtrace) {
   if (s.empty()) return "''";
   bool plain = true;
-  bool needs_ansi = false;
+  bool needs_ansi = needs_ansi_c_quotes(s);
   for (unsigned char c : s) {
-    if (c < 32 || c == 127) needs_ansi = true;
     if (!(isalnum(c) || strchr("_-./:=@%+,^", c) || c >= 128)) plain = false;
   }
+  if (needs_ansi) plain = false;
   if (for_xtrace) {
     if (plain && s[0] != '=' ) return std::string(s);
   } else if (plain && s.find('=') == std::string_view::npos && s[0] != '~') {
@@ -1091,7 +1189,19 @@ std::string quote_for_shell(std::string_view s, bool for_xtrace) {
   }
   if (needs_ansi && !for_xtrace) {
     std::string out = "$'";
-    for (unsigned char c : s) {
+    size_t valid_until = 0;  // end of the UTF-8 sequence being copied
+    for (size_t i = 0; i < s.size(); ++i) {
+      unsigned char c = s[i];
+      if (c >= 128 && i >= valid_until) {
+        size_t n = utf8_sequence_length(s, i);
+        if (n == 0) {
+          char buf[8];
+          snprintf(buf, sizeof buf, "\\%03o", c);
+          out += buf;
+          continue;
+        }
+        valid_until = i + n;
+      }
       switch (c) {
         case '\n': out += "\\n"; break;
         case '\t': out += "\\t"; break;

@@ -295,7 +295,13 @@ int Interp::run_source(std::string_view source, int first_line, bool parse_error
         }
       }
     } keep{*this};
-    status = execute_list(*cmd);
+    try {
+      status = execute_list(*cmd);
+    } catch (const DiscardSignal& d) {
+      if (st.subshell_level > 0) throw;
+      if (st.opts.errexit && !d.from_arith) throw ExitSignal{1};
+      status = st.last_status = 1;
+    }
   }
   return status;
 }
@@ -894,7 +900,7 @@ int Interp::execute_case(const CaseCommand& c) {
     const CaseItem& item = c.items[i];
     bool matched = false;
     for (const Word& pw : item.patterns) {
-      if (pattern_match(expand_pattern(pw), subject, st.opts.nocasematch)) {
+      if (pattern_match(expand_pattern(pw), subject, st.opts.nocasematch, st.opts.extglob)) {
         matched = true;
         break;
       }
@@ -1112,9 +1118,22 @@ int Interp::call_function(const FunctionDef& f, std::vector<std::string> argv) {
   return status;
 }
 
+// Builtins whose options bash reads with its common option parser, which
+// takes a leading `--` as the end of the options (`eval -- cmd`); these
+// builtins have no use for it themselves.
+static bool takes_end_of_options(std::string_view name) {
+  static const std::set<std::string_view> names = {
+      "eval", "source", ".", "alias", "unalias", "builtin", "shift", "shopt", "umask", "getopts",
+      "let", "return", "exit", "help", "mapfile", "readarray", "dirs", "pushd", "popd", "hash",
+      "times", "caller", "fc", "enable", "disown", "bg", "fg", "logout", "suspend", "ulimit",
+      "history", "break", "continue", "wait", "complete", "compgen", "compopt"};
+  return names.count(name) > 0;
+}
+
 int Interp::run_builtin(const BuiltinInfo& b, std::vector<std::string>& argv) {
   Invocation inv;
   inv.argv = argv;
+  if (inv.argv.size() > 1 && inv.argv[1] == "--" && takes_end_of_options(b.name)) inv.argv.erase(inv.argv.begin() + 1);
   inv.fds = &fds;
   inv.fs = ctx->fs.get();
   inv.cwd = st.cwd;

@@ -25,6 +25,7 @@
 #include "commands/command.h"
 #include "process/cancel.h"
 #include "process/fd_table.h"
+#include "shell/assoc.h"
 #include "shell/ast.h"
 #include "vfs/filesystem.h"
 
@@ -74,7 +75,7 @@ struct Var {
   bool is_array = false;
   std::map<long long, std::string> array;  // indexed arrays
   bool assoc = false;                      // declare -A: `amap` holds the elements
-  std::map<std::string, std::string> amap;
+  AssocMap amap;
 };
 
 using VarMap = std::map<std::string, Var, std::less<>>;
@@ -156,14 +157,28 @@ struct FatalSignal {
   // ${x?} and set -u: the top-level shell exits 127, a subshell exits 1.
   bool from_expansion = false;
 };
+// bash's "discard": an error such as a bad substitution, a $(( )) error or an
+// assignment to a readonly variable abandons the top-level command being run
+// (the rest of its line); the shell goes on with the next one, $? = 1. A
+// subshell, which has no next command, exits with status 1: that is what
+// deriving from FatalSignal gives every place that ends a child process.
+// Under set -e the shell exits instead, except after an arithmetic error.
+struct DiscardSignal : FatalSignal {
+  explicit DiscardSignal(bool arith = false) : FatalSignal{1}, from_arith(arith) {}
+  bool from_arith;
+};
 // An arithmetic error; `message` is what follows "bash: line N: ".
 struct ArithError { std::string message; };
 
 // Shell pattern matching (case, [[ ==, ${x#p}); quoted characters in `pattern`
 // are backslash-escaped.
-bool pattern_match(const std::string& pattern, const std::string& text, bool nocase = false);
+// `extmatch`: extglob groups @( *( +( ?( !( are operators (always in [[ ]];
+// elsewhere when shopt extglob is on).
+bool pattern_match(const std::string& pattern, const std::string& text, bool nocase = false, bool extmatch = true);
 // True if the string has unescaped glob characters.
 bool has_glob_chars(std::string_view pattern);
+// True if the pattern has an unescaped extglob group: @( *( +( ?( !(
+bool has_extglob(std::string_view pattern);
 // Removes the backslash escapes of a pattern.
 std::string unescape_pattern(std::string_view pattern);
 
@@ -242,6 +257,9 @@ class Interp : public ProcessHost {
 
   // --- expansion (expand.cpp)
   std::vector<std::string> expand_words(const std::vector<Word>& words);
+  // One word's brace expansion, splitting and globbing, appended to `out`
+  // (a command's argument, or an element of an array literal).
+  void expand_word_into(const Word& w, std::vector<std::string>& out);
   std::vector<Field> expand_word_fields(const Word& w, bool split = true);
   std::string expand_word_string(const Word& w);  // no splitting, no glob
   std::string expand_pattern(const Word& w);     // quoted parts escaped
@@ -409,5 +427,8 @@ void register_shell_commands();
 
 // The bash-quoted form of a word, as `printf %q` / `set -x` / `declare -p` show it.
 std::string quote_for_shell(std::string_view s, bool for_xtrace = false);
+// True when `s` has control characters or invalid UTF-8, which bash shows
+// in $'...' form (printf %q, declare -p).
+bool needs_ansi_c_quotes(std::string_view s);
 
 }  // namespace burrow::shell

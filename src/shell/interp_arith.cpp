@@ -114,11 +114,19 @@ class Arith {
     std::string name;
     bool indexed = false;
     long long index = 0;
+    bool assoc = false;  // an associative array's element: `key` names it
+    std::string key;
   };
 
   long long get_lvalue(const LValue& lv) {
     std::optional<std::string> val;
-    if (lv.indexed) {
+    if (lv.assoc) {
+      Var* v = sh_.find_var(lv.name);
+      if (v && v->assoc) {
+        auto it = v->amap.find(lv.key);
+        if (it != v->amap.end()) val = it->second;
+      }
+    } else if (lv.indexed) {
       Var* v = sh_.find_var(lv.name);
       if (v && v->set) {
         if (v->is_array) {
@@ -144,6 +152,16 @@ class Arith {
 
   void set_lvalue(const LValue& lv, long long v) {
     std::string text = std::to_string(v);
+    if (lv.assoc) {
+      Var* var = sh_.find_var(lv.name);
+      if (var->readonly) {
+        sh_.error(lv.name + ": readonly variable");
+        throw FatalSignal{1};
+      }
+      var->amap[lv.key] = text;
+      var->set = true;
+      return;
+    }
     if (lv.indexed) {
       Var* var = sh_.find_var(lv.name);
       if (!var) {
@@ -175,9 +193,22 @@ class Arith {
     while (pos_ < s_.size() && (isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '_')) ++pos_;
     lv.name = std::string(s_.substr(start, pos_ - start));
     if (pos_ < s_.size() && s_[pos_] == '[') {
-      ++pos_;
-      long long idx = comma(ev);
-      if (!take("]")) fail("syntax error: invalid arithmetic operator", pos_);
+      if (Var* target = sh_.find_var(lv.name); target && target->assoc) return parse_assoc_key(lv);
+      size_t close = matching_bracket(pos_);
+      if (close >= s_.size()) fail("syntax error: invalid arithmetic operator", s_.size());
+      // The subscript is an expression of its own; an error in it ends the
+      // shell (bash reports it without a line number), not just the command.
+      long long idx = 0;
+      if (ev) {
+        try {
+          Arith subscript(sh_, s_.substr(pos_ + 1, close - pos_ - 1));
+          idx = subscript.run();
+        } catch (const ArithError& e) {
+          sh_.write_err(sh_.st.arg0 + ": " + e.message + "\n");
+          throw FatalSignal{1};
+        }
+      }
+      pos_ = close + 1;
       lv.indexed = true;
       lv.index = idx;
       if (idx < 0 && ev) {
@@ -185,6 +216,41 @@ class Arith {
         if (v && v->is_array && !v->array.empty()) lv.index = idx + v->array.rbegin()->first + 1;
       }
     }
+    return true;
+  }
+
+  // An associative array's subscript is a string, not an expression: the
+  // text up to the matching `]`, blanks kept, quotes removed (bash: `A[k]`
+  // is the key "k", `A["a b"]` the key "a b").
+  // The `]` that closes the `[` at `open`, or s_.size().
+  size_t matching_bracket(size_t open) const {
+    int depth = 0;
+    for (size_t i = open; i < s_.size(); ++i) {
+      char c = s_[i];
+      if (c == '\\') {
+        ++i;
+        continue;
+      }
+      if (c == '[') ++depth;
+      if (c == ']' && --depth == 0) return i;
+    }
+    return s_.size();
+  }
+
+  bool parse_assoc_key(LValue& lv) {
+    size_t open = pos_;
+    size_t close = matching_bracket(open);
+    if (close >= s_.size()) fail("syntax error: invalid arithmetic operator", s_.size());
+    std::string key;
+    for (size_t i = open + 1; i < close; ++i) {
+      char c = s_[i];
+      if (c == '\\' && i + 1 < close) key += s_[++i];
+      else if (c != '"' && c != '\'') key += c;
+    }
+    pos_ = close + 1;
+    lv.indexed = true;
+    lv.assoc = true;
+    lv.key = std::move(key);
     return true;
   }
 

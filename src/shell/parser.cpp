@@ -1892,6 +1892,14 @@ class Core {
         e->right.raw = r_.record().substr(start);
         return e;
       }
+      // bash parses extglob groups in the pattern of == and != even with
+      // extglob off (elsewhere in [[ ]], `!(` is negation and a group).
+      struct KeepExtglob {
+        bool& flag;
+        bool saved;
+        ~KeepExtglob() { flag = saved; }
+      } keep{opts_.extglob, opts_.extglob};
+      opts_.extglob = true;
       auto& r = peek();
       if (r.type != Tk::Word || peek_reserved("]]")) {
         if (r.type == Tk::End) fail_eof();

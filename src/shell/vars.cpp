@@ -221,7 +221,7 @@ void Interp::assign(const Assignment& a, bool local) {
   Var* existing = find_var(a.name);
   if (existing && existing->readonly) {
     error(a.name + ": readonly variable");
-    throw FatalSignal{1};
+    throw DiscardSignal{};
   }
   if (local) declare_local(a.name);
   if (a.is_array) {
@@ -232,8 +232,23 @@ void Interp::assign(const Assignment& a, bool local) {
     }
     if (v->assoc) {
       if (!a.append) v->amap.clear();
+      if (!a.elems.empty() && !a.elems[0].has_key) {
+        // bash 5.1: (key value key value ...); a keyed element is taken as
+        // its text, and an odd last key gets "".
+        std::vector<std::string> words;
+        for (const ArrayElem& el : a.elems) {
+          if (el.has_key) words.push_back("[" + expand_word_string(el.key) + "]=" + expand_word_string(el.value));
+          else expand_word_into(el.value, words);
+        }
+        for (size_t i = 0; i < words.size(); i += 2) v->amap[words[i]] = i + 1 < words.size() ? words[i + 1] : "";
+        v->set = true;
+        return;
+      }
       for (const ArrayElem& el : a.elems) {
-        if (!el.has_key) continue;
+        if (!el.has_key) {
+          error(a.name + ": '" + expand_word_string(el.value) + "': must use subscript when assigning associative array");
+          continue;
+        }
         std::string k = expand_word_string(el.key);
         std::string val = expand_word_string(el.value);
         if (el.append) v->amap[k] += val;
@@ -263,12 +278,9 @@ void Interp::assign(const Assignment& a, bool local) {
         next = k + 1;
         continue;
       }
-      for (Field& f : expand_word_fields(el.value, true)) {
-        std::vector<std::string> g;
-        if (f.glob && !st.opts.noglob) g = glob(f.pattern);
-        if (g.empty()) g.push_back(f.text);
-        for (auto& s : g) arr[next++] = s;
-      }
+      std::vector<std::string> words;
+      expand_word_into(el.value, words);
+      for (auto& s : words) arr[next++] = std::move(s);
     }
     v->is_array = true;
     v->array = std::move(arr);
@@ -325,7 +337,7 @@ void Interp::assign(const Assignment& a, bool local) {
   }
   if (!set_var(a.name, value, a.append)) {
     error(a.name + ": readonly variable");
-    throw FatalSignal{1};
+    throw DiscardSignal{};
   }
 }
 

@@ -81,6 +81,12 @@ int b_break(Interp& sh, Invocation& inv) { return loop_control(sh, inv, true); }
 int b_continue(Interp& sh, Invocation& inv) { return loop_control(sh, inv, false); }
 
 int b_shift(Interp& sh, Invocation& inv) {
+  if (inv.argv.size() > 2) {
+    // bash ends the shell here, unlike for a bad count.
+    berror(sh, inv, "shift: too many arguments");
+    inv.finish(1);
+    throw FatalSignal{1};
+  }
   long long n = 1;
   if (inv.argv.size() > 1 && !parse_long(inv.argv[1], n)) {
     berror(sh, inv, "shift: " + inv.argv[1] + ": numeric argument required");

@@ -13,12 +13,25 @@ namespace burrow::shell {
 namespace {
 
 std::string dquote(const std::string& v) {
+  if (needs_ansi_c_quotes(v)) return quote_for_shell(v);
   std::string out = "\"";
   for (char c : v) {
     if (c == '"' || c == '\\' || c == '$' || c == '`') out += '\\';
     out += c;
   }
   return out + "\"";
+}
+
+// bash quotes an associative array's key in `declare -p` when it has
+// characters the shell would otherwise interpret.
+static bool has_shell_metas(const std::string& k) {
+  for (size_t i = 0; i < k.size(); ++i) {
+    char c = k[i];
+    if (c != '\0' && strchr(" \t\n'\"\\|&;()<>!{}*[?]^$`", c)) return true;
+    if (c == '~' && (i == 0 || k[i - 1] == '=' || k[i - 1] == ':')) return true;
+    if (c == '#' && i == 0) return true;
+  }
+  return false;
 }
 
 // Splits "(a 'b c' [3]=d)" as produced by expand_words for array assignments.
@@ -73,7 +86,14 @@ std::string declare_line(std::string_view name, const Var& v) {
   if (!v.set) return out;
   if (v.assoc) {
     out += "=(";
-    for (auto& [k, val] : v.amap) out += "[" + (k.find_first_of(" \t\"'$") == std::string::npos ? k : dquote(k)) + "]=" + dquote(val) + " ";
+    for (auto* e : v.amap.in_bash_order()) {
+      const std::string& k = e->first;
+      out += '[';
+      out += has_shell_metas(k) ? dquote(k) : k;
+      out += "]=";
+      out += dquote(e->second);
+      out += ' ';
+    }
     return out + ")";
   }
   if (v.is_array) {
@@ -82,7 +102,10 @@ std::string declare_line(std::string_view name, const Var& v) {
     for (auto& [k, val] : v.array) {
       if (!first) out += ' ';
       first = false;
-      out += "[" + std::to_string(k) + "]=" + dquote(val);
+      out += '[';
+      out += std::to_string(k);
+      out += "]=";
+      out += dquote(val);
     }
     return out + ")";
   }
@@ -141,9 +164,17 @@ bool declare_assign(Interp& sh, Invocation& inv, const std::string& arg, bool lo
   if (v->assoc) {
     if (value.size() >= 2 && value.front() == '(' && value.back() == ')' && !has_index) {
       if (!append) v->amap.clear();
-      for (const std::string& el : split_array_literal(value)) {
-        size_t rb = el.find("]=");
-        if (!el.empty() && el[0] == '[' && rb != std::string::npos) v->amap[el.substr(1, rb - 1)] = el.substr(rb + 2);
+      std::vector<std::string> elems = split_array_literal(value);
+      auto keyed = [](const std::string& el) { return !el.empty() && el[0] == '[' && el.find("]=") != std::string::npos; };
+      if (!elems.empty() && !keyed(elems[0])) {
+        // bash 5.1: (key value key value ...), an odd last key gets "".
+        for (size_t i = 0; i < elems.size(); i += 2) v->amap[elems[i]] = i + 1 < elems.size() ? elems[i + 1] : "";
+      } else {
+        for (const std::string& el : elems) {
+          size_t rb = el.find("]=");
+          if (keyed(el)) v->amap[el.substr(1, rb - 1)] = el.substr(rb + 2);
+          else berror(sh, inv, name + ": '" + el + "': must use subscript when assigning associative array");
+        }
       }
     } else {
       std::string k = has_index ? index : "0";
