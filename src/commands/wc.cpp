@@ -105,11 +105,14 @@ struct Counter {
       if (text::is_printable(cp)) {
         int w = text::char_width(cp);
         if (w > 0) linepos += w;
-        if (text::is_wspace(cp)) separator();
+        if (text::is_wspace(cp) || is_nbspace(cp)) separator();
         else in_word = true;
       }
     }
   }
+
+  // GNU wc also ends words at non-breaking spaces, which iswspace() is not.
+  static bool is_nbspace(uint32_t cp) { return cp == 0x00A0 || cp == 0x2007 || cp == 0x202F || cp == 0x2060; }
 
   static bool could_be_prefix(const unsigned char* p, size_t n) {
     int need;
