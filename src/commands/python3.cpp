@@ -22,9 +22,9 @@ extern "C" const struct burrow_wasm_module burrow_python_module;
 namespace burrow {
 namespace {
 
+#ifdef BURROW_HAVE_PYTHON
 constexpr std::string_view kStdlibMountPoint = "/usr/local/lib/python3.11";
 
-#ifdef BURROW_HAVE_PYTHON
 // The host directory holding the standard library, built alongside the
 // module; BURROW_PYTHON_STDLIB overrides it (an installed copy elsewhere).
 vfs::FilesystemPtr open_stdlib() {
