@@ -8,6 +8,7 @@ build_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libre2-dev libpcre2-dev libarchive-dev zlib1g-dev libbz2-dev liblzma-dev libzstd-dev
   libssl-dev libedit-dev libmagic-dev nlohmann-json3-dev
+  nettle-dev libbsd-dev libmd-dev libncurses-dev  # static archives that libarchive and libedit need
 )
 # Reference tools that the differential tests compare against.
 test_packages=(python3 bash coreutils gawk grep sed findutils diffutils patch ripgrep bc dc jq file gzip bzip2 xz-utils zstd)
