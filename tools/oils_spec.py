@@ -5,7 +5,7 @@ Not part of ctest: the Oils files are public conformance material we learn
 from, read from a checkout whose path is given on the command line, never
 copied into this tree.
 
-    tools/oils_spec.py BURROW OILS_SPEC_DIR [NAME ...]    e.g. array assoc dbracket
+    tools/oils_spec.py [-j N] [-v] [--json OUT] BURROW OILS_SPEC_DIR [NAME ...]    e.g. array assoc dbracket
 
 Each case's expectation for bash is taken (default first, then any
 `## OK|BUG|N-I bash...` override, since we aim to behave as bash 5.2 does);
@@ -15,6 +15,7 @@ for burrow and for bash, and with -v the burrow failures.
 """
 
 import argparse
+import concurrent.futures
 import json
 import os
 import re
@@ -111,41 +112,55 @@ def passes(case, out, status):
     return status == exp.get('status', 0)
 
 
+def run_case(burrow, case):
+    """Runs one case under bash and burrow; returns (bash_ok, burrow_ok, same, burrow_result)."""
+    script = '\n'.join(case.lines) + '\n'
+    results = {}
+    for who in ('bash', 'burrow'):
+        root = tempfile.mkdtemp(prefix='oils_')
+        os.makedirs(os.path.join(root, 'tmp'))
+        env = dict(os.environ, TMP='/tmp', SH=who, LC_ALL='C.UTF-8')
+        if who == 'bash':
+            env['TMP'] = os.path.join(root, 'tmp')
+            results[who] = run(['/bin/bash', '-c'], os.path.join(root, 'tmp'), script, env)
+        else:
+            results[who] = run([burrow, '--rw-root', root, '--cwd', '/tmp', '-c'], root, script, env)
+        shutil.rmtree(root, ignore_errors=True)
+    return (passes(case, *results['bash']), passes(case, *results['burrow']),
+            results['bash'] == results['burrow'], results['burrow'])
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('burrow')
     ap.add_argument('spec_dir')
     ap.add_argument('names', nargs='*')
-    ap.add_argument('-v', action='store_true')
+    ap.add_argument('-v', action='store_true', help='list the cases burrow fails')
+    ap.add_argument('-j', type=int, default=os.cpu_count() or 1)
+    ap.add_argument('--json', help='write per-case results here')
     args = ap.parse_args()
     burrow = os.path.abspath(args.burrow)
     names = args.names or sorted(f[:-8] for f in os.listdir(args.spec_dir) if f.endswith('.test.sh'))
-    tot_b = tot_h = tot = 0
-    for name in names:
-        cases = parse(os.path.join(args.spec_dir, name + '.test.sh'))
-        nb = nh = 0
-        for c in cases:
-            script = '\n'.join(c.lines) + '\n'
-            for who in ('bash', 'burrow'):
-                root = tempfile.mkdtemp(prefix='oils_')
-                os.makedirs(os.path.join(root, 'tmp'))
-                env = dict(os.environ, TMP='/tmp', SH=who, LC_ALL='C.UTF-8')
-                if who == 'bash':
-                    env['TMP'] = os.path.join(root, 'tmp')
-                    out, st = run(['/bin/bash', '-c'], os.path.join(root, 'tmp'), script, env)
-                else:
-                    out, st = run([burrow, '--rw-root', root, '--cwd', '/tmp', '-c'], root, script, env)
-                shutil.rmtree(root, ignore_errors=True)
-                ok = passes(c, out, st)
-                if who == 'bash':
-                    nh += ok
-                else:
-                    nb += ok
-                    if not ok and args.v:
-                        print(f'  FAIL {name}: {c.name}: status {st}, stdout {out[:200]!r}')
-        print(f'{name}: {len(cases)} cases, burrow {nb}, bash {nh}')
-        tot += len(cases); tot_b += nb; tot_h += nh
-    print(f'TOTAL: {tot} cases, burrow {tot_b}, bash {tot_h}')
+    totals = [0, 0, 0, 0]  # cases, burrow as expected, bash as expected, burrow same as bash
+    record = {}
+    with concurrent.futures.ThreadPoolExecutor(args.j) as pool:
+        for name in names:
+            cases = parse(os.path.join(args.spec_dir, name + '.test.sh'))
+            outcomes = list(pool.map(lambda c: run_case(burrow, c), cases))
+            nh = sum(o[0] for o in outcomes)
+            nb = sum(o[1] for o in outcomes)
+            ns = sum(o[2] for o in outcomes)
+            for c, o in zip(cases, outcomes):
+                record[f'{name}::{c.name}'] = {'bash': o[0], 'burrow': o[1], 'same': o[2]}
+                if args.v and not o[1]:
+                    print(f'  FAIL {name}: {c.name}: status {o[3][1]}, stdout {o[3][0][:200]!r}')
+            print(f'{name}: {len(cases)} cases, burrow {nb}, bash {nh}, same as bash {ns}', flush=True)
+            for k, v in enumerate((len(cases), nb, nh, ns)):
+                totals[k] += v
+    print(f'TOTAL: {totals[0]} cases, burrow {totals[1]}, bash {totals[2]}, same as bash {totals[3]}')
+    if args.json:
+        with open(args.json, 'w') as f:
+            json.dump(record, f, indent=0)
 
 
 if __name__ == '__main__':
