@@ -272,7 +272,9 @@ wait
 { coproc N2 { sleep 0.2; }; coproc N3 (sleep 0.1); jobs; wait; } 2>&1 | sed 's/\[[0-9]*:/[PID:/'
 
 #### coproc: wait PID gives its status
-coproc { exit 3; }
+# It must still be running when wait starts: bash's status for a coprocess
+# reaped before the wait is 0 or 3 depending on timing.
+coproc { sleep 0.2; exit 3; }
 wait $COPROC_PID
 echo $?
 echo "${COPROC[@]}-"
