@@ -11,6 +11,7 @@
 #include "shell/parser.h"
 #include "shell/printer.h"
 #include "shell/signals.h"
+#include "shell/time_report.h"
 
 namespace burrow::shell {
 namespace {
@@ -447,8 +448,30 @@ static void set_pipestatus(Interp& sh, const std::vector<int>& statuses) {
   for (size_t i = 0; i < statuses.size(); ++i) v.array[i] = std::to_string(statuses[i]);
 }
 
+// The `time` keyword's report, in TIMEFORMAT's format (unset: bash's
+// default; set but empty: no report).
+void Interp::report_time(bool posix, double real_seconds, const CpuSeconds& cpu_at_start) {
+  CpuSeconds now = thread_cpu_seconds();
+  CpuSeconds used{now.user - cpu_at_start.user, now.sys - cpu_at_start.sys};
+  std::string format(kDefaultTimeFormat);
+  if (posix) {
+    format = kPosixTimeFormat;
+  } else if (auto custom = get_var("TIMEFORMAT")) {
+    if (custom->empty()) return;
+    format = *custom;
+  }
+  char bad_char = 0;
+  std::string report = format_time_report(format, real_seconds, used, &bad_char);
+  if (report.empty() && !format.empty()) {
+    write_err(error_prefix() + "TIMEFORMAT: `" + std::string(1, bad_char) + "': invalid format character\n");
+    return;
+  }
+  write_err(report + "\n");
+}
+
 int Interp::execute_pipeline(const Pipeline& p) {
   auto start = std::chrono::steady_clock::now();
+  CpuSeconds cpu_at_start = p.timed ? thread_cpu_seconds() : CpuSeconds{};
   if (p.negated) ++errexit_suppressed_;
   int status = 0;
   std::vector<int> statuses;
@@ -526,17 +549,8 @@ int Interp::execute_pipeline(const Pipeline& p) {
     status = status == 0 ? 1 : 0;
   }
   set_pipestatus(*this, statuses);
-  if (p.timed) {
-    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    char buf[128];
-    if (p.time_posix) {
-      snprintf(buf, sizeof buf, "real %.2f\nuser 0.00\nsys 0.00\n", secs);
-    } else {
-      int m = static_cast<int>(secs / 60);
-      snprintf(buf, sizeof buf, "\nreal\t%dm%.3fs\nuser\t0m0.000s\nsys\t0m0.000s\n", m, secs - m * 60);
-    }
-    write_err(buf);
-  }
+  if (p.timed) report_time(p.time_posix, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
+                          cpu_at_start);
   st.last_status = status;
   return status;
 }

@@ -31,6 +31,8 @@
 
 namespace burrow::shell {
 
+struct CpuSeconds;
+
 // Shared by every process of a session.
 struct ShellContext {
   vfs::FilesystemPtr fs;
@@ -224,6 +226,7 @@ class Interp : public ProcessHost {
   int execute_list(const List& list);
   int execute_and_or(const AndOr& ao);
   int execute_pipeline(const Pipeline& p);
+  void report_time(bool posix, double real_seconds, const CpuSeconds& cpu_at_start);
   int execute_command(const Command& c);
   bool run_loop_body(const List& body, int& status);
 
