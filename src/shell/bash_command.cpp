@@ -226,8 +226,14 @@ int run_bash(Invocation& inv) {
   int status = child->run_toplevel(script, true);
   set_current_process(parent);
   // A shell that `kill` ended (not its caller's cancellation): bash reports a
-  // foreground child killed by SIGTERM with this line.
-  if (own_cancel.own_signal() == 15 && status == 128 + 15) inv.err() << "Terminated\n";
+  // foreground child killed by SIGTERM with this line, unless `exec` put the
+  // child in its own place (as `burrow -c` does), leaving no parent to report.
+  // When the child exec'd another shell, that shell's signal is the child's.
+  int ended_by = own_cancel.own_signal() ? own_cancel.own_signal() : child->exec_ended_by_signal;
+  if (ended_by == 15 && status == 128 + 15) {
+    if (parent->replaced_by_exec) parent->exec_ended_by_signal = ended_by;
+    else inv.err() << "Terminated\n";
+  }
   return status;
 }
 

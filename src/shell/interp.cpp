@@ -316,6 +316,9 @@ int Interp::run_toplevel(std::string_view source, bool run_exit_trap) {
   int status;
   try {
     status = run_source(source);
+    // A signal the script's last command sent to its own shell (`kill $$`)
+    // still ends it.
+    check_cancel();
   } catch (const ExitSignal& e) {
     status = e.status;
     exit_called = true;

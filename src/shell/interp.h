@@ -354,6 +354,8 @@ class Interp : public ProcessHost {
   bool keep_redirects_ = false;  // `exec` without a command: redirections stay
   std::string parse_error_name;  // name for syntax errors ("bash: -c"); default $0
   std::vector<std::string> func_names_;  // FUNCNAME stack
+  bool replaced_by_exec = false;          // `exec COMMAND` is running in this shell's place
+  int exec_ended_by_signal = 0;           // ... and the signal that ended the shell it exec'd
   std::vector<int> procsubst_fds_;
   int source_depth_ = 0;
   int last_optind_ = 0;

@@ -239,6 +239,7 @@ int b_exec(Interp& sh, Invocation& inv) {
   }
   std::vector<std::string> argv(inv.argv.begin() + i, inv.argv.end());
   inv.finish(0);
+  sh.replaced_by_exec = true;
   int status = sh.run_simple_argv(argv, nullptr);
   throw ExitSignal{status};
 }
