@@ -2,6 +2,7 @@
 // as the host would run /bin/bash (-c, script files, -s / stdin, options).
 #include "process/streams.h"
 #include "shell/interp.h"
+#include "shell/signals.h"
 
 namespace burrow::shell {
 namespace {
@@ -230,9 +231,14 @@ int run_bash(Invocation& inv) {
   // child in its own place (as `burrow -c` does), leaving no parent to report.
   // When the child exec'd another shell, that shell's signal is the child's.
   int ended_by = own_cancel.own_signal() ? own_cancel.own_signal() : child->exec_ended_by_signal;
-  if (ended_by == 15 && status == 128 + 15) {
-    if (parent->replaced_by_exec) parent->exec_ended_by_signal = ended_by;
-    else inv.err() << "Terminated\n";
+  if (ended_by && status == 128 + ended_by) {
+    if (parent->replaced_by_exec) {
+      parent->exec_ended_by_signal = ended_by;
+    } else if (ended_by == 15) {
+      inv.err() << "Terminated\n";
+    } else if (signal_death_is_reported(ended_by)) {
+      parent->error(signal_death_report(child->st.pid, ended_by, parent->bash_command()));
+    }
   }
   return status;
 }

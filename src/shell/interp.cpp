@@ -338,10 +338,27 @@ int Interp::run_toplevel(std::string_view source, bool run_exit_trap) {
     write_err(st.arg0 + ": internal error: " + e.what() + "\n");
     status = 2;
   }
+  int last_command_status = st.last_status;
   st.last_status = status;
   if (run_exit_trap) {
     auto it = traps_.find("EXIT");
-    if (it != traps_.end() && !ctx->cancel.cancelled()) {
+    // A shell that a signal ended (`kill $$`, not the session's cancellation
+    // or SIGKILL) still runs its EXIT trap, as bash does, then dies of it.
+    int killed_by = 0;
+    if (it != traps_.end() && !ctx->cancel.cancelled() && process_cancel && process_cancel->own_signal() &&
+        process_cancel->own_signal() != 9) {
+      killed_by = process_cancel->own_signal();
+      process_cancel->reset();
+      st.last_status = last_command_status;  // the trap's $? is the last command's
+    }
+    struct Rekill {
+      CancelToken* token;
+      int signal;
+      ~Rekill() {
+        if (signal) token->cancel(signal);
+      }
+    } rekill{process_cancel, killed_by};
+    if (it != traps_.end() && !ctx->cancel.cancelled() && !(process_cancel && process_cancel->cancelled())) {
       std::string action = it->second;
       traps_.erase(it);
       ++trap_depth_;
@@ -359,6 +376,7 @@ int Interp::run_toplevel(std::string_view source, bool run_exit_trap) {
       }
       st.last_status = status;
     }
+    if (killed_by) status = st.last_status = 128 + killed_by;
   }
   return status;
 }

@@ -99,4 +99,11 @@ std::string signal_description(int number) {
   }
 }
 
+std::string signal_death_report(long pid, int number, std::string_view command) {
+  std::string pid_text = std::to_string(pid);
+  std::string what = signal_description(number);
+  if (what.size() < 24) what.resize(24, ' ');
+  return std::string(pid_text.size() < 5 ? 5 - pid_text.size() : 0, ' ') + pid_text + " " + what + std::string(command);
+}
+
 }  // namespace burrow::shell

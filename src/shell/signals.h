@@ -29,4 +29,12 @@ bool signal_terminates(int number);
 // "Interrupt", ...
 std::string signal_description(int number);
 
+// bash's line for a job that a signal ended, after its "bash: line N: "
+// prefix: "  1004 Killed                  sleep 5".
+std::string signal_death_report(long pid, int number, std::string_view command);
+
+// Signals whose deaths bash reports when it reaps the job: not INT, PIPE or
+// TERM, which end jobs routinely.
+inline bool signal_death_is_reported(int number) { return number != 0 && number != 2 && number != 13 && number != 15; }
+
 }  // namespace burrow::shell

@@ -68,13 +68,10 @@ void report_signal_death(Interp& sh, Job& job) {
   if (job.death_reported || !job.signal) return;
   job.death_reported = true;
   int number = job.signal->load();
-  if (number == 0 || number == 2 || number == 13 || number == 15) return;
-  std::string pid = std::to_string(job.pid);
-  std::string what = signal_description(number);
-  if (what.size() < 24) what.resize(24, ' ');
+  if (!signal_death_is_reported(number)) return;
   std::string command = job.command;
   if (command.size() >= 2 && command.compare(command.size() - 2, 2, " &") == 0) command.resize(command.size() - 2);
-  sh.error(std::string(pid.size() < 5 ? 5 - pid.size() : 0, ' ') + pid + " " + what + command);
+  sh.error(signal_death_report(job.pid, number, command));
 }
 
 // Waits for `job` while watching for cancellation and for trapped signals,
