@@ -27,7 +27,7 @@ bash -c 'trap "echo bye; exit 3" EXIT; kill $$'; echo status=$?
 { bash -c 'trap "echo bye" EXIT; kill -9 $$; echo no'; } 2>/dev/null; echo status=$?
 
 #### a nested shell killed by SIGKILL or SIGHUP is reported, pid masked
-{ bash -c 'kill -9 $$'; echo status=$?; bash -c 'kill -HUP $$'; echo status=$?; } 2>&1 | sed 's/[0-9]\{3,\} /PID /'
+{ bash -c 'kill -9 $$'; echo status=$?; bash -c 'kill -HUP $$'; echo status=$?; } 2>&1 | sed 's/ *[0-9]\{3,\} / PID /'
 
 #### a nested shell killed by SIGUSR1 is reported
-{ bash -c 'echo start; kill -USR1 $$; echo no'; echo status=$?; } 2>&1 | sed 's/[0-9]\{3,\} /PID /'
+{ bash -c 'echo start; kill -USR1 $$; echo no'; echo status=$?; } 2>&1 | sed 's/ *[0-9]\{3,\} / PID /'
