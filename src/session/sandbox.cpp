@@ -199,10 +199,16 @@ class SandboxImpl : public Sandbox {
     shell_ = std::make_unique<Interp>(ctx_, std::move(st), FdTable{});
     shell_->parse_error_name = "bash: -c";
     shell_->register_signal_target();
+    std::lock_guard<std::mutex> lock(ctx_->targets_mutex);
+    ctx_->foreground_shell = shell_.get();
   }
 
   ~SandboxImpl() override {
     ctx_->cancel.cancel(9);
+    {
+      std::lock_guard<std::mutex> lock(ctx_->targets_mutex);
+      ctx_->foreground_shell = nullptr;
+    }
     shell_.reset();
   }
 
@@ -230,7 +236,7 @@ class SandboxImpl : public Sandbox {
     return status;
   }
 
-  void cancel(int signal) override { ctx_->cancel.cancel(signal); }
+  void cancel(int signal) override { ctx_->interrupt(signal); }
   bool exited() const override { return exited_; }
 
   bool is_complete(std::string_view text) override {

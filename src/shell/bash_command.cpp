@@ -224,6 +224,26 @@ int run_bash(Invocation& inv) {
   }
   inv.out().flush();
   set_current_process(child.get());
+  // A nested shell the foreground shell runs is now the one Ctrl-C reaches.
+  ShellContext& ctx = *parent->ctx;
+  bool took_foreground = false;
+  {
+    std::lock_guard<std::mutex> lock(ctx.targets_mutex);
+    if (ctx.foreground_shell == parent) {
+      ctx.foreground_shell = child.get();
+      took_foreground = true;
+    }
+  }
+  struct GiveBackForeground {
+    ShellContext& ctx;
+    Interp* parent;
+    bool active;
+    ~GiveBackForeground() {
+      if (!active) return;
+      std::lock_guard<std::mutex> lock(ctx.targets_mutex);
+      ctx.foreground_shell = parent;
+    }
+  } give_back{ctx, parent, took_foreground};
   int status = child->run_toplevel(script, true);
   set_current_process(parent);
   // A shell that `kill` ended (not its caller's cancellation): bash reports a

@@ -127,6 +127,22 @@ bool ShellContext::send_signal(int pid, int number) {
   return true;
 }
 
+void ShellContext::interrupt(int number) {
+  if (number > 0 && number <= kMaxSignal) {
+    std::lock_guard<std::mutex> lock(targets_mutex);
+    uint64_t bit = uint64_t{1} << number;
+    if (foreground_shell && number != 9) {
+      if (foreground_shell->ignored_signals.load() & bit) return;
+      if (foreground_shell->trapped_signals.load() & bit) {
+        foreground_shell->pending_signals.fetch_or(bit);
+        if (foreground_command) foreground_command->cancel(number);
+        return;
+      }
+    }
+  }
+  cancel.cancel(number);
+}
+
 std::vector<int> ShellContext::signal_pids() {
   std::lock_guard<std::mutex> lock(targets_mutex);
   std::vector<int> pids;
@@ -1233,6 +1249,25 @@ int Interp::run_external(std::vector<std::string>& argv, const Environment* extr
   inv.host = this;
   inv.cancel = cancel_token();
   inv.limits = &ctx->limits;
+  // The foreground shell's command gets a token of its own, which a
+  // terminal's Ctrl-C cancels while the shell lives on to run its trap.
+  CancelToken command_cancel(cancel_token());
+  struct ForegroundCommand {
+    ShellContext* ctx = nullptr;
+    ~ForegroundCommand() {
+      if (!ctx) return;
+      std::lock_guard<std::mutex> lock(ctx->targets_mutex);
+      ctx->foreground_command = nullptr;
+    }
+  } foreground;
+  {
+    std::lock_guard<std::mutex> lock(ctx->targets_mutex);
+    if (ctx->foreground_shell == this) {
+      ctx->foreground_command = &command_cancel;
+      inv.cancel = &command_cancel;
+      foreground.ctx = ctx.get();
+    }
+  }
   int status;
   try {
     status = run_command(*reg, inv);

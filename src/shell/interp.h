@@ -65,6 +65,17 @@ struct ShellContext {
   bool send_signal(int pid, int number);
   // Every pid `kill 0` reaches, in ascending order.
   std::vector<int> signal_pids();
+
+  // The shell a terminal's Ctrl-C reaches (the session's shell, or the
+  // nested `bash` it is running in the foreground), and the command that shell
+  // is running now; both guarded by targets_mutex.
+  class Interp* foreground_shell = nullptr;
+  CancelToken* foreground_command = nullptr;
+  // A signal from the terminal or the embedding program (Sandbox::cancel).
+  // When the foreground shell traps it, its running command is interrupted
+  // and the trap runs, as a terminal's Ctrl-C does under bash; when it ignores
+  // it, nothing happens. Otherwise the whole session is cancelled.
+  void interrupt(int number);
 };
 
 struct Var {

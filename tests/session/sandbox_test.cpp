@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <mutex>
 #include <thread>
 #include <fstream>
 
@@ -129,6 +130,7 @@ TEST(Sandbox, SessionsAreIsolated) {
   EXPECT_EQ(r.stderr_data, "cat: /tmp/x: No such file or directory\n");
 }
 
+
 }  // namespace
 
 namespace {
@@ -153,6 +155,70 @@ TEST(Sandbox, CancelWhileReadingBlockedStdin) {
   EXPECT_EQ(status, 130);
   release.store(true);
   std::this_thread::sleep_for(std::chrono::milliseconds(20));
+}
+
+// Sandbox::cancel(SIGINT) is a terminal's Ctrl-C: it interrupts the running
+// command, and a shell that traps INT runs its trap and carries on.
+struct InterruptedRun {
+  std::string out;
+  int status = -1;
+};
+
+// The script prints "ready\n" once its trap is set; the interrupt comes then.
+InterruptedRun run_and_interrupt(const std::string& script, int signal) {
+  auto sb = burrow::Sandbox::create({});
+  InterruptedRun run;
+  std::mutex out_mutex;
+  burrow::StreamIO io;
+  io.read_stdin = [](char*, size_t) { return size_t{0}; };
+  io.write_stdout = [&](std::string_view d) {
+    std::lock_guard<std::mutex> lock(out_mutex);
+    run.out.append(d);
+  };
+  io.write_stderr = [](std::string_view) {};
+  std::thread t([&] { run.status = sb->exec_streaming(script, io); });
+  bool ready = false;
+  for (int waits = 0; !ready && waits < 2000; ++waits) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    std::lock_guard<std::mutex> lock(out_mutex);
+    ready = run.out.rfind("ready\n", 0) == 0;
+  }
+  EXPECT_TRUE(ready) << "the script never said it was ready: " << run.out;
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));  // into the sleep
+  sb->cancel(signal);
+  t.join();
+  run.out.erase(0, 6);
+  return run;
+}
+
+TEST(Sandbox, CtrlCRunsTheIntTrapAndTheScriptGoesOn) {
+  InterruptedRun r = run_and_interrupt("trap 'echo caught' INT; echo ready; sleep 30; echo after $?", 2);
+  EXPECT_EQ(r.out, "caught\nafter 130\n");
+  EXPECT_EQ(r.status, 0);
+}
+
+TEST(Sandbox, CtrlCWithATrapThatExits) {
+  InterruptedRun r = run_and_interrupt("trap 'echo caught; exit 5' INT; echo ready; sleep 30; echo never", 2);
+  EXPECT_EQ(r.out, "caught\n");
+  EXPECT_EQ(r.status, 5);
+}
+
+TEST(Sandbox, CtrlCIgnoredByTrapEmptyString) {
+  InterruptedRun r = run_and_interrupt("trap '' INT; echo ready; sleep 0.5; echo finished $?", 2);
+  EXPECT_EQ(r.out, "finished 0\n");
+  EXPECT_EQ(r.status, 0);
+}
+
+TEST(Sandbox, CtrlCWithoutATrapEndsTheScript) {
+  InterruptedRun r = run_and_interrupt("echo ready; sleep 30; echo never", 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.status, 130);
+}
+
+TEST(Sandbox, CtrlCReachesTheTrapOfANestedForegroundShell) {
+  InterruptedRun r = run_and_interrupt("bash -c 'trap \"echo inner\" INT; echo ready; sleep 30; echo inner done'; echo outer $?", 2);
+  EXPECT_EQ(r.out, "inner\ninner done\nouter 0\n");
+  EXPECT_EQ(r.status, 0);
 }
 
 }  // namespace
