@@ -57,11 +57,9 @@ int run_interactive_shell(Interp& sh, Invocation& inv, const InteractiveOptions&
   ShellState& st = sh.st;
   st.interactive = true;
   st.opts.expand_aliases = true;  // on in every interactive shell
-  if (!command) {
-    // As bash without a terminal says when it starts.
-    sh.write_err(st.arg0 + ": cannot set terminal process group (-1): Inappropriate ioctl for device\n" + st.arg0 +
-                 ": no job control in this shell\n");
-  }
+  // As bash without a terminal says when it starts.
+  sh.write_err(st.arg0 + ": cannot set terminal process group (-1): Inappropriate ioctl for device\n" + st.arg0 +
+               ": no job control in this shell\n");
   if (!sh.get_var("PS1")) sh.set_var("PS1", "\\s-\\v\\$ ");
   if (!sh.get_var("PS2")) sh.set_var("PS2", "> ");
   sh.set_var("HISTFILE", sh.get_var("HISTFILE").value_or(sh.get_var("HOME").value_or("") + "/.bash_history"));
@@ -94,7 +92,7 @@ int run_bash(Invocation& inv) {
   }
   const std::string& self = inv.argv[0];
   ShellOptions opts;
-  bool has_c = false, read_stdin = false, interactive = false;
+  bool has_c = false, read_stdin = false, interactive = false, commands_from_stdin = false;
   InteractiveOptions iopts;
   size_t i = 1;
   for (; i < inv.argv.size(); ++i) {
@@ -264,6 +262,7 @@ int run_bash(Invocation& inv) {
     bs.array[0] = path;
     st.globals["BASH_SOURCE"] = bs;
   } else {
+    commands_from_stdin = true;
     if (!interactive) inv.in().read_all(script);  // bash -i reads it a command at a time
     st.arg0 = self;
     st.positional.assign(inv.argv.begin() + i, inv.argv.end());
@@ -273,7 +272,7 @@ int run_bash(Invocation& inv) {
   set_current_process(child.get());
   int status;
   if (interactive) {
-    status = run_interactive_shell(*child, inv, iopts, has_c ? &script : nullptr);
+    status = run_interactive_shell(*child, inv, iopts, commands_from_stdin ? nullptr : &script);
   } else {
     status = child->run_toplevel(script, true);
   }

@@ -335,3 +335,10 @@ printf 'echo a\nif true; then\necho b\n' | PS1='$ ' HISTFILE=/dev/null bash --no
 
 #### bash -i quoted newline is kept in the history entry
 printf 'echo "a\nb"\nhistory\n' | HISTFILE=/dev/null bash --norc --noediting -i 2>/dev/null
+
+#### bash -i with a script file runs the file
+printf 'echo from file\ncase $- in *i*) echo i;; esac\n' > s.sh
+echo 'echo from stdin' | bash --norc -i s.sh 2>/dev/null
+
+#### bash -i -c says there is no job control
+bash --norc -i -c 'echo hi; exit 3' 2>&1 | grep -c -e 'job control' -e 'terminal process group'
