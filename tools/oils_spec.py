@@ -124,7 +124,12 @@ def run_case(burrow, case):
             env['TMP'] = os.path.join(root, 'tmp')
             results[who] = run(['/bin/bash', '-c'], os.path.join(root, 'tmp'), script, env)
         else:
-            results[who] = run([burrow, '--rw-root', root, '--cwd', '/tmp', '-c'], root, script, env)
+            # The sandbox does not inherit the host's environment: its $SH is
+            # its own bash, $TMP its /tmp (on the first line, as bash has it,
+            # so that line numbers agree).
+            lines = script.split('\n', 1)
+            inside = 'export SH=bash TMP=/tmp; ' + lines[0] + '\n' + (lines[1] if len(lines) > 1 else '')
+            results[who] = run([burrow, '--rw-root', root, '--cwd', '/tmp', '-c'], root, inside, env)
         shutil.rmtree(root, ignore_errors=True)
     return (passes(case, *results['bash']), passes(case, *results['burrow']),
             results['bash'] == results['burrow'], results['burrow'])

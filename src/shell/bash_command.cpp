@@ -1,6 +1,7 @@
 // `bash` and `sh` as commands: a nested interpreter in the calling process,
 // as the host would run /bin/bash (-c, script files, -s / stdin, options).
 #include "process/streams.h"
+#include "shell/history.h"
 #include "shell/interp.h"
 #include "shell/signals.h"
 
@@ -51,6 +52,39 @@ bool set_long_option(ShellOptions& o, const std::string& name, bool on) {
   return true;
 }
 
+// `bash -i`: the startup file, then the -c string or the commands read from
+// stdin, with prompts, history and errors that do not end the shell.
+int run_interactive_shell(Interp& sh, Invocation& inv, const InteractiveOptions& o, const std::string* command) {
+  ShellState& st = sh.st;
+  st.interactive = true;
+  st.opts.expand_aliases = true;  // on in every interactive shell
+  // As bash without a terminal says when it starts.
+  sh.write_err(st.arg0 + ": cannot set terminal process group (-1): Inappropriate ioctl for device\n" + st.arg0 +
+               ": no job control in this shell\n");
+  if (!sh.get_var("PS1")) sh.set_var("PS1", "\\s-\\v\\$ ");
+  if (!sh.get_var("PS2")) sh.set_var("PS2", "> ");
+  sh.set_var("HISTFILE", sh.get_var("HISTFILE").value_or(sh.get_var("HOME").value_or("") + "/.bash_history"));
+  int status = 0;
+  bool go_on;
+  go_on = interactive_startup(sh, o);
+  if (go_on) {
+    if (command) {
+      st.interactive = true;
+      status = sh.run_toplevel(*command, true);
+      st.interactive = false;
+      return status;
+    }
+    st.opts.history = true;
+    interactive_history_init(sh);
+    status = run_interactive(sh, o, inv.in());
+    save_history_on_exit(sh);
+  }
+  status = st.last_status;
+  // The EXIT trap runs as the shell ends, with $? its status.
+  st.interactive = false;
+  return sh.run_toplevel("builtin exit " + std::to_string(status), true);
+}
+
 int run_bash(Invocation& inv) {
   Interp* parent = current_process();
   if (!parent) {
@@ -59,7 +93,8 @@ int run_bash(Invocation& inv) {
   }
   const std::string& self = inv.argv[0];
   ShellOptions opts;
-  bool has_c = false, read_stdin = false;
+  bool has_c = false, read_stdin = false, interactive = false, commands_from_stdin = false;
+  InteractiveOptions iopts;
   size_t i = 1;
   for (; i < inv.argv.size(); ++i) {
     const std::string& a = inv.argv[i];
@@ -68,6 +103,16 @@ int run_bash(Invocation& inv) {
       break;
     }
     if (a.rfind("--", 0) == 0) {
+      if (a == "--rcfile" || a == "--init-file") {
+        if (i + 1 >= inv.argv.size()) {
+          inv.err() << self << ": " << a << ": option requires an argument\n";
+          return 2;
+        }
+        iopts.rcfile = inv.argv[++i];
+        continue;
+      }
+      if (a == "--norc") iopts.norc = true;
+      if (a == "--noediting") iopts.editing = false;
       if (a == "--norc" || a == "--noprofile" || a == "--login" || a == "--posix" || a == "--noediting" ||
           a == "--restricted" || a == "--verbose") {
         if (a == "--verbose") opts.verbose = true;
@@ -85,6 +130,7 @@ int run_bash(Invocation& inv) {
     for (size_t k = 1; k < a.size(); ++k) {
       char c = a[k];
       if (c == 'c') has_c = true;
+      else if (c == 'i') interactive = on;
       else if (c == 's') read_stdin = true;
       else if (c == 'o' || c == 'O') {
         if (i + 1 >= inv.argv.size()) {
@@ -217,7 +263,8 @@ int run_bash(Invocation& inv) {
     bs.array[0] = path;
     st.globals["BASH_SOURCE"] = bs;
   } else {
-    inv.in().read_all(script);
+    commands_from_stdin = true;
+    if (!interactive) inv.in().read_all(script);  // bash -i reads it a command at a time
     st.arg0 = self;
     st.positional.assign(inv.argv.begin() + i, inv.argv.end());
     child->parse_error_name = self;
@@ -244,7 +291,12 @@ int run_bash(Invocation& inv) {
       ctx.foreground_shell = parent;
     }
   } give_back{ctx, parent, took_foreground};
-  int status = child->run_toplevel(script, true);
+  int status;
+  if (interactive) {
+    status = run_interactive_shell(*child, inv, iopts, commands_from_stdin ? nullptr : &script);
+  } else {
+    status = child->run_toplevel(script, true);
+  }
   set_current_process(parent);
   // A shell that `kill` ended (not its caller's cancellation): bash reports a
   // foreground child killed by SIGTERM with this line, unless `exec` put the

@@ -222,6 +222,8 @@ std::unique_ptr<Interp> Interp::fork_child() {
 // Diagnostics
 
 std::string Interp::error_prefix() const {
+  // An interactive shell's messages name no line (its startup file's do).
+  if (st.interactive && source_depth_ == 0) return st.arg0 + ": ";
   return st.arg0 + ": line " + std::to_string(st.lineno) + ": ";
 }
 
@@ -295,7 +297,9 @@ int Interp::run_source(std::string_view source, int first_line, bool parse_error
     for (const std::string& w : parser.take_warnings()) write_err(st.arg0 + ": " + w + "\n");
     if (err) {
       std::string name = parse_error_name.empty() ? st.arg0 : parse_error_name;
-      write_err(err.format(name));
+      // An interactive shell names no line and does not quote it.
+      if (st.interactive && source_depth_ == 0) write_err(name + ": " + err.message + "\n");
+      else write_err(err.format(name));
       st.last_status = 2;
       if (!parse_error_fatal) return 2;
       throw FatalSignal{2};

@@ -27,6 +27,7 @@
 #include "process/fd_table.h"
 #include "shell/assoc.h"
 #include "shell/ast.h"
+#include "shell/history.h"
 #include "vfs/filesystem.h"
 
 namespace burrow::shell {
@@ -106,6 +107,8 @@ struct ShellOptions {
   // the ERR trap / the DEBUG and RETURN traps. shopt extdebug turns both on
   // and lets a DEBUG trap skip a command (status 1) or return (status 2).
   bool errtrace = false, functrace = false, extdebug = false;
+  // set -o history: interactive command lines are recorded.
+  bool history = false;
 };
 
 // A background job (`cmd &`): its thread, its own cancellation (what `kill`
@@ -158,6 +161,8 @@ struct ShellState {
   std::map<std::string, bool, std::less<>> inert_shopts;
   std::map<std::string, std::string> completions;        // complete: name -> `complete -p` line
   std::set<std::string, std::less<>> traced_functions;   // declare -ft: they inherit DEBUG and RETURN
+  History history;           // the history list (history.h)
+  bool interactive = false;  // bash -i: errors name no line, `exit` says so
 };
 
 // Non-local control flow, thrown through the tree walk.

@@ -60,6 +60,7 @@ std::optional<std::string> Interp::special_param(std::string_view name) {
         if (st.opts.errexit) f += 'e';
         if (st.opts.noglob) f += 'f';
         if (st.opts.hashall) f += 'h';
+        if (st.interactive) f += 'i';
         if (st.opts.nounset) f += 'u';
         if (st.opts.verbose) f += 'v';
         if (st.opts.xtrace) f += 'x';
@@ -170,6 +171,8 @@ bool Interp::set_var(std::string_view name, std::string value, bool append) {
     else v->value = std::move(value);
   }
   v->set = true;
+  // Assigning HISTSIZE / HISTFILESIZE trims the history / its file at once.
+  if (name.size() > 4 && name.compare(0, 4, "HIST") == 0) history_var_assigned(*this, std::string(name));
   return true;
 }
 

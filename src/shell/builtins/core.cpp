@@ -30,6 +30,7 @@ int b_exit(Interp& sh, Invocation& inv) {
     }
   }
   inv.finish(0);
+  if (sh.st.interactive && sh.st.subshell_level == 0) inv.err() << "exit\n";
   throw ExitSignal{status};
 }
 

@@ -596,9 +596,9 @@ const OptName kSetOptions[] = {
     {"noclobber", &ShellOptions::noclobber, 'C'}, {"noexec", &ShellOptions::noexec, 'n'},
     {"noglob", &ShellOptions::noglob, 'f'},       {"nounset", &ShellOptions::nounset, 'u'},
     {"pipefail", &ShellOptions::pipefail, 0},     {"verbose", &ShellOptions::verbose, 'v'},
-    {"xtrace", &ShellOptions::xtrace, 'x'},
+    {"xtrace", &ShellOptions::xtrace, 'x'},       {"history", &ShellOptions::history, 0},
 };
-const char* const kOtherSetOptions[] = {"emacs", "histexpand", "history", "ignoreeof",
+const char* const kOtherSetOptions[] = {"emacs", "histexpand", "ignoreeof",
                                         "interactive-comments", "keyword", "monitor", "nolog", "notify",
                                         "onecmd", "physical", "posix", "privileged", "vi"};
 
