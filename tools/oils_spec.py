@@ -98,7 +98,7 @@ def parse(path):
 
 def run(argv, cwd, script, env):
     try:
-        p = subprocess.run(argv + [PRELUDE + script], cwd=cwd, env=env,
+        p = subprocess.run(argv + [script], cwd=cwd, env=env,
                            stdin=subprocess.DEVNULL, capture_output=True, timeout=TIMEOUT)
         return p.stdout.decode('utf-8', 'replace'), p.returncode
     except subprocess.TimeoutExpired:
@@ -114,7 +114,7 @@ def passes(case, out, status):
 
 def run_case(burrow, case):
     """Runs one case under bash and burrow; returns (bash_ok, burrow_ok, same, burrow_result)."""
-    script = '\n'.join(case.lines) + '\n'
+    script = PRELUDE + '\n'.join(case.lines) + '\n'
     results = {}
     for who in ('bash', 'burrow'):
         root = tempfile.mkdtemp(prefix='oils_')
@@ -124,7 +124,10 @@ def run_case(burrow, case):
             env['TMP'] = os.path.join(root, 'tmp')
             results[who] = run(['/bin/bash', '-c'], os.path.join(root, 'tmp'), script, env)
         else:
-            results[who] = run([burrow, '--rw-root', root, '--cwd', '/tmp', '-c'], root, script, env)
+            # the sandbox does not inherit the host environment: give it the
+            # variables the cases use, on the prelude's first line so LINENO agrees
+            results[who] = run([burrow, '--rw-root', root, '--cwd', '/tmp', '-c'], root,
+                               'export SH=bash TMP=/tmp LC_ALL=C.UTF-8; ' + script, env)
         shutil.rmtree(root, ignore_errors=True)
     return (passes(case, *results['bash']), passes(case, *results['burrow']),
             results['bash'] == results['burrow'], results['burrow'])
