@@ -133,12 +133,17 @@ int run_bash(Invocation& inv) {
   }
   if (inv.env) {
     for (auto& [k, v] : *inv.env) {
+      // the shell's own readonly values win over the environment's
+      if (k == "UID" || k == "EUID" || k == "PPID") continue;
       Var var;
       var.value = v;
       var.exported = true;
       vars[k] = var;
     }
   }
+  // What bash sets for itself when the environment lacks it (not exported).
+  if (!vars.count("PATH")) vars["PATH"].value = "/usr/local/bin:/usr/local/sbin:/usr/bin:/usr/sbin:/bin:/sbin:.";
+  if (!vars.count("SHELL")) vars["SHELL"].value = "/bin/bash";  // the user's shell in /etc/passwd
   st.globals = std::move(vars);
   st.frames.clear();
   st.functions.clear();
@@ -149,6 +154,7 @@ int run_bash(Invocation& inv) {
   st.loop_depth = 0;
   st.ppid = st.pid;
   st.pid = st.bashpid;
+  if (auto it = st.globals.find("PPID"); it != st.globals.end()) it->second.value = std::to_string(st.ppid);
   long long shlvl = std::atoll(child->get_var("SHLVL").value_or("0").c_str());
   child->set_var("SHLVL", std::to_string(shlvl + 1));
   if (Var* v = child->find_var("SHLVL")) v->exported = true;

@@ -135,6 +135,10 @@ bool Interp::set_var(std::string_view name, std::string value, bool append) {
   }
   Var* v = find_var(name);
   if (!v) {
+    std::string target = resolve_nameref(name);
+    size_t lb = target.find('[');
+    if (target != name && lb != std::string::npos && lb > 0 && target.back() == ']')
+      return set_element(target.substr(0, lb), target.substr(lb + 1, target.size() - lb - 2), std::move(value), append);
     if (name == "RANDOM") {
       st.random->seed(static_cast<unsigned>(std::atoll(value.c_str())));
       return true;
@@ -173,6 +177,43 @@ bool Interp::set_var(std::string_view name, std::string value, bool append) {
   return true;
 }
 
+// NAME[KEY]=value, for a nameref whose target is an element (declare -n r='a[2]').
+bool Interp::set_element(const std::string& name, const std::string& key, std::string value, bool append) {
+  Var* v = find_var(name);
+  if (!v) {
+    v = &st.globals[name];
+    v->set = false;
+  }
+  if (v->readonly) return false;
+  if (v->assoc) {
+    std::string& slot = v->amap[key];
+    slot = append ? slot + value : value;
+    v->set = true;
+    return true;
+  }
+  long long idx;
+  try {
+    idx = arith_eval(key);
+  } catch (const ArithError& e) {
+    error(e.message);
+    throw FatalSignal{1};
+  }
+  if (!v->is_array) {
+    v->is_array = true;
+    if (v->set) v->array[0] = v->value;
+    v->value.clear();
+  }
+  if (idx < 0 && !v->array.empty()) idx += v->array.rbegin()->first + 1;
+  if (idx < 0) {
+    error(name + "[" + key + "]: bad array subscript");
+    return true;
+  }
+  std::string& slot = v->array[idx];
+  slot = append ? slot + value : value;
+  v->set = true;
+  return true;
+}
+
 bool Interp::unset_var(std::string_view name_or_ref) {
   std::string resolved = resolve_nameref(name_or_ref);
   std::string_view name = resolved;
@@ -180,7 +221,12 @@ bool Interp::unset_var(std::string_view name_or_ref) {
     auto f = it->find(name);
     if (f != it->end()) {
       if (f->second.readonly) return false;
-      // bash: unsetting a local leaves it unset in that scope.
+      if (it != st.frames.rbegin()) {
+        // a caller's local: it goes, and what it shadowed shows again
+        it->erase(f);
+        return true;
+      }
+      // bash: unsetting a local of the running function leaves it unset in that scope.
       f->second = Var{};
       f->second.set = false;
       return true;

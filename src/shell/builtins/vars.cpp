@@ -248,6 +248,13 @@ bool declare_assign(Interp& sh, Invocation& inv, const std::string& arg, bool lo
 
 namespace {
 
+// A nameref names a variable or an element of one (a[2], m[key]).
+bool valid_nameref_target(const std::string& t) {
+  size_t lb = t.find('[');
+  if (lb == std::string::npos) return is_name(t);
+  return lb > 0 && t.back() == ']' && t.size() > lb + 2 && is_name(t.substr(0, lb));
+}
+
 int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
   std::string on, off;
   size_t i = 1;
@@ -343,6 +350,11 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
     const std::string& arg = inv.argv[i];
     size_t eq = arg.find('=');
     std::string name = arg.substr(0, eq == std::string::npos ? arg.size() : eq);
+    if (off.find('n') != std::string::npos && eq == std::string::npos) {
+      // +n: the variable keeps the target's name as its plain value
+      if (Var* ref = sh.find_var_noref(name)) ref->nameref = false;
+      continue;
+    }
     if (has('n') && !has('a') && !has('A')) {
       // A nameref stores the target's name; reads and writes go to the target (Interp::find_var).
       if (!is_name(name)) {
@@ -350,7 +362,14 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
         status = 1;
         continue;
       }
-      Var* ref = local ? &sh.st.frames.back()[name] : (has('g') ? &sh.st.globals[name] : sh.find_var_noref(name));
+      Var* found = sh.find_var_noref(name);
+      std::string target = eq != std::string::npos ? arg.substr(eq + 1) : (found && found->set ? found->value : "");
+      if ((eq != std::string::npos || !target.empty()) && !valid_nameref_target(target)) {
+        berror(sh, inv, inv.argv[0] + ": `" + target + "': invalid variable name for name reference");
+        status = 1;
+        continue;
+      }
+      Var* ref = local ? &sh.st.frames.back()[name] : (has('g') ? &sh.st.globals[name] : found);
       if (!ref) ref = &sh.st.globals[name];
       if (ref->readonly) {
         berror(sh, inv, name + ": readonly variable");
@@ -358,7 +377,6 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
         continue;
       }
       if (eq != std::string::npos) {
-        std::string target = arg.substr(eq + 1);
         if (target == name) {
           berror(sh, inv, inv.argv[0] + ": " + name + ": nameref variable self references not allowed");
           status = 1;
