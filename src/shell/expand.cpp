@@ -567,6 +567,10 @@ class Expander {
     } else {
       target = pv.value;
     }
+    if (!(pv.is_list ? !pv.list.empty() : pv.set) && !pv.is_list && sh_.find_var(pe.name)) {
+      add_value("", quoted);  // declared but without a value: nothing, and no error
+      return;
+    }
     if (!(pv.is_list ? !pv.list.empty() : pv.set)) {
       std::string spelled = pe.has_subscript ? pe.name + "[" + pe.subscript_raw + "]" : pe.name;
       sh_.error(spelled + ": invalid indirect expansion");
@@ -620,6 +624,7 @@ class Expander {
     if (!pe.has_subscript) {
       // declare -n ref='a[2]': reads go to the element
       std::string target = sh_.resolve_nameref(name);
+      if (target.empty()) sh_.circular_nameref(name);  // warns; the value is unset
       if (target != name && target.find('[') != std::string::npos) {
         param_named(pe, target, quoted);
         return;
@@ -775,6 +780,11 @@ class Expander {
       return;
     }
     std::string v = pv.value;
+    if (!pv.set && pe.op == ParamOp::Transform && pe.transform != 'a') {
+      // ${unset@Q} and the like: nothing to transform (@a still shows declared attributes)
+      if (quoted) add_quoted("");
+      return;
+    }
     if (pe.op != ParamOp::None && pe.op != ParamOp::Default && pe.op != ParamOp::Assign && pe.op != ParamOp::Error)
       v = apply_op(pe, v);
     if (!pv.set && (pe.op == ParamOp::None || pe.op == ParamOp::Default || pe.op == ParamOp::Assign || pe.op == ParamOp::Error)) {

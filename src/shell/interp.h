@@ -245,7 +245,8 @@ class Interp : public ProcessHost {
   // --- variables
   Var* find_var(std::string_view name);
   Var* find_var_noref(std::string_view name);  // the variable itself, even when it is a nameref
-  std::string resolve_nameref(std::string_view name);  // follows declare -n chains
+  std::string resolve_nameref(std::string_view name);  // follows declare -n chains; "" for a loop
+  bool circular_nameref(std::string_view name);        // a loop: warns as bash does
   std::optional<std::string> get_var(std::string_view name);
   // Sets a scalar (honours readonly / integer); false when readonly.
   bool set_var(std::string_view name, std::string value, bool append = false);

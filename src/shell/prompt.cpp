@@ -142,7 +142,12 @@ std::string Interp::expand_prompt(std::string_view p) {
     error(err.message);
     return decoded;
   }
-  return expand_word_string(w);
+  try {
+    return expand_word_string(w);
+  } catch (const FatalSignal&) {
+    // bash reports the error and shows the prompt unexpanded; the command goes on
+    return decoded;
+  }
 }
 
 }  // namespace burrow::shell

@@ -14,13 +14,21 @@ Var* Interp::find_var(std::string_view name) {
 
 std::string Interp::resolve_nameref(std::string_view name) {
   std::string cur(name);
-  // bash gives up on reference loops; a bounded walk keeps `declare -n a=a` harmless.
+  // A chain that comes back on itself names nothing: "" (bash's circular name reference).
   for (int depth = 0; depth < 16; ++depth) {
     Var* v = find_var_noref(cur);
     if (!v || !v->nameref || !v->set || v->value.empty() || v->value == cur) return cur;
     cur = v->value;
+    if (cur == name) return "";
   }
-  return cur;
+  return "";
+}
+
+bool Interp::circular_nameref(std::string_view name) {
+  Var* v = find_var_noref(name);
+  if (!v || !v->nameref || !resolve_nameref(name).empty()) return false;
+  error("warning: " + std::string(name) + ": circular name reference");
+  return true;
 }
 
 Var* Interp::find_var_noref(std::string_view name) {
@@ -136,6 +144,10 @@ bool Interp::set_var(std::string_view name, std::string value, bool append) {
   Var* v = find_var(name);
   if (!v) {
     std::string target = resolve_nameref(name);
+    if (target.empty()) {
+      circular_nameref(name);
+      return true;
+    }
     size_t lb = target.find('[');
     if (target != name && lb != std::string::npos && lb > 0 && target.back() == ']')
       return set_element(target.substr(0, lb), target.substr(lb + 1, target.size() - lb - 2), std::move(value), append);
@@ -216,6 +228,7 @@ bool Interp::set_element(const std::string& name, const std::string& key, std::s
 
 bool Interp::unset_var(std::string_view name_or_ref) {
   std::string resolved = resolve_nameref(name_or_ref);
+  if (resolved.empty()) resolved = name_or_ref;  // a circular reference: the nameref itself
   std::string_view name = resolved;
   for (auto it = st.frames.rbegin(); it != st.frames.rend(); ++it) {
     auto f = it->find(name);
@@ -264,6 +277,15 @@ Environment Interp::build_env() {
 }
 
 void Interp::assign(const Assignment& a, bool local) {
+  if (!local && circular_nameref(a.name)) throw DiscardSignal{};
+  if (!local && (a.has_index || a.is_array)) {
+    // ref[0]=x or ref=(...) through a nameref to an element: bash refuses the spelled target
+    std::string target = resolve_nameref(a.name);
+    if (target != a.name && target.find('[') != std::string::npos) {
+      error("`" + target + "': not a valid identifier");
+      throw DiscardSignal{};
+    }
+  }
   Var* existing = find_var(a.name);
   if (existing && existing->readonly) {
     error(a.name + ": readonly variable");

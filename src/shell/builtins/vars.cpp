@@ -523,7 +523,7 @@ int b_export(Interp& sh, Invocation& inv) { return export_like(sh, inv, false); 
 int b_readonly(Interp& sh, Invocation& inv) { return export_like(sh, inv, true); }
 
 int b_unset(Interp& sh, Invocation& inv) {
-  bool funcs = false, vars_only = false;
+  bool funcs = false, vars_only = false, ref_itself = false;
   size_t i = 1;
   for (; i < inv.argv.size(); ++i) {
     const std::string& a = inv.argv[i];
@@ -535,8 +535,8 @@ int b_unset(Interp& sh, Invocation& inv) {
     for (size_t k = 1; k < a.size(); ++k) {
       if (a[k] == 'f') funcs = true;
       else if (a[k] == 'v') vars_only = true;
-      else if (a[k] == 'n') {
-      } else {
+      else if (a[k] == 'n') ref_itself = true;
+      else {
         berror(sh, inv, "unset: -" + std::string(1, a[k]) + ": invalid option");
         inv.err() << "unset: usage: unset [-f] [-v] [-n] [name ...]\n";
         return 2;
@@ -556,6 +556,12 @@ int b_unset(Interp& sh, Invocation& inv) {
       std::string sub = name.substr(lb + 1, name.size() - lb - 2);
       Var* v = sh.find_var(base);
       if (!v) continue;
+      if (sub != "@" && sub != "*") {
+        // unset 'a[$i]' / 'm["$k"]': the subscript is expanded as in a[...]=v
+        ParseError perr;
+        Word w = parse_subscript_word(sub, perr);
+        if (!perr) sub = sh.expand_word_string(w);
+      }
       if (v->readonly) {
         berror(sh, inv, "unset: " + base + ": cannot unset: readonly variable");
         status = 1;
@@ -576,6 +582,9 @@ int b_unset(Interp& sh, Invocation& inv) {
           v->array.erase(k);
         } else if (k == 0) {
           sh.unset_var(base);
+        } else {
+          berror(sh, inv, "unset: " + base + ": not an array variable");
+          status = 1;
         }
       } catch (const ArithError& e) {
         berror(sh, inv, e.message);
@@ -587,6 +596,20 @@ int b_unset(Interp& sh, Invocation& inv) {
       berror(sh, inv, "unset: `" + name + "': not a valid identifier");
       status = 1;
       continue;
+    }
+    if (ref_itself) {
+      // unset -n: the nameref, not what it names
+      Var* ref = sh.find_var_noref(name);
+      if (ref && ref->nameref) {
+        if (ref->readonly) {
+          berror(sh, inv, "unset: " + name + ": cannot unset: readonly variable");
+          status = 1;
+        } else {
+          ref->nameref = false;
+          sh.unset_var(name);
+        }
+        continue;
+      }
     }
     Var* v = sh.find_var(name);
     if (!v && !vars_only && sh.st.functions.count(name)) {

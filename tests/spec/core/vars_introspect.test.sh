@@ -162,3 +162,53 @@ f() { local h=in; unset h; echo "[${h-unset}]"; g; }; g() { echo "g=[${h-unset}]
 
 #### declare -p of UID EUID PPID shows -ir
 declare -p UID EUID | sed 's/=.*//'
+
+#### circular namerefs warn and read empty
+typeset -n r1=r2
+typeset -n r2=r1
+echo "r1=[$r1]"
+r1=z
+echo "mutated $?"
+
+#### unset -n removes the nameref, not its target
+x=1; typeset -n r=x; unset -n r; echo "x=$x r=[${r-unset}]"
+
+#### unset through a nameref removes the target
+x=1; typeset -n r=x; unset r; echo "x=[${x-unset}]"; declare -p r
+
+#### unset expands an element's subscript
+declare -A d=(); key='1],a[1'; d["$key"]=foo; unset -v 'd["$key"]'; echo ${#d[@]}
+a=(p q r); i=1; unset 'a[$i]'; echo "${!a[@]}"
+
+#### unset of an element of a scalar
+x=5; unset 'x[1]'; echo "st=$? x=$x"; unset 'x[0]'; echo "st=$? x=${x-gone}"
+
+#### ref[0]= through a nameref to an element is refused
+array=(X Y Z); typeset -n ref='array[0]'
+ref[0]=foo
+echo status=$?; echo ${array[@]}
+
+#### ref=(...) through a nameref to a[@] is refused
+typeset -n ref='a[@]'; a=('A B' C)
+ref=(X Y Z)
+echo status=$?; declare -p a
+
+#### transforms of an unset variable are empty
+unset v; echo "[${v@Q}] [${v@E}] [${v@U}]"; a=(); echo "[${a@Q}]"; declare -i n; echo "[${n@a}]"
+
+#### ${!x} to a declared variable without a value
+declare x; echo "[${!x}]"; declare -A A=([k]=v); echo "[${!A}]"; echo st=$?
+
+#### PS4 with a failing expansion is shown unexpanded
+PS4='+bad $(( 1 / 0 )) '
+set -x
+echo one
+echo status=$?
+
+#### @P with a failing expansion keeps the text
+p='a ${v?oops} b'; echo "[${p@P}]"; echo st=$?
+
+#### xtrace of an assignment uses PS4 before the assignment
+PS4='+[$y] '; y=0; set -x
+y=1 z=$y
+w=$y
