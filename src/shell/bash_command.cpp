@@ -72,6 +72,15 @@ int run_bash(Invocation& inv) {
         if (a == "--verbose") opts.verbose = true;
         continue;
       }
+      if (a == "--rcfile" || a == "--init-file") {
+        // startup files are for interactive shells: the file is not read here
+        if (i + 1 >= inv.argv.size()) {
+          inv.err() << self << ": " << a.substr(2) << ": option requires an argument\n";
+          return 2;
+        }
+        ++i;
+        continue;
+      }
       if (a == "--version") {
         inv.out() << "GNU bash, version 5.2.15(1)-release (x86_64-pc-linux-gnu)\n";
         return 0;

@@ -212,3 +212,9 @@ p='a ${v?oops} b'; echo "[${p@P}]"; echo st=$?
 PS4='+[$y] '; y=0; set -x
 y=1 z=$y
 w=$y
+
+#### bash --rcfile takes a file and -c still runs
+bash --norc --rcfile /dev/null -c 'echo ran'
+
+#### bash --rcfile without its argument
+bash --rcfile; echo st=$?
