@@ -98,7 +98,7 @@ def parse(path):
 
 def run(argv, cwd, script, env):
     try:
-        p = subprocess.run(argv + [PRELUDE + script], cwd=cwd, env=env,
+        p = subprocess.run(argv + [script], cwd=cwd, env=env,
                            stdin=subprocess.DEVNULL, capture_output=True, timeout=TIMEOUT)
         return p.stdout.decode('utf-8', 'replace'), p.returncode
     except subprocess.TimeoutExpired:
@@ -114,7 +114,7 @@ def passes(case, out, status):
 
 def run_case(burrow, case):
     """Runs one case under bash and burrow; returns (bash_ok, burrow_ok, same, burrow_result)."""
-    script = '\n'.join(case.lines) + '\n'
+    script = PRELUDE + '\n'.join(case.lines) + '\n'
     results = {}
     for who in ('bash', 'burrow'):
         root = tempfile.mkdtemp(prefix='oils_')
@@ -125,10 +125,10 @@ def run_case(burrow, case):
             results[who] = run(['/bin/bash', '-c'], os.path.join(root, 'tmp'), script, env)
         else:
             # The sandbox does not inherit the host's environment: its $SH is
-            # its own bash, $TMP its /tmp (on the first line, as bash has it,
+            # its own bash, $TMP its /tmp, $LC_ALL bash's (on the first line, as bash has it,
             # so that line numbers agree).
             lines = script.split('\n', 1)
-            inside = 'export SH=bash TMP=/tmp; ' + lines[0] + '\n' + (lines[1] if len(lines) > 1 else '')
+            inside = 'export SH=bash TMP=/tmp LC_ALL=C.UTF-8; ' + lines[0] + '\n' + (lines[1] if len(lines) > 1 else '')
             results[who] = run([burrow, '--rw-root', root, '--cwd', '/tmp', '-c'], root, inside, env)
         shutil.rmtree(root, ignore_errors=True)
     return (passes(case, *results['bash']), passes(case, *results['burrow']),

@@ -176,6 +176,8 @@ class SandboxImpl : public Sandbox {
     set_global(st, "OSTYPE", "linux-gnu", false);
     set_global(st, "UID", "1000", false, true);
     set_global(st, "EUID", "1000", false, true);
+    set_global(st, "PPID", std::to_string(st.ppid), false, true);
+    for (const char* n : {"UID", "EUID", "PPID"}) st.globals[n].integer = true;  // declare -ir
     set_global(st, "TERM", "xterm-256color", true);
     set_global(st, "LANG", "C.UTF-8", true);
     Var vi;

@@ -118,6 +118,15 @@ int run_bash(Invocation& inv) {
         if (a == "--verbose") opts.verbose = true;
         continue;
       }
+      if (a == "--rcfile" || a == "--init-file") {
+        // startup files are for interactive shells: the file is not read here
+        if (i + 1 >= inv.argv.size()) {
+          inv.err() << self << ": " << a.substr(2) << ": option requires an argument\n";
+          return 2;
+        }
+        ++i;
+        continue;
+      }
       if (a == "--version") {
         inv.out() << "GNU bash, version 5.2.15(1)-release (x86_64-pc-linux-gnu)\n";
         return 0;
@@ -180,12 +189,17 @@ int run_bash(Invocation& inv) {
   }
   if (inv.env) {
     for (auto& [k, v] : *inv.env) {
+      // the shell's own readonly values win over the environment's
+      if (k == "UID" || k == "EUID" || k == "PPID") continue;
       Var var;
       var.value = v;
       var.exported = true;
       vars[k] = var;
     }
   }
+  // What bash sets for itself when the environment lacks it (not exported).
+  if (!vars.count("PATH")) vars["PATH"].value = "/usr/local/bin:/usr/local/sbin:/usr/bin:/usr/sbin:/bin:/sbin:.";
+  if (!vars.count("SHELL")) vars["SHELL"].value = "/bin/bash";  // the user's shell in /etc/passwd
   st.globals = std::move(vars);
   st.frames.clear();
   st.functions.clear();
@@ -196,6 +210,7 @@ int run_bash(Invocation& inv) {
   st.loop_depth = 0;
   st.ppid = st.pid;
   st.pid = st.bashpid;
+  if (auto it = st.globals.find("PPID"); it != st.globals.end()) it->second.value = std::to_string(st.ppid);
   long long shlvl = std::atoll(child->get_var("SHLVL").value_or("0").c_str());
   child->set_var("SHLVL", std::to_string(shlvl + 1));
   if (Var* v = child->find_var("SHLVL")) v->exported = true;

@@ -456,7 +456,7 @@ class Expander {
         switch (pe.transform) {
           case 'Q': return single_quote(v);
           case 'E': return decode_ansi_c(v);
-          case 'P': return v;
+          case 'P': return sh_.expand_prompt(v);
           case 'K': return single_quote(v);
           case 'A': {
             Var* var = sh_.find_var(pe.name);
@@ -514,6 +514,75 @@ class Expander {
     }
   }
 
+  // What ${!ref} may name: a variable, a positional or special parameter,
+  // or an element NAME[SUBSCRIPT].
+  static bool valid_indirect_target(const std::string& t) {
+    if (t.empty()) return false;
+    if (t.size() == 1 && std::strchr("@*#?-$!", t[0])) return true;
+    if (std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
+    size_t lb = t.find('[');
+    if (lb == std::string::npos) return is_name(t);
+    return lb > 0 && t.back() == ']' && is_name(t.substr(0, lb));
+  }
+
+  // Expands pe (its operators) for the parameter spelled `target`, which may
+  // carry a subscript: "x", "1", "a[$i]".
+  void param_named(const ParamExp& pe, const std::string& target, bool quoted) {
+    ParamExp copy = pe.clone();
+    copy.indirect = false;
+    size_t lb = target.find('[');
+    if (lb != std::string::npos && lb > 0 && target.back() == ']') {
+      copy.has_subscript = true;
+      copy.subscript_raw = target.substr(lb + 1, target.size() - lb - 2);
+      ParseError err;
+      copy.subscript = parse_subscript_word(copy.subscript_raw, err);
+      if (err) {
+        sh_.error(target + ": bad substitution");
+        throw DiscardSignal{};
+      }
+      copy.name = target.substr(0, lb);
+    } else {
+      copy.has_subscript = false;
+      copy.name = target;
+    }
+    param(copy, quoted);
+  }
+
+  // ${!ref...}: the value of ref names the parameter to expand.
+  void indirect(const ParamExp& pe, bool quoted) {
+    // bash inverts ${!ref} for a nameref: it names the target, not its value
+    if (Var* ref = sh_.find_var_noref(pe.name);
+        ref && ref->nameref && ref->set && !pe.has_subscript && pe.op == ParamOp::None) {
+      add_value(ref->value, quoted);
+      return;
+    }
+    ParamExp ref = pe.clone();
+    ref.indirect = false;
+    ref.op = ParamOp::None;
+    ParamValue pv = lookup(ref, pe.name);
+    std::string target;
+    if (pv.is_list) {
+      if (pv.list.empty()) pv.set = false;
+      for (size_t i = 0; i < pv.list.size(); ++i) target += (i ? " " : "") + pv.list[i];
+    } else {
+      target = pv.value;
+    }
+    if (!(pv.is_list ? !pv.list.empty() : pv.set) && !pv.is_list && sh_.find_var(pe.name)) {
+      add_value("", quoted);  // declared but without a value: nothing, and no error
+      return;
+    }
+    if (!(pv.is_list ? !pv.list.empty() : pv.set)) {
+      std::string spelled = pe.has_subscript ? pe.name + "[" + pe.subscript_raw + "]" : pe.name;
+      sh_.error(spelled + ": invalid indirect expansion");
+      throw DiscardSignal{};
+    }
+    if (!valid_indirect_target(target)) {
+      sh_.error(target + ": invalid variable name");
+      throw DiscardSignal{};
+    }
+    param_named(pe, target, quoted);
+  }
+
   void param(const ParamExp& pe, bool quoted) {
     if (pe.op == ParamOp::Bad) bad_subst(pe);
     if (pe.op == ParamOp::PrefixNames) {
@@ -549,31 +618,17 @@ class Expander {
     }
     std::string name = pe.name;
     if (pe.indirect) {
-      auto target = sh_.get_var(name);
-      if (!target || target->empty()) {
-        if (!target && pe.op == ParamOp::None) {
-          return;
-        }
-        if (!target) return;
-      }
-      name = *target;
-      ParamExp copy = pe.clone();
-      copy.indirect = false;
-      // ${!x} where x holds "a[1]" or "@"
-      size_t lb = name.find('[');
-      if (lb != std::string::npos && name.back() == ']') {
-        copy.has_subscript = true;
-        copy.subscript_raw = name.substr(lb + 1, name.size() - lb - 2);
-        Word w;
-        WordPart lit(WordPartKind::Literal);
-        lit.text = copy.subscript_raw;
-        w.parts.push_back(std::move(lit));
-        copy.subscript = std::move(w);
-        name = name.substr(0, lb);
-      }
-      copy.name = name;
-      param(copy, quoted);
+      indirect(pe, quoted);
       return;
+    }
+    if (!pe.has_subscript) {
+      // declare -n ref='a[2]': reads go to the element
+      std::string target = sh_.resolve_nameref(name);
+      if (target.empty()) sh_.circular_nameref(name);  // warns; the value is unset
+      if (target != name && target.find('[') != std::string::npos) {
+        param_named(pe, target, quoted);
+        return;
+      }
     }
     ParamValue pv = lookup(pe, name);
     if (pe.op == ParamOp::Length) {
@@ -725,6 +780,11 @@ class Expander {
       return;
     }
     std::string v = pv.value;
+    if (!pv.set && pe.op == ParamOp::Transform && pe.transform != 'a') {
+      // ${unset@Q} and the like: nothing to transform (@a still shows declared attributes)
+      if (quoted) add_quoted("");
+      return;
+    }
     if (pe.op != ParamOp::None && pe.op != ParamOp::Default && pe.op != ParamOp::Assign && pe.op != ParamOp::Error)
       v = apply_op(pe, v);
     if (!pv.set && (pe.op == ParamOp::None || pe.op == ParamOp::Default || pe.op == ParamOp::Assign || pe.op == ParamOp::Error)) {
@@ -1174,6 +1234,14 @@ bool needs_ansi_c_quotes(std::string_view s) {
   return false;
 }
 
+// Characters that make set -x single-quote a word (bash's shell metas).
+static bool has_shell_meta(std::string_view s) {
+  if (!s.empty() && (s[0] == '~' || s[0] == '#')) return true;
+  for (char c : s)
+    if (c && strchr(" \t\n'\"\\|&;()<>!{}*[?]^$`", c)) return true;
+  return false;
+}
+
 std::string quote_for_shell(std::string_view s, bool for_xtrace) {
   if (s.empty()) return "''";
   bool plain = true;
@@ -1187,7 +1255,8 @@ std::string quote_for_shell(std::string_view s, bool for_xtrace) {
   } else if (plain && s.find('=') == std::string_view::npos && s[0] != '~') {
     return std::string(s);
   }
-  if (needs_ansi && !for_xtrace) {
+  // set -x: $'...' for unprintable text, unless a meta asks for '...' first
+  if (needs_ansi && (!for_xtrace || !has_shell_meta(s))) {
     std::string out = "$'";
     size_t valid_until = 0;  // end of the UTF-8 sequence being copied
     for (size_t i = 0; i < s.size(); ++i) {

@@ -981,6 +981,15 @@ int Interp::execute_case(const CaseCommand& c) {
 
 std::string Interp::xtrace_prefix() {
   std::string ps4 = get_var("PS4").value_or("");
+  if (ps4.empty()) return ps4;
+  // PS4 is a prompt string; its own expansions are not traced.
+  struct TraceOff {
+    bool& flag;
+    bool saved;
+    ~TraceOff() { flag = saved; }
+  } off{st.opts.xtrace, st.opts.xtrace};
+  st.opts.xtrace = false;
+  ps4 = expand_prompt(ps4);
   return ps4.empty() ? ps4 : std::string(st.comsub_level, ps4[0]) + ps4;
 }
 
@@ -1012,12 +1021,16 @@ int Interp::execute_simple(const SimpleCommand& c) {
   std::vector<std::string> words = expand_words(c.words);
 
   if (words.empty()) {
-    std::vector<std::string> traced;
     for (const Assignment& a : c.assigns) {
+      // PS4 is expanded before the assignment it shows is made
+      std::string prefix = st.opts.xtrace ? xtrace_prefix() : "";
       assign(a);
-      if (st.opts.xtrace) traced.push_back(a.name + (a.append ? "+=" : "=") + (a.is_array ? "(...)" : get_var(a.name).value_or("")));
+      if (st.opts.xtrace) {
+        std::string value = a.is_array ? "(...)" : get_var(a.name).value_or("");
+        write_err(prefix + a.name + (a.append ? "+=" : "=") + quote_for_shell(value, true) + "\n");
+      }
     }
-    if (st.opts.xtrace) xtrace({}, traced);
+    st.last_arg.clear();  // bash: a command without words leaves $_ empty
     int status = subst_status_ >= 0 ? subst_status_ : 0;
     std::vector<SavedFd> saved;
     if (!apply_redirects(c.redirects, &saved)) status = 1;
@@ -1041,6 +1054,15 @@ int Interp::execute_simple(const SimpleCommand& c) {
   }
   if (st.opts.xtrace) xtrace(words, traced);
   st.last_arg = words.back();
+  if (!c.words.empty()) {
+    // `declare a=(1 2)`: $_ is the array's name
+    const std::string& raw = c.words.back().raw;
+    size_t eq = raw.find("=(");
+    if (eq != std::string::npos && eq > 0 && raw.back() == ')') {
+      std::string name = raw.substr(0, raw[eq - 1] == '+' ? eq - 1 : eq);
+      if (is_name(name)) st.last_arg = name;
+    }
+  }
 
   std::vector<SavedFd> saved;
   if (!apply_redirects(c.redirects, &saved)) {
@@ -1241,6 +1263,11 @@ int Interp::run_external(std::vector<std::string>& argv, const Environment* extr
     error(name + ": command not found");
     return 127;
   }
+  return run_registered(*reg, argv, extra_env);
+}
+
+int Interp::run_registered(const CommandInfo& reg, std::vector<std::string>& argv, const Environment* extra_env) {
+  const std::string& name = argv[0];
   Environment env = build_env();
   if (extra_env)
     for (auto& [k, v] : *extra_env) env[k] = v;
@@ -1274,7 +1301,7 @@ int Interp::run_external(std::vector<std::string>& argv, const Environment* extr
   }
   int status;
   try {
-    status = run_command(*reg, inv);
+    status = run_command(reg, inv);
   } catch (const std::exception& e) {
     inv.finish(0);
     write_err(name + ": " + e.what() + "\n");
@@ -1292,7 +1319,7 @@ int Interp::run_file(const std::string& path, std::vector<std::string>& argv, co
     if (reg && in_std_bin(dir)) {
       std::vector<std::string> args = argv;
       args[0] = std::string(vfs::basename_of(path));
-      return run_external(args, extra_env);
+      return run_registered(*reg, args, extra_env);
     }
   }
   vfs::Stat s;

@@ -264,10 +264,12 @@ class Interp : public ProcessHost {
   // --- variables
   Var* find_var(std::string_view name);
   Var* find_var_noref(std::string_view name);  // the variable itself, even when it is a nameref
-  std::string resolve_nameref(std::string_view name);  // follows declare -n chains
+  std::string resolve_nameref(std::string_view name);  // follows declare -n chains; "" for a loop
+  bool circular_nameref(std::string_view name);        // a loop: warns as bash does
   std::optional<std::string> get_var(std::string_view name);
   // Sets a scalar (honours readonly / integer); false when readonly.
   bool set_var(std::string_view name, std::string value, bool append = false);
+  bool set_element(const std::string& name, const std::string& key, std::string value, bool append);
   bool unset_var(std::string_view name);
   Var& declare_local(std::string_view name);
   Environment build_env();
@@ -283,6 +285,10 @@ class Interp : public ProcessHost {
   std::string expand_word_string(const Word& w);  // no splitting, no glob
   std::string expand_pattern(const Word& w);     // quoted parts escaped
   std::string expand_heredoc(const Word& body);
+  // PS1/PS4/${x@P}: backslash escapes decoded, then expanded as in "..." (prompt.cpp).
+  std::string expand_prompt(std::string_view p);
+  std::string decode_prompt(std::string_view p);
+  std::optional<std::string> prompt_escape_value(char c);
   std::string command_substitution(const List& body);
   std::string process_substitution(const List& body, bool output);
   std::vector<Word> brace_expand_word(const Word& w);
@@ -356,6 +362,8 @@ class Interp : public ProcessHost {
   int run_background(const AndOr& ao);
   int execute_coproc(const CoprocCommand& c);
   int run_external(std::vector<std::string>& argv, const Environment* extra_env);
+  // A command of the registry (what /bin/NAME stands for), without a PATH search.
+  int run_registered(const CommandInfo& reg, std::vector<std::string>& argv, const Environment* extra_env);
   int run_file(const std::string& path, std::vector<std::string>& argv, const Environment* extra_env);
   int run_builtin(const BuiltinInfo& b, std::vector<std::string>& argv);
   void assign(const Assignment& a, bool local = false);

@@ -108,6 +108,7 @@ enum class WordMode {
   Regex,     // right of =~: ( ) | are pattern text, blanks end it at depth 0
   DQuote,    // inside "...": at the closing quote
   Heredoc,   // here-document body: at end of input
+  Prompt,    // a decoded prompt string: as Heredoc, but \" is an escape (double-quote rules)
   ParamArg,  // ${x-word}: at } (and / for a replace pattern)
   Arith,     // $(( )) (( )) for(( )): at ) or ; at depth 0 (caller checks)
   Subscript, // [ ... ]: at ] at depth 0
@@ -372,7 +373,8 @@ class Core {
                                                   c == '&' || c == '<' || c == '>' ||
                                                   c == ')'));
       case WordMode::DQuote: return c == kEof || c == '"';
-      case WordMode::Heredoc: return c == kEof;
+      case WordMode::Heredoc:
+      case WordMode::Prompt: return c == kEof;
       case WordMode::ParamArg: return c == kEof || (c == '}' && brace_depth == 0);
       case WordMode::Arith: return c == kEof || (paren_depth == 0 && (c == ')' || c == ';'));
       case WordMode::Subscript: return c == kEof || (c == ']' && brace_depth == 0);
@@ -385,7 +387,7 @@ class Core {
   void lex_parts(std::vector<WordPart>& parts, WordMode mode, int stop_char,
                  bool in_dq = false, bool literal_squote = false) {
     int paren = 0, brace = 0, bracket = 0;
-    bool quoted_ctx = mode == WordMode::DQuote || mode == WordMode::Heredoc;
+    bool quoted_ctx = mode == WordMode::DQuote || mode == WordMode::Heredoc || mode == WordMode::Prompt;
     bool lit_quoted = quoted_ctx || (mode == WordMode::ParamArg && in_dq);
     for (;;) {
       int c = r_.peek();
@@ -575,12 +577,12 @@ class Core {
   // After `$`. Returns false when the `$` is a plain character.
   bool parse_dollar(std::vector<WordPart>& parts, bool in_dq, WordMode mode) {
     int n = r_.peek(1);
-    if (n == '\'' && !in_dq && mode != WordMode::Heredoc) {
+    if (n == '\'' && !in_dq && mode != WordMode::Heredoc && mode != WordMode::Prompt) {
       r_.get();
       parse_ansi_c(parts);
       return true;
     }
-    if (n == '"' && !in_dq && mode != WordMode::Heredoc) {
+    if (n == '"' && !in_dq && mode != WordMode::Heredoc && mode != WordMode::Prompt) {
       r_.get();
       parse_double_quote(parts, true);
       return true;
@@ -1031,6 +1033,18 @@ class Core {
   }
 
   Word parse_heredoc_body(const std::string& body, int line);
+  Word prompt_word() {
+    Word w;
+    w.line = r_.line();
+    lex_parts(w.parts, WordMode::Prompt, 0);
+    return w;
+  }
+  Word subscript_word() {
+    Word w;
+    w.line = r_.line();
+    lex_parts(w.parts, WordMode::Subscript, 0);
+    return w;
+  }
 
   // ---- grammar -----------------------------------------------------------
   struct StopSet {
@@ -2113,6 +2127,26 @@ std::unique_ptr<List> parse_script(std::string_view source, ParseError& err,
   return all;
 }
 
+static Word parse_word_text(std::string_view text, bool subscript, ParseError& err, ParserOptions& options) {
+  Reader reader(std::string(text), options.first_line);
+  int depth = 0;
+  Core core(reader, options, depth);
+  try {
+    return subscript ? core.subscript_word() : core.prompt_word();
+  } catch (SyntaxError& e) {
+    err = std::move(e.err);
+    return Word{};
+  }
+}
+
+Word parse_prompt_word(std::string_view text, ParseError& err, ParserOptions options) {
+  return parse_word_text(text, false, err, options);
+}
+
+Word parse_subscript_word(std::string_view text, ParseError& err, ParserOptions options) {
+  return parse_word_text(text, true, err, options);
+}
+
 std::string ParseError::format(std::string_view name) const {
   std::string prefix = std::string(name) + ": line " + std::to_string(line) + ": ";
   std::string out = prefix + message + "\n";
@@ -2218,6 +2252,11 @@ std::string decode_ansi_c(std::string_view s) {
           out.push_back('\\');
           out.push_back(n);
         }
+    }
+    // bash's strings are C strings: an escaped NUL ends the text
+    if (!out.empty() && out.back() == '\0') {
+      out.pop_back();
+      return out;
     }
   }
   return out;

@@ -86,6 +86,14 @@ class Parser {
 std::unique_ptr<List> parse_script(std::string_view source, ParseError& err,
                                    ParserOptions options = {});
 
+// Parses a prompt string (PS1, PS4, ${x@P}) after its backslash escapes are
+// decoded: expansions as inside "...", with no closing quote.
+Word parse_prompt_word(std::string_view text, ParseError& err, ParserOptions options = {});
+
+// Parses the text between [ and ] of a subscript held in a variable
+// (${!ref} with ref='a[$i]', declare -n r='a[$i]').
+Word parse_subscript_word(std::string_view text, ParseError& err, ParserOptions options = {});
+
 // Decodes the contents of $'...' (without the quotes).
 std::string decode_ansi_c(std::string_view text);
 

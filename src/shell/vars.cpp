@@ -14,13 +14,21 @@ Var* Interp::find_var(std::string_view name) {
 
 std::string Interp::resolve_nameref(std::string_view name) {
   std::string cur(name);
-  // bash gives up on reference loops; a bounded walk keeps `declare -n a=a` harmless.
+  // A chain that comes back on itself names nothing: "" (bash's circular name reference).
   for (int depth = 0; depth < 16; ++depth) {
     Var* v = find_var_noref(cur);
     if (!v || !v->nameref || !v->set || v->value.empty() || v->value == cur) return cur;
     cur = v->value;
+    if (cur == name) return "";
   }
-  return cur;
+  return "";
+}
+
+bool Interp::circular_nameref(std::string_view name) {
+  Var* v = find_var_noref(name);
+  if (!v || !v->nameref || !resolve_nameref(name).empty()) return false;
+  error("warning: " + std::string(name) + ": circular name reference");
+  return true;
 }
 
 Var* Interp::find_var_noref(std::string_view name) {
@@ -136,6 +144,14 @@ bool Interp::set_var(std::string_view name, std::string value, bool append) {
   }
   Var* v = find_var(name);
   if (!v) {
+    std::string target = resolve_nameref(name);
+    if (target.empty()) {
+      circular_nameref(name);
+      return true;
+    }
+    size_t lb = target.find('[');
+    if (target != name && lb != std::string::npos && lb > 0 && target.back() == ']')
+      return set_element(target.substr(0, lb), target.substr(lb + 1, target.size() - lb - 2), std::move(value), append);
     if (name == "RANDOM") {
       st.random->seed(static_cast<unsigned>(std::atoll(value.c_str())));
       return true;
@@ -176,14 +192,57 @@ bool Interp::set_var(std::string_view name, std::string value, bool append) {
   return true;
 }
 
+// NAME[KEY]=value, for a nameref whose target is an element (declare -n r='a[2]').
+bool Interp::set_element(const std::string& name, const std::string& key, std::string value, bool append) {
+  Var* v = find_var(name);
+  if (!v) {
+    v = &st.globals[name];
+    v->set = false;
+  }
+  if (v->readonly) return false;
+  if (v->assoc) {
+    std::string& slot = v->amap[key];
+    slot = append ? slot + value : value;
+    v->set = true;
+    return true;
+  }
+  long long idx;
+  try {
+    idx = arith_eval(key);
+  } catch (const ArithError& e) {
+    error(e.message);
+    throw FatalSignal{1};
+  }
+  if (!v->is_array) {
+    v->is_array = true;
+    if (v->set) v->array[0] = v->value;
+    v->value.clear();
+  }
+  if (idx < 0 && !v->array.empty()) idx += v->array.rbegin()->first + 1;
+  if (idx < 0) {
+    error(name + "[" + key + "]: bad array subscript");
+    return true;
+  }
+  std::string& slot = v->array[idx];
+  slot = append ? slot + value : value;
+  v->set = true;
+  return true;
+}
+
 bool Interp::unset_var(std::string_view name_or_ref) {
   std::string resolved = resolve_nameref(name_or_ref);
+  if (resolved.empty()) resolved = name_or_ref;  // a circular reference: the nameref itself
   std::string_view name = resolved;
   for (auto it = st.frames.rbegin(); it != st.frames.rend(); ++it) {
     auto f = it->find(name);
     if (f != it->end()) {
       if (f->second.readonly) return false;
-      // bash: unsetting a local leaves it unset in that scope.
+      if (it != st.frames.rbegin()) {
+        // a caller's local: it goes, and what it shadowed shows again
+        it->erase(f);
+        return true;
+      }
+      // bash: unsetting a local of the running function leaves it unset in that scope.
       f->second = Var{};
       f->second.set = false;
       return true;
@@ -221,6 +280,15 @@ Environment Interp::build_env() {
 }
 
 void Interp::assign(const Assignment& a, bool local) {
+  if (!local && circular_nameref(a.name)) throw DiscardSignal{};
+  if (!local && (a.has_index || a.is_array)) {
+    // ref[0]=x or ref=(...) through a nameref to an element: bash refuses the spelled target
+    std::string target = resolve_nameref(a.name);
+    if (target != a.name && target.find('[') != std::string::npos) {
+      error("`" + target + "': not a valid identifier");
+      throw DiscardSignal{};
+    }
+  }
   Var* existing = find_var(a.name);
   if (existing && existing->readonly) {
     error(a.name + ": readonly variable");

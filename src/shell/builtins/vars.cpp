@@ -248,6 +248,13 @@ bool declare_assign(Interp& sh, Invocation& inv, const std::string& arg, bool lo
 
 namespace {
 
+// A nameref names a variable or an element of one (a[2], m[key]).
+bool valid_nameref_target(const std::string& t) {
+  size_t lb = t.find('[');
+  if (lb == std::string::npos) return is_name(t);
+  return lb > 0 && t.back() == ']' && t.size() > lb + 2 && is_name(t.substr(0, lb));
+}
+
 int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
   std::string on, off;
   size_t i = 1;
@@ -343,6 +350,11 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
     const std::string& arg = inv.argv[i];
     size_t eq = arg.find('=');
     std::string name = arg.substr(0, eq == std::string::npos ? arg.size() : eq);
+    if (off.find('n') != std::string::npos && eq == std::string::npos) {
+      // +n: the variable keeps the target's name as its plain value
+      if (Var* ref = sh.find_var_noref(name)) ref->nameref = false;
+      continue;
+    }
     if (has('n') && !has('a') && !has('A')) {
       // A nameref stores the target's name; reads and writes go to the target (Interp::find_var).
       if (!is_name(name)) {
@@ -350,7 +362,14 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
         status = 1;
         continue;
       }
-      Var* ref = local ? &sh.st.frames.back()[name] : (has('g') ? &sh.st.globals[name] : sh.find_var_noref(name));
+      Var* found = sh.find_var_noref(name);
+      std::string target = eq != std::string::npos ? arg.substr(eq + 1) : (found && found->set ? found->value : "");
+      if ((eq != std::string::npos || !target.empty()) && !valid_nameref_target(target)) {
+        berror(sh, inv, inv.argv[0] + ": `" + target + "': invalid variable name for name reference");
+        status = 1;
+        continue;
+      }
+      Var* ref = local ? &sh.st.frames.back()[name] : (has('g') ? &sh.st.globals[name] : found);
       if (!ref) ref = &sh.st.globals[name];
       if (ref->readonly) {
         berror(sh, inv, name + ": readonly variable");
@@ -358,7 +377,6 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
         continue;
       }
       if (eq != std::string::npos) {
-        std::string target = arg.substr(eq + 1);
         if (target == name) {
           berror(sh, inv, inv.argv[0] + ": " + name + ": nameref variable self references not allowed");
           status = 1;
@@ -505,7 +523,7 @@ int b_export(Interp& sh, Invocation& inv) { return export_like(sh, inv, false); 
 int b_readonly(Interp& sh, Invocation& inv) { return export_like(sh, inv, true); }
 
 int b_unset(Interp& sh, Invocation& inv) {
-  bool funcs = false, vars_only = false;
+  bool funcs = false, vars_only = false, ref_itself = false;
   size_t i = 1;
   for (; i < inv.argv.size(); ++i) {
     const std::string& a = inv.argv[i];
@@ -517,8 +535,8 @@ int b_unset(Interp& sh, Invocation& inv) {
     for (size_t k = 1; k < a.size(); ++k) {
       if (a[k] == 'f') funcs = true;
       else if (a[k] == 'v') vars_only = true;
-      else if (a[k] == 'n') {
-      } else {
+      else if (a[k] == 'n') ref_itself = true;
+      else {
         berror(sh, inv, "unset: -" + std::string(1, a[k]) + ": invalid option");
         inv.err() << "unset: usage: unset [-f] [-v] [-n] [name ...]\n";
         return 2;
@@ -538,6 +556,12 @@ int b_unset(Interp& sh, Invocation& inv) {
       std::string sub = name.substr(lb + 1, name.size() - lb - 2);
       Var* v = sh.find_var(base);
       if (!v) continue;
+      if (sub != "@" && sub != "*") {
+        // unset 'a[$i]' / 'm["$k"]': the subscript is expanded as in a[...]=v
+        ParseError perr;
+        Word w = parse_subscript_word(sub, perr);
+        if (!perr) sub = sh.expand_word_string(w);
+      }
       if (v->readonly) {
         berror(sh, inv, "unset: " + base + ": cannot unset: readonly variable");
         status = 1;
@@ -558,6 +582,9 @@ int b_unset(Interp& sh, Invocation& inv) {
           v->array.erase(k);
         } else if (k == 0) {
           sh.unset_var(base);
+        } else {
+          berror(sh, inv, "unset: " + base + ": not an array variable");
+          status = 1;
         }
       } catch (const ArithError& e) {
         berror(sh, inv, e.message);
@@ -569,6 +596,20 @@ int b_unset(Interp& sh, Invocation& inv) {
       berror(sh, inv, "unset: `" + name + "': not a valid identifier");
       status = 1;
       continue;
+    }
+    if (ref_itself) {
+      // unset -n: the nameref, not what it names
+      Var* ref = sh.find_var_noref(name);
+      if (ref && ref->nameref) {
+        if (ref->readonly) {
+          berror(sh, inv, "unset: " + name + ": cannot unset: readonly variable");
+          status = 1;
+        } else {
+          ref->nameref = false;
+          sh.unset_var(name);
+        }
+        continue;
+      }
     }
     Var* v = sh.find_var(name);
     if (!v && !vars_only && sh.st.functions.count(name)) {
