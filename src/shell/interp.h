@@ -133,6 +133,7 @@ struct ShellState {
   int subst_depth = 0;
   int comsub_level = 0;  // $(...) nesting: set -x repeats PS4's first character
   uint32_t umask = 022;
+  std::map<char, std::pair<uint64_t, uint64_t>> ulimits;  // ulimit: changed (soft, hard) by letter
   std::string last_arg;  // $_
   std::vector<std::string> dir_stack;
   std::shared_ptr<std::mt19937> random;  // RANDOM

@@ -39,3 +39,55 @@ umask 0002; echo one > f1; umask g-w,o-w; echo two > f2; umask 077; echo three >
 
 #### umask extra operands are ignored
 umask -- 022 033; umask
+
+#### ulimit with no flag is -f
+ulimit; ulimit -f; ulimit -f 1000; ulimit; ulimit -f unlimited
+
+#### ulimit soft and hard limits of cpu time
+ulimit -S -t; ulimit -H -t; ulimit -S -t 1000; ulimit -S -t; ulimit -H -t
+ulimit -H -t 2000; ulimit -t; ulimit -H -t; ulimit -t 1500; ulimit -St; ulimit -Ht
+
+#### ulimit soft above hard is refused
+ulimit -Ht 100; echo $?; ulimit -t 50; ulimit -St 90; echo $?; ulimit -St 200; echo $?; ulimit -Ht 300; echo $?; ulimit -t
+
+#### ulimit hard below soft is refused
+ulimit -St 100; ulimit -Ht 50; echo $?; ulimit -t
+
+#### ulimit raising after lowering is not permitted
+ulimit -t 5 -t 6; echo $?; ulimit -t
+
+#### ulimit -H and -S for setting both
+ulimit -S -H -t 100; echo $?; ulimit -St; ulimit -Ht
+
+#### ulimit hard and soft keywords
+ulimit -t 10; ulimit -t soft; ulimit -Ht; ulimit -t hard; ulimit -t
+
+#### ulimit several resources print in long form
+ulimit -f -t; ulimit -t 100 -f; ulimit -c 0 -c
+
+#### ulimit trailing operand goes to the last resource
+ulimit -t -c -- 5; echo $?; ulimit -c; ulimit -t 7 -- 5; ulimit -t
+
+#### ulimit option with attached value
+ulimit -t33; ulimit -t; ulimit -tx; echo $?
+
+#### ulimit invalid numbers
+ulimit -t abc; echo $?; ulimit -t 5x; echo $?; ulimit -t 0x10; echo $?; ulimit -t +5; echo $?; ulimit -f -- -42; echo $?
+
+#### ulimit invalid options
+ulimit -z; echo $?; ulimit --all; echo $?; ulimit -f -42; echo $?
+
+#### ulimit block factor and range
+ulimit -f $(( 1 << 32 )); ulimit -f; ulimit -f $(( 1 << 53 )); ulimit -f; ulimit -f $(( 1 << 54 )); echo $?; ulimit -f
+
+#### ulimit large counts wrap
+ulimit -t 99999999999999999999; ulimit -t
+
+#### ulimit pipe size cannot be set
+ulimit -p; ulimit -Hp; ulimit -p 4; echo $?
+
+#### ulimit limits live in subshells only
+(ulimit -t 10; ulimit -t); ulimit -t
+
+#### ulimit -a lists every resource with its label
+ulimit -a | sed 's/)[^)]*$/)/'; ulimit -a | wc -l
