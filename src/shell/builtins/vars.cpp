@@ -710,6 +710,29 @@ const char* const kOtherShopts[] = {"autocd", "assoc_expand_once", "cdable_vars"
                                     "restricted_shell", "shift_verbose", "sourcepath", "varredir_close",
                                     "xpg_echo"};
 
+}  // namespace
+
+std::vector<std::string> set_option_names() {
+  std::vector<std::string> names;
+  for (auto& o : kSetOptions) names.push_back(o.name);
+  for (const char* o : kOtherSetOptions) names.push_back(o);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::vector<std::string> shopt_names() {
+  std::vector<std::string> names;
+  for (auto& o : kShopts) names.push_back(o.name);
+  for (const char* o : kOtherShopts) names.push_back(o);
+  std::sort(names.begin(), names.end());
+  // bash lists autocd first.
+  auto it = std::find(names.begin(), names.end(), "autocd");
+  if (it != names.end()) std::rotate(names.begin(), it, it + 1);
+  return names;
+}
+
+namespace {
+
 int b_shopt(Interp& sh, Invocation& inv) {
   char mode = 0;
   bool quiet = false, print = false, o_mode = false;

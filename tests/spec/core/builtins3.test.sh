@@ -91,3 +91,56 @@ ulimit -p; ulimit -Hp; ulimit -p 4; echo $?
 
 #### ulimit -a lists every resource with its label
 ulimit -a | sed 's/)[^)]*$/)/'; ulimit -a | wc -l
+
+#### compgen -W expands words
+x='p q'; compgen -W '{a,b} zz* $x "$x" a\ b $(echo m n) $((1+2))'; echo st=$?
+
+#### compgen -W splits on IFS with quotes and backslashes
+IFS=':%'; compgen -W 'spam:eggs%ham cheese\:colon:"d:e"'
+
+#### compgen -W with command substitution and IFS
+IFS=':%'; compgen -W '$(echo "spam:eggs%ham cheese")'
+
+#### compgen -W filters by the word
+compgen -W 'alpha beta alps' -- al; echo st=$?; compgen -W 'alpha' -- z; echo st=$?; compgen -W '' -- foo; echo st=$?
+
+#### compgen -W arithmetic error
+compgen -W 'foo $(( 1 / 0 )) bar'
+echo status=$?
+
+#### compgen -F calls the function
+f() { echo "args:$*"; declare -p COMP_WORDS COMP_CWORD COMP_LINE COMP_POINT; COMPREPLY=(x y "a b"); }
+compgen -F f -P '<' -S '>' -- wd prev; echo st=$?
+declare -p COMP_WORDS 2>/dev/null || echo gone
+
+#### compgen -F with scalar COMPREPLY and failures
+g() { unset -v COMPREPLY; COMPREPLY=hello; }; compgen -F g; echo st=$?
+h() { COMPREPLY=(); }; compgen -F h; echo st=$?
+compgen -F nope; echo st=$?
+
+#### compgen -F with -W and -X
+k() { COMPREPLY=(q r qq); }; compgen -W 'aa' -F k -X 'q*'; echo st=$?
+
+#### compgen -C runs a command
+c() { echo "c:$*"; echo one; echo "two three"; }; compgen -C c -- w; echo st=$?; compgen -C false; echo st=$?
+
+#### compopt outside a completion function
+compopt -o filenames +o nospace; echo st=$?; compopt -o invalid; echo st=$?; compopt -x; echo st=$?
+
+#### compopt inside a completion function
+f() { compopt -o nospace; echo in=$?; COMPREPLY=(z); }; compgen -F f 2>/dev/null
+
+#### complete needs a name
+complete -F f; echo st=$?; complete -W 'a b'; echo st=$?; complete >/dev/null; echo st=$?
+
+#### complete and compgen reject bad names
+complete -o invalid x; echo st=$?; complete -A bogus x; echo st=$?; compgen -A bogus; echo st=$?; compgen -o bogus; echo st=$?
+
+#### compgen -A setopt and shopt
+compgen -A setopt v; compgen -A shopt -P '[' -S ']' nu; compgen -A setopt | head -3; compgen -A shopt | head -3
+
+#### compgen -A signal and helptopic
+compgen -A signal SIGI; compgen -A helptopic -S ___ fal
+
+#### compgen -A alias with -A setopt
+alias v_alias=ls v_alias2=ls a1=ls; compgen -A alias -A setopt v
