@@ -144,3 +144,8 @@ compgen -A signal SIGI; compgen -A helptopic -S ___ fal
 
 #### compgen -A alias with -A setopt
 alias v_alias=ls v_alias2=ls a1=ls; compgen -A alias -A setopt v
+
+#### a PATH prefix assignment is used to find the command
+mkdir -p d1/bin d1/dir/hello; printf '#!/bin/sh\necho hi\n' > d1/bin/hello; chmod +x d1/bin/hello
+PATH="$PWD/d1/bin:$PATH" hello; echo status=$?
+PATH="$PWD/d1/dir:$PWD/d1/bin:$PATH" hello; echo status=$?
