@@ -93,6 +93,9 @@ struct ShellOptions {
   // the ERR trap / the DEBUG and RETURN traps. shopt extdebug turns both on
   // and lets a DEBUG trap skip a command (status 1) or return (status 2).
   bool errtrace = false, functrace = false, extdebug = false;
+  // set -o posix: special builtins are found before functions, keep their
+  // prefix assignments, and cannot be redefined as functions.
+  bool posix = false;
 };
 
 // A background job (`cmd &`): its thread, its own cancellation (what `kill`

@@ -596,11 +596,11 @@ const OptName kSetOptions[] = {
     {"noclobber", &ShellOptions::noclobber, 'C'}, {"noexec", &ShellOptions::noexec, 'n'},
     {"noglob", &ShellOptions::noglob, 'f'},       {"nounset", &ShellOptions::nounset, 'u'},
     {"pipefail", &ShellOptions::pipefail, 0},     {"verbose", &ShellOptions::verbose, 'v'},
-    {"xtrace", &ShellOptions::xtrace, 'x'},
+    {"xtrace", &ShellOptions::xtrace, 'x'},       {"posix", &ShellOptions::posix, 0},
 };
 const char* const kOtherSetOptions[] = {"emacs", "histexpand", "history", "ignoreeof",
                                         "interactive-comments", "keyword", "monitor", "nolog", "notify",
-                                        "onecmd", "physical", "posix", "privileged", "vi"};
+                                        "onecmd", "physical", "privileged", "vi"};
 
 int b_set(Interp& sh, Invocation& inv) {
   auto& args = inv.argv;
@@ -628,6 +628,7 @@ int b_set(Interp& sh, Invocation& inv) {
       sh.st.positional.assign(args.begin() + i, args.end());
       return 0;
     }
+    if (a == "+") continue;  // an empty set of flags, as bash reads it
     if (a == "-" ) {
       sh.st.opts.xtrace = sh.st.opts.verbose = false;
       ++i;
@@ -822,7 +823,8 @@ int b_shopt(Interp& sh, Invocation& inv) {
     bool val = field && *field;
     if (!val) status = 1;
     if (quiet) continue;
-    if (print) inv.out() << "shopt " << (val ? "-s " : "-u ") << name << "\n";
+    if (print && o_mode) inv.out() << "set " << (val ? "-o " : "+o ") << name << "\n";
+    else if (print) inv.out() << "shopt " << (val ? "-s " : "-u ") << name << "\n";
     else {
       char buf[64];
       snprintf(buf, sizeof buf, "%-15s\t%s\n", name.c_str(), val ? "on" : "off");

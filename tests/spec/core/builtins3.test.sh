@@ -149,3 +149,24 @@ alias v_alias=ls v_alias2=ls a1=ls; compgen -A alias -A setopt v
 mkdir -p d1/bin d1/dir/hello; printf '#!/bin/sh\necho hi\n' > d1/bin/hello; chmod +x d1/bin/hello
 PATH="$PWD/d1/bin:$PATH" hello; echo status=$?
 PATH="$PWD/d1/dir:$PWD/d1/bin:$PATH" hello; echo status=$?
+
+#### set + is an empty flag group
+set a b; set +; echo "[$#:$*]"; set + c d; echo "[$#:$*]"; set + -; echo "[$#:$*]"; set - +; echo "[$#:$*]"
+
+#### set -x + -v x y
+{ set -x + -v x y; opts=$-; set +xv; } 2>/dev/null; case $opts in *v*x*) echo vx-on;; esac; echo "[$#:$*]"
+
+#### set -o posix is listed
+set -o posix; set -o | grep posix; set +o | grep posix; shopt -p -o posix errexit; shopt -o -q posix; echo st=$?
+
+#### posix mode keeps prefix assignments of special builtins
+set -o posix; foo=bar :; echo foo=$foo; z=Z builtin :; echo z=$z; f() { :; }; x=5 f; echo x=$x
+
+#### posix mode finds special builtins before functions
+eval() { echo "fn $1"; }; eval 'echo a'; set -o posix; eval 'echo b'; type -t eval
+
+#### posix mode forbids a function named like a special builtin
+set -o posix; eval() { echo f; }; echo not reached
+
+#### a function named like a special builtin outside posix mode
+eval() { echo "f $*"; }; eval x; unset -f eval; eval 'echo ok'
