@@ -170,3 +170,12 @@ set -o posix; eval() { echo f; }; echo not reached
 
 #### a function named like a special builtin outside posix mode
 eval() { echo "f $*"; }; eval x; unset -f eval; eval 'echo ok'
+
+#### cd exports OLDPWD
+cd /; cd "$OLDPWD"; printenv OLDPWD; cd - >/dev/null; pwd
+
+#### cd through a missing directory and ..
+cd nonexistent_ZZ/..; echo $?; cd -L nonexistent_ZZ/..; echo $?; cd -P nonexistent_ZZ/..; echo $?
+
+#### cd through a file and ..
+echo x > afile; cd afile/..; echo $?; mkdir -p sub; cd sub/../sub/..; echo $? ${PWD##*/}
