@@ -179,3 +179,7 @@ cd nonexistent_ZZ/..; echo $?; cd -L nonexistent_ZZ/..; echo $?; cd -P nonexiste
 
 #### cd through a file and ..
 echo x > afile; cd afile/..; echo $?; mkdir -p sub; cd sub/../sub/..; echo $? ${PWD##*/}
+
+#### printf -v rejects names that are not identifiers
+printf -v 'a[' %s foo; echo st=$?; printf -v 1x y; echo st=$?; printf -v 'a[]' x; echo st=$?
+printf -v 'a[x]' y; echo st=$?; declare -p a; printf -v b %s z; echo $b
