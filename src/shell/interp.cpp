@@ -1215,6 +1215,7 @@ int Interp::run_external(std::vector<std::string>& argv, const Environment* extr
     for (auto& [k, v] : *extra_env) env[k] = v;
   Invocation inv;
   inv.argv = argv;
+  if (!exec_argv0_.empty()) inv.argv[0] = std::exchange(exec_argv0_, std::string());
   inv.fds = &fds;
   inv.fs = ctx->fs.get();
   inv.cwd = st.cwd;

@@ -353,6 +353,7 @@ class Interp : public ProcessHost {
  public:
   int errexit_suppressed_ = 0;
   bool keep_redirects_ = false;  // `exec` without a command: redirections stay
+  std::string exec_argv0_;       // `exec -a NAME`: the argv[0] the next command is given
   std::string parse_error_name;  // name for syntax errors ("bash: -c"); default $0
   std::vector<std::string> func_names_;  // FUNCNAME stack
   std::vector<int> procsubst_fds_;

@@ -225,12 +225,15 @@ int b_source(Interp& sh, Invocation& inv) {
 
 int b_exec(Interp& sh, Invocation& inv) {
   size_t i = 1;
+  std::string argv0;
   while (i < inv.argv.size() && inv.argv[i].size() > 1 && inv.argv[i][0] == '-') {
     if (inv.argv[i] == "--") {
       ++i;
       break;
     }
-    ++i;  // -c -l -a: accepted
+    // -a NAME: the command's argv[0]; -c and -l are accepted.
+    if (inv.argv[i] == "-a" && i + 1 < inv.argv.size()) argv0 = inv.argv[++i];
+    ++i;
   }
   if (i >= inv.argv.size()) {
     sh.keep_redirects_ = true;
@@ -238,7 +241,9 @@ int b_exec(Interp& sh, Invocation& inv) {
   }
   std::vector<std::string> argv(inv.argv.begin() + i, inv.argv.end());
   inv.finish(0);
+  sh.exec_argv0_ = argv0;
   int status = sh.run_simple_argv(argv, nullptr);
+  sh.exec_argv0_.clear();
   throw ExitSignal{status};
 }
 

@@ -183,3 +183,6 @@ echo x > afile; cd afile/..; echo $?; mkdir -p sub; cd sub/../sub/..; echo $? ${
 #### printf -v rejects names that are not identifiers
 printf -v 'a[' %s foo; echo st=$?; printf -v 1x y; echo st=$?; printf -v 'a[]' x; echo st=$?
 printf -v 'a[x]' y; echo st=$?; declare -p a; printf -v b %s z; echo $b
+
+#### exec -a sets the command's argv[0]
+(exec -a FOOPROC sh -c 'echo $0'); (exec sh -c 'echo $0'); echo done
