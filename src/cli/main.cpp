@@ -6,6 +6,7 @@
 //          [bash options] [-c SCRIPT [NAME [ARG...]] | FILE [ARG...]]
 #include <limits.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -196,8 +197,11 @@ int main(int argc, char** argv) {
   signal(SIGPIPE, SIG_IGN);
   CliOptions opts = parse_cli(argc, argv);
 
-  if (opts.sandbox.root != burrow::SandboxOptions::Root::kMemory && opts.sandbox.cwd.empty()) {
-    opts.sandbox.cwd = starting_directory(opts.sandbox.host_dir);
+  if (opts.sandbox.root != burrow::SandboxOptions::Root::kMemory) {
+    if (opts.sandbox.cwd.empty()) opts.sandbox.cwd = starting_directory(opts.sandbox.host_dir);
+    // Modes that reach a host-backed root already carry the sandbox's own
+    // umask (the umask builtin); the process's umask must not mask them again.
+    ::umask(0);
   }
 
   std::unique_ptr<burrow::Sandbox> sandbox;

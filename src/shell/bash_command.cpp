@@ -45,7 +45,8 @@ bool set_long_option(ShellOptions& o, const std::string& name, bool on) {
   else if (name == "braceexpand") o.braceexpand = on;
   else if (name == "errtrace") o.errtrace = on;
   else if (name == "functrace") o.functrace = on;
-  else if (name == "posix" || name == "hashall" || name == "monitor" || name == "emacs" || name == "vi" ||
+  else if (name == "posix") o.posix = on;
+  else if (name == "hashall" || name == "monitor" || name == "emacs" || name == "vi" ||
            name == "history" || name == "interactive-comments")
     ;
   else return false;
@@ -116,6 +117,7 @@ int run_bash(Invocation& inv) {
       if (a == "--norc" || a == "--noprofile" || a == "--login" || a == "--posix" || a == "--noediting" ||
           a == "--restricted" || a == "--verbose") {
         if (a == "--verbose") opts.verbose = true;
+        if (a == "--posix") opts.posix = true;
         continue;
       }
       if (a == "--rcfile" || a == "--init-file") {

@@ -714,6 +714,13 @@ int Interp::execute_command(const Command& c) {
   if (c.kind == CommandKind::Simple) return execute_simple(c.as<SimpleCommand>());
   if (c.kind == CommandKind::FunctionDef) {
     const auto& f = c.as<FunctionDef>();
+    if (st.opts.posix) {
+      if (const BuiltinInfo* b = find_builtin(f.name); b && b->special) {
+        // POSIX forbids it; bash reports it and a script ends.
+        error("`" + f.name + "': is a special builtin");
+        throw FatalSignal{2};
+      }
+    }
     auto def = std::shared_ptr<FunctionDef>(static_cast<FunctionDef*>(f.clone().release()));
     st.functions[f.name] = std::move(def);
     st.last_status = 0;
@@ -1070,6 +1077,13 @@ int Interp::execute_simple(const SimpleCommand& c) {
     st.last_status = 1;
     return 1;
   }
+  if (st.opts.posix && !temp_env.empty()) {
+    // POSIX: assignments before a special builtin stay after it.
+    const BuiltinInfo* b = enabled_builtin(words[0]);
+    if (b && b->special && words[0].find('/') == std::string::npos) {
+      for (auto& [k, v] : temp_env) set_var(k, v);
+    }
+  }
   int status;
   try {
     status = run_simple_argv(std::move(words), c.assigns.empty() ? nullptr : &temp_env);
@@ -1089,7 +1103,12 @@ int Interp::execute_simple(const SimpleCommand& c) {
 int Interp::run_simple_argv(std::vector<std::string> argv, const Environment* extra_env) {
   const std::string& name = argv[0];
   if (name.find('/') == std::string::npos) {
-    auto fit = st.functions.find(name);
+    // In POSIX mode a special builtin is found before a function of its name.
+    const BuiltinInfo* special = nullptr;
+    if (st.opts.posix) {
+      if (const BuiltinInfo* b = enabled_builtin(name); b && b->special) special = b;
+    }
+    auto fit = special ? st.functions.end() : st.functions.find(name);
     if (fit != st.functions.end()) {
       auto def = fit->second;  // keeps the body alive if it redefines itself
       if (extra_env) {
@@ -1231,6 +1250,11 @@ int Interp::run_external(std::vector<std::string>& argv, const Environment* extr
   const std::string& name = argv[0];
   const CommandInfo* reg = Registry::global().find(name);
   auto path_opt = get_var("PATH");
+  // `PATH=dir cmd`: the command is looked up in the PATH it is given.
+  if (extra_env) {
+    auto it = extra_env->find("PATH");
+    if (it != extra_env->end()) path_opt = it->second;
+  }
   if (!path_opt || path_opt->empty()) {
     // Without PATH bash looks only in the current directory.
     std::string local = abspath(name);
@@ -1273,6 +1297,7 @@ int Interp::run_registered(const CommandInfo& reg, std::vector<std::string>& arg
     for (auto& [k, v] : *extra_env) env[k] = v;
   Invocation inv;
   inv.argv = argv;
+  if (!exec_argv0_.empty()) inv.argv[0] = std::exchange(exec_argv0_, std::string());
   inv.fds = &fds;
   inv.fs = ctx->fs.get();
   inv.cwd = st.cwd;

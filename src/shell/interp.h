@@ -109,6 +109,9 @@ struct ShellOptions {
   bool errtrace = false, functrace = false, extdebug = false;
   // set -o history: interactive command lines are recorded.
   bool history = false;
+  // set -o posix: special builtins are found before functions, keep their
+  // prefix assignments, and cannot be redefined as functions.
+  bool posix = false;
 };
 
 // A background job (`cmd &`): its thread, its own cancellation (what `kill`
@@ -149,6 +152,7 @@ struct ShellState {
   int subst_depth = 0;
   int comsub_level = 0;  // $(...) nesting: set -x repeats PS4's first character
   uint32_t umask = 022;
+  std::map<char, std::pair<uint64_t, uint64_t>> ulimits;  // ulimit: changed (soft, hard) by letter
   std::string last_arg;  // $_
   std::vector<std::string> dir_stack;
   std::shared_ptr<std::mt19937> random;  // RANDOM
@@ -376,6 +380,7 @@ class Interp : public ProcessHost {
  public:
   int errexit_suppressed_ = 0;
   bool keep_redirects_ = false;  // `exec` without a command: redirections stay
+  std::string exec_argv0_;       // `exec -a NAME`: the argv[0] the next command is given
   std::string parse_error_name;  // name for syntax errors ("bash: -c"); default $0
   std::vector<std::string> func_names_;  // FUNCNAME stack
   bool replaced_by_exec = false;          // `exec COMMAND` is running in this shell's place

@@ -6,6 +6,8 @@
 #include <set>
 
 #include "shell/builtins/util.h"
+#include "shell/parser.h"
+#include "shell/signals.h"
 #include "shell/printer.h"
 #include "vfs/filesystem.h"
 
@@ -49,6 +51,12 @@ bool known_action(const std::string& a) {
                                    "helptopic", "hostname", "job",     "keyword",  "running", "service",
                                    "setopt",   "shopt",    "signal",   "stopped",  "user",    "variable"};
   return std::any_of(std::begin(kActions), std::end(kActions), [&](const char* k) { return a == k; });
+}
+
+bool known_comp_option(const std::string& o) {
+  static const char* kOptions[] = {"bashdefault", "default", "dirnames", "filenames",
+                                   "noquote",     "nosort",  "nospace",  "plusdirs"};
+  return std::any_of(std::begin(kOptions), std::end(kOptions), [&](const char* k) { return o == k; });
 }
 
 // What `compgen` and `complete` were asked for.
@@ -100,7 +108,13 @@ int parse_spec(Interp& sh, Invocation& inv, const char* name, CompSpec& spec, st
         return -1;
       }
       switch (o) {
-        case 'o': spec.options.push_back(value); break;
+        case 'o':
+          if (!known_comp_option(value)) {
+            berror(sh, inv, std::string(name) + ": " + value + ": invalid option name");
+            return -1;
+          }
+          spec.options.push_back(value);
+          break;
         case 'A':
           if (!known_action(value)) {
             berror(sh, inv, std::string(name) + ": " + value + ": invalid action name");
@@ -160,7 +174,170 @@ void add_paths(Interp& sh, const std::string& word, bool directories_only, std::
   }
 }
 
-std::vector<std::string> generate(Interp& sh, const CompSpec& spec, const std::string& word) {
+// Splits a -W word list at unquoted IFS characters, as bash does before it
+// expands each word: quotes, backslashes and $( ) ${ } ` ` keep delimiters.
+std::vector<std::string> split_wordlist(const std::string& list, const std::string& ifs) {
+  std::vector<std::string> pieces;
+  std::string cur;
+  char quote = 0;
+  int depth = 0;  // inside $( ), ${ } or ` `
+  bool in_backquote = false;
+  for (size_t i = 0; i < list.size(); ++i) {
+    char c = list[i];
+    if (quote == '\'') {
+      if (c == '\'') quote = 0;
+    } else if (c == '\\' && i + 1 < list.size()) {
+      cur += c;
+      c = list[++i];
+    } else if (quote == '"' && c == '"' && depth == 0) {
+      quote = 0;
+    } else if (c == '$' && i + 1 < list.size() && (list[i + 1] == '(' || list[i + 1] == '{')) {
+      cur += c;
+      c = list[++i];
+      ++depth;
+    } else if (depth > 0 && (c == '(' || c == '{')) {
+      ++depth;
+    } else if (depth > 0 && (c == ')' || c == '}')) {
+      --depth;
+    } else if (c == '`') {
+      in_backquote = !in_backquote;
+    } else if (depth == 0 && !in_backquote && !quote && (c == '\'' || c == '"')) {
+      quote = c;
+    } else if (depth == 0 && !in_backquote && !quote && ifs.find(c) != std::string::npos) {
+      if (!cur.empty()) pieces.push_back(cur);
+      cur.clear();
+      continue;
+    }
+    cur += c;
+  }
+  if (!cur.empty()) pieces.push_back(cur);
+  return pieces;
+}
+
+// One piece of a word list as the text of a single shell word: unquoted
+// blanks and operator characters are escaped so that the parser reads it
+// whole, as bash expands the piece as one word.
+std::string as_one_word(const std::string& piece) {
+  std::string out;
+  char quote = 0;
+  int depth = 0;
+  for (size_t i = 0; i < piece.size(); ++i) {
+    char c = piece[i];
+    if (quote == '\'') {
+      if (c == '\'') quote = 0;
+    } else if (c == '\\' && i + 1 < piece.size()) {
+      out += c;
+      c = piece[++i];
+    } else if (c == '$' && i + 1 < piece.size() && (piece[i + 1] == '(' || piece[i + 1] == '{')) {
+      out += c;
+      c = piece[++i];
+      ++depth;
+    } else if (depth > 0) {
+      if (c == '(' || c == '{') ++depth;
+      else if (c == ')' || c == '}') --depth;
+    } else if (quote == '"') {
+      if (c == '"') quote = 0;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+    } else if (std::string_view(" \t\n;&|<>()#").find(c) != std::string_view::npos) {
+      out += '\\';
+    }
+    out += c;
+  }
+  return out;
+}
+
+// compgen -W: the words of the list after brace, tilde, parameter, command
+// and arithmetic expansion, word splitting and quote removal (no globbing).
+// An expansion error ends compgen with status 1 (`ok` false).
+std::vector<std::string> expand_wordlist(Interp& sh, Invocation& inv, const std::string& list, bool& ok) {
+  std::vector<std::string> out;
+  std::string ifs = sh.get_var("IFS").value_or(" \t\n");
+  for (const std::string& piece : split_wordlist(list, ifs)) {
+    ParseError err;
+    std::unique_ptr<List> parsed = parse_script("_ " + as_one_word(piece), err);
+    const Command* cmd = nullptr;
+    if (parsed && parsed->items.size() == 1 && parsed->items[0].and_or.pipelines.size() == 1 &&
+        parsed->items[0].and_or.pipelines[0].commands.size() == 1) {
+      cmd = parsed->items[0].and_or.pipelines[0].commands[0].get();
+    }
+    if (!cmd || cmd->kind != CommandKind::Simple) {
+      berror(sh, inv, piece + ": bad substitution");
+      ok = false;
+      return out;
+    }
+    const auto& words = static_cast<const SimpleCommand*>(cmd)->words;
+    for (size_t k = 1; k < words.size(); ++k) {
+      auto expand = [&](const Word& w) {
+        for (Field& f : sh.expand_word_fields(w, true)) out.push_back(std::move(f.text));
+      };
+      if (!sh.may_brace_expand(words[k])) {
+        expand(words[k]);
+        continue;
+      }
+      for (const Word& w : sh.brace_expand_word(words[k])) expand(w);
+    }
+  }
+  return out;
+}
+
+void set_array(Interp& sh, const std::string& name) {
+  sh.unset_var(name);
+  Var& v = sh.st.globals[name];
+  v = Var{};
+  v.is_array = true;
+}
+
+// compgen -F: calls the function as bash does outside a command line being
+// completed (arguments: the command "compgen", the word, an empty previous
+// word; COMP_WORDS empty, COMP_CWORD -1) and takes COMPREPLY, an array or a
+// scalar.
+void run_completion_function(Interp& sh, Invocation& inv, const std::string& name, const std::string& word,
+                             std::vector<std::string>& out, bool& ok) {
+  berror(sh, inv, "compgen: warning: -F option may not work as you expect");
+  auto it = sh.st.functions.find(name);
+  if (it == sh.st.functions.end()) {
+    berror(sh, inv, "completion: function `" + name + "' not found");
+    ok = false;
+    return;
+  }
+  auto def = it->second;
+  static const char* const kScalars[][2] = {
+      {"COMP_CWORD", "-1"}, {"COMP_LINE", ""}, {"COMP_POINT", "0"}, {"COMP_TYPE", "0"}, {"COMP_KEY", "0"}};
+  set_array(sh, "COMP_WORDS");
+  for (auto& kv : kScalars) sh.set_var(kv[0], kv[1]);
+  sh.call_function(*def, {name, "compgen", word, ""});
+  sh.unset_var("COMP_WORDS");
+  for (auto& kv : kScalars) sh.unset_var(kv[0]);
+  if (Var* v = sh.find_var("COMPREPLY")) {
+    if (v->is_array) {
+      for (auto& [k, e] : v->array) out.push_back(e);
+    } else if (v->set) {
+      out.push_back(v->value);
+    }
+  }
+}
+
+// compgen -C: the command's output lines, run as CMD compgen WORD PREV.
+void run_completion_command(Interp& sh, Invocation& inv, const std::string& command, const std::string& word,
+                            std::vector<std::string>& out) {
+  berror(sh, inv, "compgen: warning: -C option may not work as you expect");
+  ParseError err;
+  std::unique_ptr<List> parsed =
+      parse_script(command + " compgen " + single_quote(word) + " ''", err);
+  if (!parsed) return;
+  std::string text = sh.command_substitution(*parsed);
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string::npos) nl = text.size();
+    out.push_back(text.substr(start, nl - start));
+    start = nl + 1;
+  }
+}
+
+std::vector<std::string> generate(Interp& sh, Invocation& inv, const CompSpec& spec, const std::string& word,
+                                  bool& ok) {
   std::vector<std::string> out;
   auto starts = [&](std::string_view s) { return s.substr(0, word.size()) == word; };
   auto add_sorted = [&](const std::set<std::string>& names) {
@@ -230,29 +407,33 @@ std::vector<std::string> generate(Interp& sh, const CompSpec& spec, const std::s
     } else if (action == "group") {
       for (const char* g : {"root", "user"})
         if (starts(g)) out.push_back(g);
-    } else if (action == "setopt" || action == "shopt" || action == "signal" || action == "helptopic") {
-      // Lists the caller can get from `set -o`, `shopt`, `kill -l` and `help`.
+    } else if (action == "setopt") {
+      for (const std::string& n : set_option_names())
+        if (starts(n)) out.push_back(n);
+    } else if (action == "shopt") {
+      for (const std::string& n : shopt_names())
+        if (starts(n)) out.push_back(n);
+    } else if (action == "signal") {
+      for (int n = 1; n <= kMaxSignal; ++n) {
+        std::string name = signal_name(n);
+        if (!name.empty() && starts("SIG" + name)) out.push_back("SIG" + name);
+      }
+    } else if (action == "helptopic") {
+      // help's topics are the builtins (and the compound commands, not listed here).
+      for (std::string_view b : builtin_names())
+        if (starts(b)) out.emplace_back(b);
     }
   }
   if (spec.has_glob) {
     for (const std::string& m : sh.glob(spec.globpat)) out.push_back(m);
   }
   if (spec.has_wordlist) {
-    // The word list is split on IFS (its expansions are not performed here).
-    std::string ifs = sh.get_var("IFS").value_or(" \t\n");
-    size_t i = 0;
-    const std::string& w = spec.wordlist;
-    while (i < w.size()) {
-      while (i < w.size() && ifs.find(w[i]) != std::string::npos) ++i;
-      size_t j = i;
-      while (j < w.size() && ifs.find(w[j]) == std::string::npos) ++j;
-      if (j > i) {
-        std::string item = w.substr(i, j - i);
-        if (starts(item)) out.push_back(item);
-      }
-      i = j;
-    }
+    for (const std::string& item : expand_wordlist(sh, inv, spec.wordlist, ok))
+      if (starts(item)) out.push_back(item);
+    if (!ok) return out;
   }
+  if (spec.has_function) run_completion_function(sh, inv, spec.function, word, out, ok);
+  if (spec.has_command) run_completion_command(sh, inv, spec.command, word, out);
   if (spec.has_filter) {
     // -X removes what matches; a leading ! keeps only what matches.
     bool keep_matching = !spec.filter.empty() && spec.filter[0] == '!';
@@ -268,13 +449,12 @@ int b_compgen(Interp& sh, Invocation& inv) {
   int first = parse_spec(sh, inv, "compgen", spec, nullptr);
   if (first < 0) return 2;
   std::string word = static_cast<size_t>(first) < inv.argv.size() ? inv.argv[first] : "";
-  if (spec.has_function || spec.has_command) {
-    berror(sh, inv, "compgen: -F and -C are not supported without a command line to complete");
-    return 1;
-  }
-  bool asked = !spec.actions.empty() || spec.has_wordlist || spec.has_glob;
+  bool asked = !spec.actions.empty() || spec.has_wordlist || spec.has_glob || spec.has_function ||
+               spec.has_command;
   if (!asked) return 0;
-  std::vector<std::string> matches = generate(sh, spec, word);
+  bool ok = true;
+  std::vector<std::string> matches = generate(sh, inv, spec, word, ok);
+  if (!ok) return 1;
   for (const std::string& m : matches) inv.out() << m << "\n";
   return matches.empty() ? 1 : 0;
 }
@@ -343,13 +523,40 @@ int b_complete(Interp& sh, Invocation& inv) {
     }
     return status;
   }
+  if (names.empty() && flags.find_first_of("DEI") == std::string::npos) {
+    inv.err() << kCompleteUsage;
+    return 2;
+  }
   for (const std::string& n : names) specs[n] = spec_line(n, spec);
   return 0;
 }
 
-int b_compopt(Interp&, Invocation&) {
-  // Only meaningful while a completion function runs, which never happens here.
-  return 0;
+// compopt changes the options of the completion under way; a sandbox has no
+// line editor, so there never is one.
+int b_compopt(Interp& sh, Invocation& inv) {
+  for (size_t i = 1; i < inv.argv.size(); ++i) {
+    const std::string& a = inv.argv[i];
+    if (a == "--") break;
+    if (a.size() < 2 || (a[0] != '-' && a[0] != '+')) break;
+    for (size_t k = 1; k < a.size(); ++k) {
+      char c = a[k];
+      if (c == 'D' || c == 'E' || c == 'I') continue;
+      if (c != 'o') {
+        berror(sh, inv, std::string("compopt: ") + a[0] + c + ": invalid option");
+        inv.err() << "compopt: usage: compopt [-o|+o option] [-DEI] [name ...]\n";
+        return 2;
+      }
+      std::string value = k + 1 < a.size() ? a.substr(k + 1) : (i + 1 < inv.argv.size() ? inv.argv[++i] : "");
+      if (!known_comp_option(value)) {
+        berror(sh, inv, "compopt: " + value + ": invalid option name");
+        return 2;
+      }
+      break;
+    }
+  }
+  // compgen -F does not count: bash too says so inside its function.
+  berror(sh, inv, "compopt: not currently executing completion function");
+  return 1;
 }
 
 int b_enable(Interp& sh, Invocation& inv) {

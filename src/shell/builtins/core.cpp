@@ -227,12 +227,15 @@ int b_source(Interp& sh, Invocation& inv) {
 
 int b_exec(Interp& sh, Invocation& inv) {
   size_t i = 1;
+  std::string argv0;
   while (i < inv.argv.size() && inv.argv[i].size() > 1 && inv.argv[i][0] == '-') {
     if (inv.argv[i] == "--") {
       ++i;
       break;
     }
-    ++i;  // -c -l -a: accepted
+    // -a NAME: the command's argv[0]; -c and -l are accepted.
+    if (inv.argv[i] == "-a" && i + 1 < inv.argv.size()) argv0 = inv.argv[++i];
+    ++i;
   }
   if (i >= inv.argv.size()) {
     sh.keep_redirects_ = true;
@@ -241,7 +244,9 @@ int b_exec(Interp& sh, Invocation& inv) {
   std::vector<std::string> argv(inv.argv.begin() + i, inv.argv.end());
   inv.finish(0);
   sh.replaced_by_exec = true;
+  sh.exec_argv0_ = argv0;
   int status = sh.run_simple_argv(argv, nullptr);
+  sh.exec_argv0_.clear();
   throw ExitSignal{status};
 }
 
@@ -440,42 +445,102 @@ int b_builtin(Interp& sh, Invocation& inv) {
   return sub.finish(b->fn(sh, sub));
 }
 
-int b_umask(Interp& sh, Invocation& inv) {
-  bool symbolic = false;
-  size_t i = 1;
-  if (i < inv.argv.size() && inv.argv[i] == "-S") {
-    symbolic = true;
-    ++i;
+// "u=rwx,g=rx,o=rx": the permissions a umask leaves, as umask -S shows them.
+std::string umask_symbolic(uint32_t mask) {
+  uint32_t allowed = ~mask & 0777;
+  std::string out;
+  const char* whos = "ugo";
+  for (int k = 0; k < 3; ++k) {
+    int shift = 6 - 3 * k;
+    if (k) out += ',';
+    out += whos[k];
+    out += '=';
+    if (allowed & (4u << shift)) out += 'r';
+    if (allowed & (2u << shift)) out += 'w';
+    if (allowed & (1u << shift)) out += 'x';
   }
-  if (i < inv.argv.size() && inv.argv[i] == "-p") ++i;
+  return out;
+}
+
+// Applies a symbolic mode such as "u=rwx,g-w" to the permission bits `bits`
+// (the complement of a umask), as bash's umask does: no who means all three,
+// only r, w and x are permission letters, and a bad character is reported
+// with the message bash gives. Returns false after that message.
+bool apply_umask_clauses(Interp& sh, Invocation& inv, const std::string& mode, uint32_t& bits) {
+  size_t i = 0;
+  auto fail = [&](char c, const char* what) {
+    berror(sh, inv, std::string("umask: `") + c + "': invalid symbolic mode " + what);
+    return false;
+  };
+  for (;;) {
+    uint32_t who = 0;
+    for (; i < mode.size(); ++i) {
+      char c = mode[i];
+      if (c == 'u') who |= 0700;
+      else if (c == 'g') who |= 0070;
+      else if (c == 'o') who |= 0007;
+      else if (c == 'a') who |= 0777;
+      else break;
+    }
+    if (!who) who = 0777;
+    char op = i < mode.size() ? mode[i] : '\0';
+    if (op != '+' && op != '-' && op != '=') return fail(op, "operator");
+    ++i;
+    uint32_t perm = 0;
+    for (; i < mode.size() && mode[i] != ','; ++i) {
+      char c = mode[i];
+      if (c == 'r') perm |= 0444;
+      else if (c == 'w') perm |= 0222;
+      else if (c == 'x') perm |= 0111;
+      else return fail(c, "character");
+    }
+    perm &= who;
+    if (op == '+') bits |= perm;
+    else if (op == '-') bits &= ~perm;
+    else bits = (bits & ~who) | perm;
+    if (i >= mode.size()) return true;
+    ++i;  // the comma; a clause must follow it
+  }
+}
+
+int b_umask(Interp& sh, Invocation& inv) {
+  bool symbolic = false, reusable = false;
+  int first = scan_flags(sh, inv, "umask: usage: umask [-p] [-S] [mode]\n", [&](char c) {
+    if (c == 'S') symbolic = true;
+    else if (c == 'p') reusable = true;
+    else return false;
+    return true;
+  });
+  if (first < 0) return 2;
+  size_t i = static_cast<size_t>(first);
   if (i >= inv.argv.size()) {
+    std::string prefix = reusable ? (symbolic ? "umask -S " : "umask ") : "";
     if (symbolic) {
-      uint32_t m = ~sh.st.umask & 0777;
-      auto part = [&](int shift) {
-        std::string s;
-        if (m & (4 << shift)) s += 'r';
-        if (m & (2 << shift)) s += 'w';
-        if (m & (1 << shift)) s += 'x';
-        return s;
-      };
-      inv.out() << "u=" << part(6) << ",g=" << part(3) << ",o=" << part(0) << "\n";
+      inv.out() << prefix << umask_symbolic(sh.st.umask) << "\n";
     } else {
       char buf[8];
       snprintf(buf, sizeof buf, "%04o", sh.st.umask);
-      inv.out() << buf << "\n";
+      inv.out() << prefix << buf << "\n";
     }
     return 0;
   }
   const std::string& a = inv.argv[i];
-  uint32_t v = 0;
-  for (char c : a) {
-    if (c < '0' || c > '7') {
-      berror(sh, inv, "umask: " + a + ": octal number out of range");
-      return 1;
+  uint32_t mask = 0;
+  if (!a.empty() && a[0] >= '0' && a[0] <= '9') {
+    // Octal; bash accepts up to 07777 and keeps the permission bits.
+    for (char c : a) {
+      if (c < '0' || c > '7' || (mask = mask * 8 + (c - '0')) > 07777) {
+        berror(sh, inv, "umask: " + a + ": octal number out of range");
+        return 1;
+      }
     }
-    v = v * 8 + (c - '0');
+  } else {
+    uint32_t bits = ~sh.st.umask & 0777;
+    if (!apply_umask_clauses(sh, inv, a, bits)) return 1;
+    mask = ~bits;
   }
-  sh.st.umask = v & 0777;
+  sh.st.umask = mask & 0777;
+  if (symbolic) inv.out() << umask_symbolic(sh.st.umask) << "\n";
   return 0;
 }
 

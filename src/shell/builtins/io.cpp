@@ -197,6 +197,15 @@ int b_printf(Interp& sh, Invocation& inv) {
     }
     var = inv.argv[i + 1];
     i += 2;
+    // A name, or name[subscript] for an array element.
+    size_t bracket = var.find('[');
+    bool valid = bracket == std::string::npos
+                     ? is_name(var)
+                     : bracket > 0 && is_name(var.substr(0, bracket)) && var.size() > bracket + 2 && var.back() == ']';
+    if (!valid) {
+      berror(sh, inv, "printf: `" + var + "': not a valid identifier");
+      return 2;
+    }
   }
   if (i < inv.argv.size() && inv.argv[i] == "--") ++i;
   if (i >= inv.argv.size()) {

@@ -197,6 +197,15 @@ int b_cd(Interp& sh, Invocation& inv) {
   if (dir.empty()) return 0;
   std::string target;
   auto try_dir = [&](const std::string& path) -> vfs::Error {
+    // As bash canonicalises: what comes before each ".." must be a directory
+    // (cd missing/.. fails), though the path is then resolved logically.
+    for (size_t pos = path.find(".."); pos != std::string::npos; pos = path.find("..", pos + 2)) {
+      bool component = (pos == 0 || path[pos - 1] == '/') && (pos + 2 == path.size() || path[pos + 2] == '/');
+      if (!component || pos == 0) continue;
+      vfs::Stat s;
+      if (vfs::Error e = sh.ctx->fs->stat(vfs::normalize(path.substr(0, pos), sh.st.cwd), s)) return e;
+      if (!S_ISDIR(s.mode)) return vfs::make_error(ENOTDIR);
+    }
     std::string abs = vfs::normalize(path, sh.st.cwd);
     vfs::Stat s;
     if (vfs::Error e = sh.ctx->fs->stat(abs, s)) return e;
@@ -236,6 +245,7 @@ int b_cd(Interp& sh, Invocation& inv) {
   std::string old = sh.st.cwd;
   sh.st.cwd = target;
   sh.set_var("OLDPWD", old);
+  if (Var* v = sh.find_var("OLDPWD")) v->exported = true;  // as bash's is
   sh.set_var("PWD", target);
   if (print) inv.out() << target << "\n";
   return 0;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "shell/interp.h"
 
@@ -56,6 +57,10 @@ inline bool parse_long(std::string_view s, long long& out) {
   out = neg ? -v : v;
   return true;
 }
+
+// Option names as `set -o` and `shopt` list them (compgen -A setopt / shopt).
+std::vector<std::string> set_option_names();
+std::vector<std::string> shopt_names();
 
 int test_unary(Interp& sh, std::string_view op, const std::string& arg);
 bool is_int_op(std::string_view op);

@@ -638,10 +638,11 @@ const OptName kSetOptions[] = {
     {"noglob", &ShellOptions::noglob, 'f'},       {"nounset", &ShellOptions::nounset, 'u'},
     {"pipefail", &ShellOptions::pipefail, 0},     {"verbose", &ShellOptions::verbose, 'v'},
     {"xtrace", &ShellOptions::xtrace, 'x'},       {"history", &ShellOptions::history, 0},
+    {"posix", &ShellOptions::posix, 0},
 };
 const char* const kOtherSetOptions[] = {"emacs", "histexpand", "ignoreeof",
                                         "interactive-comments", "keyword", "monitor", "nolog", "notify",
-                                        "onecmd", "physical", "posix", "privileged", "vi"};
+                                        "onecmd", "physical", "privileged", "vi"};
 
 int b_set(Interp& sh, Invocation& inv) {
   auto& args = inv.argv;
@@ -669,6 +670,7 @@ int b_set(Interp& sh, Invocation& inv) {
       sh.st.positional.assign(args.begin() + i, args.end());
       return 0;
     }
+    if (a == "+") continue;  // an empty set of flags, as bash reads it
     if (a == "-" ) {
       sh.st.opts.xtrace = sh.st.opts.verbose = false;
       ++i;
@@ -750,6 +752,29 @@ const char* const kOtherShopts[] = {"autocd", "assoc_expand_once", "cdable_vars"
                                     "patsub_replacement", "progcomp", "progcomp_alias", "promptvars",
                                     "restricted_shell", "shift_verbose", "sourcepath", "varredir_close",
                                     "xpg_echo"};
+
+}  // namespace
+
+std::vector<std::string> set_option_names() {
+  std::vector<std::string> names;
+  for (auto& o : kSetOptions) names.push_back(o.name);
+  for (const char* o : kOtherSetOptions) names.push_back(o);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::vector<std::string> shopt_names() {
+  std::vector<std::string> names;
+  for (auto& o : kShopts) names.push_back(o.name);
+  for (const char* o : kOtherShopts) names.push_back(o);
+  std::sort(names.begin(), names.end());
+  // bash lists autocd first.
+  auto it = std::find(names.begin(), names.end(), "autocd");
+  if (it != names.end()) std::rotate(names.begin(), it, it + 1);
+  return names;
+}
+
+namespace {
 
 int b_shopt(Interp& sh, Invocation& inv) {
   char mode = 0;
@@ -840,7 +865,8 @@ int b_shopt(Interp& sh, Invocation& inv) {
     bool val = field && *field;
     if (!val) status = 1;
     if (quiet) continue;
-    if (print) inv.out() << "shopt " << (val ? "-s " : "-u ") << name << "\n";
+    if (print && o_mode) inv.out() << "set " << (val ? "-o " : "+o ") << name << "\n";
+    else if (print) inv.out() << "shopt " << (val ? "-s " : "-u ") << name << "\n";
     else {
       char buf[64];
       snprintf(buf, sizeof buf, "%-15s\t%s\n", name.c_str(), val ? "on" : "off");
