@@ -145,6 +145,18 @@ int run_bash(Invocation& inv) {
   st.aliases.clear();
   st.subshell_level = 0;  // a new shell, not a subshell of its parent
   st.opts = opts;
+  st.inert_shopts.clear();
+  st.inert_set_options.clear();
+  // An exported SHELLOPTS turns its options on in the new shell, as in bash.
+  if (Var* shellopts = child->find_var("SHELLOPTS")) {
+    std::string list = shellopts->value;
+    for (size_t start = 0; start <= list.size();) {
+      size_t colon = std::min(list.find(':', start), list.size());
+      child->set_named_option(list.substr(start, colon - start), true);
+      start = colon + 1;
+    }
+  }
+  child->refresh_option_vars();
   st.function_depth = 0;
   st.loop_depth = 0;
   st.ppid = st.pid;

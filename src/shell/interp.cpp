@@ -398,7 +398,7 @@ int Interp::execute_and_or(const AndOr& ao) {
       throw;
     }
     if (!last) --errexit_suppressed_;
-    else if (!ao.pipelines[i].negated) {
+    else if (!ao.pipelines[i].negated && !(ao.pipelines[i].commands.size() == 1 && status_from_compound_body_)) {
       if (status != 0 && errexit_suppressed_ == 0 && !in_err_trap_) {
         auto trap = traps_.find("ERR");
         if (trap != traps_.end()) {
@@ -644,6 +644,19 @@ std::shared_ptr<Job> Interp::start_job(std::shared_ptr<Interp> child, std::strin
 // ---------------------------------------------------------------------------
 // Commands
 
+// A failure inside these commands was already subject to set -e and the ERR
+// trap where it happened (or exempt there, as in `false && x`), so bash does
+// not act again on the status the whole command returns.
+static bool reports_inner_status(CommandKind k) {
+  switch (k) {
+    case CommandKind::BraceGroup: case CommandKind::If: case CommandKind::While: case CommandKind::For:
+    case CommandKind::Select: case CommandKind::ArithFor: case CommandKind::Case:
+      return true;
+    default:
+      return false;
+  }
+}
+
 int Interp::execute_command(const Command& c) {
   check_cancel();
   if (c.kind == CommandKind::Simple || c.kind == CommandKind::Cond || c.kind == CommandKind::Arith) {
@@ -656,7 +669,12 @@ int Interp::execute_command(const Command& c) {
       }
     }
   }
-  if (c.kind == CommandKind::Simple) return execute_simple(c.as<SimpleCommand>());
+  status_from_compound_body_ = false;
+  if (c.kind == CommandKind::Simple) {
+    int status = execute_simple(c.as<SimpleCommand>());
+    status_from_compound_body_ = false;  // a function's body does not make its call exempt
+    return status;
+  }
   if (c.kind == CommandKind::FunctionDef) {
     const auto& f = c.as<FunctionDef>();
     auto def = std::shared_ptr<FunctionDef>(static_cast<FunctionDef*>(f.clone().release()));
@@ -680,6 +698,7 @@ int Interp::execute_command(const Command& c) {
   }
   restore_redirects(saved);
   st.last_status = status;
+  status_from_compound_body_ = reports_inner_status(c.kind);
   return status;
 }
 

@@ -89,6 +89,7 @@ struct ShellOptions {
   bool nocaseglob = false, nocasematch = false, globstar = false, expand_aliases = false;
   // extglob is off in non-interactive bash; the parser follows it per command.
   bool lastpipe = false;
+  bool inherit_errexit = false;  // command substitutions keep set -e
   // set -E / set -T: functions, command substitutions and subshells inherit
   // the ERR trap / the DEBUG and RETURN traps. shopt extdebug turns both on
   // and lets a DEBUG trap skip a command (status 1) or return (status 2).
@@ -143,6 +144,7 @@ struct ShellState {
   // shopt options that are accepted but change nothing here (checkwinsize,
   // sourcepath, ...): their current values, per shell.
   std::map<std::string, bool, std::less<>> inert_shopts;
+  std::map<std::string, bool, std::less<>> inert_set_options;  // likewise for set -o (emacs, vi, posix, ...)
   std::map<std::string, std::string> completions;        // complete: name -> `complete -p` line
   std::set<std::string, std::less<>> traced_functions;   // declare -ft: they inherit DEBUG and RETURN
 };
@@ -252,6 +254,10 @@ class Interp : public ProcessHost {
   bool unset_var(std::string_view name);
   Var& declare_local(std::string_view name);
   Environment build_env();
+  // SHELLOPTS and BASHOPTS: readonly colon lists of the options that are on.
+  void refresh_option_vars();
+  // `set -o NAME` / `set +o NAME`; false for a name bash does not know.
+  bool set_named_option(std::string_view name, bool on);
   // Special parameters and dynamic variables ($?, $#, RANDOM, ...).
   std::optional<std::string> special_param(std::string_view name);
 
@@ -348,6 +354,7 @@ class Interp : public ProcessHost {
 
  public:
   int errexit_suppressed_ = 0;
+  bool status_from_compound_body_ = false;  // the last command run was `{ }`, if, a loop or case
   bool keep_redirects_ = false;  // `exec` without a command: redirections stay
   std::string parse_error_name;  // name for syntax errors ("bash: -c"); default $0
   std::vector<std::string> func_names_;  // FUNCNAME stack

@@ -1,0 +1,81 @@
+# Execution semantics: set -e precision, pipefail, lastpipe, options, shell
+# invocation, aliases, redirections, parse errors, jobs, loops.
+
+#### errexit: a && list failing early inside a brace group does not exit
+set -e; { false && true; }; echo "still here $?"
+
+#### errexit: && list failing inside if, for and case bodies does not exit
+set -e
+if true; then false && true; fi; echo if=$?
+for i in 1; do false && true; done; echo for=$?
+case x in x) false && true;; esac; echo case=$?
+i=0; while [ $i -lt 1 ]; do i=1; false && true; done; echo while=$?
+
+#### errexit: the same && list in a function call exits
+set -e; f() { false && true; }; f; echo not reached
+
+#### errexit: the same && list in a subshell exits
+set -e; (false && true); echo not reached
+
+#### errexit: a brace group with a redirection that fails exits
+set -e; { echo x; } < /nonexistent; echo not reached
+
+#### errexit: the last command of a brace group still exits
+set -e; { true; false; }; echo not reached
+
+#### ERR trap: not run for a brace group whose && list failed early
+trap 'echo ERR' ERR; { false && true; }; f() { false && true; }; f; echo end
+
+#### errexit: brace group with a redirection and an && list
+set -e; { false && true; } 2>/dev/null; echo survived
+
+#### inherit_errexit: a command substitution stops at its first failure
+set -e; shopt -s inherit_errexit; echo "[$(echo one; false; echo two)]"; echo after=$?
+
+#### without inherit_errexit a command substitution keeps going
+set -e; echo "[$(echo one; false; echo two)]"
+
+#### inherit_errexit is listed by shopt and in BASHOPTS
+shopt inherit_errexit; shopt -s inherit_errexit; shopt -p inherit_errexit; [[ $BASHOPTS == *inherit_errexit* ]] && echo listed
+
+#### SHELLOPTS follows set -o changes
+echo $SHELLOPTS; set -euo pipefail; echo $SHELLOPTS; set +eu; echo $SHELLOPTS
+
+#### SHELLOPTS changes in a subshell stay there
+set -e; (set +e -x; echo $SHELLOPTS) 2>/dev/null; echo $SHELLOPTS
+
+#### SHELLOPTS and BASHOPTS are readonly
+readonly -p | grep OPTS; SHELLOPTS=x; echo not reached
+
+#### unset SHELLOPTS fails
+unset BASHOPTS; echo status=$?
+
+#### BASHOPTS follows shopt
+shopt -s nullglob extglob; echo $BASHOPTS; shopt -u nullglob; echo $BASHOPTS
+
+#### exported SHELLOPTS turns options on in a new shell
+set -o noglob; export SHELLOPTS; bash -c 'echo $-; echo *'
+
+#### shopt -o lists set options
+shopt -o | head -5; shopt -po | tail -3
+
+#### shopt -so and -uo filter by value
+set -u; shopt -so; shopt -uo | head -3
+
+#### shopt -o with a name and -p
+shopt -o errexit; echo $?; set -e; shopt -po errexit; shopt -qo errexit; echo $?
+
+#### shopt -o with a bad name
+shopt -o extglob; echo $?; shopt -po errexit bogus nounset; echo $?
+
+#### shopt -o -s sets a set option
+shopt -o -s nounset; echo $-; shopt -o -u nounset; echo $-
+
+#### emacs and vi exclude each other
+set -o emacs; shopt -po emacs vi; set -o vi; shopt -po emacs vi; set +o vi; shopt -po emacs vi
+
+#### set -o shows kept options
+set -o posix 2>/dev/null; set -o notify; set -o | grep -E '^(notify|posix|vi) '
+
+#### shopt -s alone lists the options that are on
+shopt -s | head -4; shopt -u | head -2
