@@ -28,6 +28,7 @@ struct Token {
   size_t pos = 0;          // main-source offset where the token starts
   bool io_number = false;  // digits directly before < or >
   bool io_var = false;     // {name} directly before < or >
+  bool after_blank_alias = false;  // follows an alias whose value ends in a blank
 };
 
 bool is_blank(int c) { return c == ' ' || c == '\t'; }
@@ -173,6 +174,13 @@ class Core {
     if (!have_) {
       tok_ = lex();
       have_ = true;
+      // The word after an alias ending in a blank is itself checked for an
+      // alias, wherever it stands (a for loop's name, `in`, an argument).
+      if (tok_.after_blank_alias && alias_chain_ < 100) {
+        ++alias_chain_;
+        maybe_alias();
+        --alias_chain_;
+      }
     }
     return tok_;
   }
@@ -216,7 +224,6 @@ class Core {
       auto rep = opts_.alias_lookup(s);
       if (!rep) return;
       have_ = false;
-      alias_blank_ = !rep->empty() && is_blank(static_cast<unsigned char>(rep->back()));
       r_.push_alias(s, *rep);
     }
   }
@@ -227,8 +234,11 @@ class Core {
       if (is_blank(c)) {
         r_.get();
       } else if (c == '\\' && r_.peek(1) == '\n') {
+        // A line continuation counts as a blank after a blank-ended alias.
+        bool after_alias = r_.after_blank_alias();
         r_.get();
         r_.get();
+        r_.set_after_blank_alias(after_alias);
       } else {
         return;
       }
@@ -238,6 +248,7 @@ class Core {
   Token lex() {
     skip_blanks();
     Token t;
+    t.after_blank_alias = r_.after_blank_alias();
     t.line = r_.line();
     t.pos = r_.pos();
     int c = r_.peek();
@@ -1407,10 +1418,6 @@ class Core {
     for (;;) {
       assign_ok_ = cmd->words.empty();
       if (cmd->words.empty()) maybe_alias();
-      else if (alias_blank_) {
-        alias_blank_ = false;
-        maybe_alias();
-      }
       auto& t = peek();
       if (at_redirect()) {
         parse_redirect(*cmd);
@@ -1941,7 +1948,7 @@ class Core {
   int& depth_;
   Token tok_;
   bool have_ = false;
-  bool alias_blank_ = false;
+  int alias_chain_ = 0;  // nested expansions of words after blank-ended aliases
   bool assign_ok_ = true;  // a word lexed now may be an assignment
 
  public:

@@ -520,12 +520,20 @@ int b_alias(Interp& sh, Invocation& inv) {
 }
 
 int b_unalias(Interp& sh, Invocation& inv) {
+  static const char kUsage[] = "unalias: usage: unalias [-a] name [name ...]\n";
+  bool all = false;
+  int first = scan_flags(sh, inv, kUsage, [&](char c) { return c == 'a' && (all = true); });
+  if (first < 0) return 2;
+  if (all) {
+    sh.st.aliases.clear();
+    return 0;
+  }
+  if (static_cast<size_t>(first) >= inv.argv.size()) {
+    inv.err() << kUsage;
+    return 2;
+  }
   int status = 0;
-  for (size_t i = 1; i < inv.argv.size(); ++i) {
-    if (inv.argv[i] == "-a") {
-      sh.st.aliases.clear();
-      continue;
-    }
+  for (size_t i = first; i < inv.argv.size(); ++i) {
     if (!sh.st.aliases.erase(inv.argv[i])) {
       berror(sh, inv, "unalias: " + inv.argv[i] + ": not found");
       status = 1;

@@ -79,3 +79,53 @@ set -o posix 2>/dev/null; set -o notify; set -o | grep -E '^(notify|posix|vi) '
 
 #### shopt -s alone lists the options that are on
 shopt -s | head -4; shopt -u | head -2
+
+#### alias ending in a blank expands the next word
+shopt -s expand_aliases
+alias say='echo said ' word='WORD' other=OTHER
+say word other
+alias say='echo said'
+say word
+
+#### alias ending in a blank: words inside its own text are not checked
+shopt -s expand_aliases
+alias a1='A1 ' a2='A2 ' pr='echo a1 '
+pr a2 a1 tail
+
+#### alias ending in a blank: the same alias as the next word
+shopt -s expand_aliases
+v=val
+alias twice='echo $v '
+twice twice
+
+#### alias chain builds a for loop
+shopt -s expand_aliases
+alias LOOP='for ' VAR='n ' IN='in ' ITEMS='a "b c" '
+LOOP VAR IN ITEMS d; do echo "<$n>"; done
+
+#### alias ending in a blank across a line continuation
+shopt -s expand_aliases
+alias p='printf "%s," ' x='X ' y=Y
+p x \
+  y \
+  x; echo
+
+#### alias whose value is only blanks
+shopt -s expand_aliases
+alias nothing=' ' hi='echo hi'
+nothing hi
+
+#### alias: a word after an alias without a trailing blank is not expanded
+shopt -s expand_aliases
+alias e='echo' z=ZED
+e z
+
+#### unalias without arguments is a usage error
+unalias; echo status=$?
+
+#### unalias with a bad option and -a
+shopt -s expand_aliases
+alias a=b c=d
+unalias -x; echo status=$?
+unalias -a; alias; echo status=$?
+unalias a; echo status=$?
