@@ -50,6 +50,29 @@ bool set_long_option(ShellOptions& o, const std::string& name, bool on) {
   return true;
 }
 
+// The usage bash prints for --help (after its version line) and, on
+// standard error, after an invalid option.
+std::string usage_text(const std::string& self) {
+  return "Usage:\t" + self + " [GNU long option] [option] ...\n\t" + self +
+         " [GNU long option] [option] script-file ...\n"
+         "GNU long options:\n\t--debug\n\t--debugger\n\t--dump-po-strings\n\t--dump-strings\n\t--help\n"
+         "\t--init-file\n\t--login\n\t--noediting\n\t--noprofile\n\t--norc\n\t--posix\n\t--pretty-print\n"
+         "\t--rcfile\n\t--restricted\n\t--verbose\n\t--version\n"
+         "Shell options:\n\t-ilrsD or -c command or -O shopt_option\t\t(invocation only)\n"
+         "\t-abefhkmnptuvxBCEHPT or -o option\n";
+}
+
+int print_help(Invocation& inv, const std::string& self) {
+  inv.out() << "GNU bash, version 5.2.15(1)-release-(x86_64-pc-linux-gnu)\n"
+            << usage_text(self)
+            << "Type `" << self << " -c \"help set\"' for more information about shell options.\n"
+            << "Type `" << self << " -c help' for more information about shell builtin commands.\n"
+            << "Use the `bashbug' command to report bugs.\n\n"
+            << "bash home page: <http://www.gnu.org/software/bash>\n"
+            << "General help using GNU software: <http://www.gnu.org/gethelp/>\n";
+  return 0;
+}
+
 int run_bash(Invocation& inv) {
   Interp* parent = current_process();
   if (!parent) {
@@ -58,7 +81,7 @@ int run_bash(Invocation& inv) {
   }
   const std::string& self = inv.argv[0];
   ShellOptions opts;
-  bool has_c = false, read_stdin = false;
+  bool has_c = false, read_stdin = false, interactive = false;
   size_t i = 1;
   for (; i < inv.argv.size(); ++i) {
     const std::string& a = inv.argv[i];
@@ -68,15 +91,25 @@ int run_bash(Invocation& inv) {
     }
     if (a.rfind("--", 0) == 0) {
       if (a == "--norc" || a == "--noprofile" || a == "--login" || a == "--posix" || a == "--noediting" ||
-          a == "--restricted" || a == "--verbose") {
+          a == "--restricted" || a == "--verbose" || a == "--debug" || a == "--debugger") {
         if (a == "--verbose") opts.verbose = true;
+        continue;
+      }
+      if (a == "--help") return print_help(inv, self);
+      if (a == "--rcfile" || a == "--init-file") {
+        // No start-up file is read: a non-interactive shell ignores it, and
+        // this one reads no rc files at all.
+        if (++i >= inv.argv.size()) {
+          inv.err() << self << ": " << a.substr(2) << ": option requires an argument\n";
+          return 2;
+        }
         continue;
       }
       if (a == "--version") {
         inv.out() << "GNU bash, version 5.2.15(1)-release (x86_64-pc-linux-gnu)\n";
         return 0;
       }
-      inv.err() << self << ": " << a << ": invalid option\n";
+      inv.err() << self << ": " << a << ": invalid option\n" << usage_text(self);
       return 2;
     }
     if (a.size() < 2 || (a[0] != '-' && a[0] != '+')) break;
@@ -85,6 +118,7 @@ int run_bash(Invocation& inv) {
       char c = a[k];
       if (c == 'c') has_c = true;
       else if (c == 's') read_stdin = true;
+      else if (c == 'i') interactive = on;
       else if (c == 'o' || c == 'O') {
         if (i + 1 >= inv.argv.size()) {
           inv.err() << self << ": -" << c << ": option requires an argument\n";
@@ -105,9 +139,7 @@ int run_bash(Invocation& inv) {
           else if (name == "extdebug") opts.extdebug = opts.functrace = opts.errtrace = on;
         }
       } else if (!set_option(opts, c, on)) {
-        inv.err() << self << ": -" << c << ": invalid option\n";
-        inv.err() << "Usage:\t" << self << " [GNU long option] [option] ...\n\t" << self
-                  << " [GNU long option] [option] script-file ...\n";
+        inv.err() << self << ": -" << c << ": invalid option\n" << usage_text(self);
         return 2;
       }
     }
@@ -156,6 +188,9 @@ int run_bash(Invocation& inv) {
       start = colon + 1;
     }
   }
+  // An interactive shell shows `i` in $- and edits its lines emacs-style.
+  st.opts.interactive = interactive;
+  if (interactive) child->set_named_option("emacs", true);
   child->refresh_option_vars();
   st.function_depth = 0;
   st.loop_depth = 0;

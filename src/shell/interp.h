@@ -84,6 +84,7 @@ struct ShellOptions {
   bool errexit = false, nounset = false, xtrace = false, pipefail = false;
   bool noglob = false, noclobber = false, noexec = false, verbose = false;
   bool allexport = false, hashall = true, braceexpand = true;
+  bool interactive = false;  // bash -i
   // shopt
   bool nullglob = false, failglob = false, dotglob = false, extglob = false;
   bool nocaseglob = false, nocasematch = false, globstar = false, expand_aliases = false;

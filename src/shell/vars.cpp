@@ -57,9 +57,11 @@ std::optional<std::string> Interp::special_param(std::string_view name) {
       case '_': return st.last_arg;
       case '-': {
         std::string f;
+        if (st.opts.allexport) f += 'a';
         if (st.opts.errexit) f += 'e';
         if (st.opts.noglob) f += 'f';
         if (st.opts.hashall) f += 'h';
+        if (st.opts.interactive) f += 'i';
         if (st.opts.nounset) f += 'u';
         if (st.opts.verbose) f += 'v';
         if (st.opts.xtrace) f += 'x';

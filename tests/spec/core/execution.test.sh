@@ -129,3 +129,29 @@ alias a=b c=d
 unalias -x; echo status=$?
 unalias -a; alias; echo status=$?
 unalias a; echo status=$?
+
+#### bash --help prints usage on stdout
+bash --help | head -4; bash --help | tail -2; echo status=${PIPESTATUS[0]}
+
+#### bash with an invalid long option
+bash --no-such-option -c 'echo hi'; echo status=$?
+
+#### bash with an invalid short option prints the full usage
+bash -z -c 'echo hi'; echo status=$?
+
+#### bash --rcfile and --init-file take a file name
+bash --rcfile /dev/null -c 'echo "ran $0 $1"' name one; bash --init-file /dev/null --norc -c 'echo ok'
+
+#### bash --rcfile without its argument
+bash --rcfile; echo status=$?
+
+#### bash -c passes $0 and arguments that look like flags
+bash -c 'echo "$0|$*"' --help -x --help
+
+#### bash -e, -u and -o on the command line
+bash -e -c 'false; echo not reached'; echo e=$?
+bash -u -c 'echo $nope; echo not reached' 2>/dev/null; echo u=$?
+bash -o errexit -o noglob -c 'echo $-'; bash -oo errexit noglob -c 'echo $-'
+
+#### set -a shows in $-
+set -a; echo $-; set +a; echo $-
