@@ -677,6 +677,13 @@ int Interp::execute_command(const Command& c) {
   }
   if (c.kind == CommandKind::FunctionDef) {
     const auto& f = c.as<FunctionDef>();
+    // bash defines `f-x` or f`cmd` but not a name with quotes or expansions.
+    if (f.name.find_first_of("'\"\\$") != std::string::npos) {
+      st.lineno = c.line;
+      error("`" + f.name + "': not a valid identifier");
+      st.last_status = 1;
+      return 1;
+    }
     auto def = std::shared_ptr<FunctionDef>(static_cast<FunctionDef*>(f.clone().release()));
     st.functions[f.name] = std::move(def);
     st.last_status = 0;
@@ -815,6 +822,10 @@ bool Interp::run_loop_body(const List& body, int& status) {
 }
 
 int Interp::execute_for(const ForCommand& c) {
+  if (!is_name(c.var)) {
+    error("`" + c.var + "': not a valid identifier");
+    return 1;
+  }
   std::vector<std::string> items = c.has_in ? expand_words(c.items) : st.positional;
   int status = 0;
   ++st.loop_depth;
@@ -842,6 +853,10 @@ int Interp::execute_for(const ForCommand& c) {
 }
 
 int Interp::execute_select(const ForCommand& c) {
+  if (!is_name(c.var)) {
+    error("`" + c.var + "': not a valid identifier");
+    return 1;
+  }
   std::vector<std::string> items = c.has_in ? expand_words(c.items) : st.positional;
   if (items.empty()) return 0;
   InStream in(fds.get(0));
@@ -1063,13 +1078,16 @@ int Interp::run_simple_argv(std::vector<std::string> argv, const Environment* ex
           var.exported = true;
           st.frames.back()[k] = var;
         }
+        temp_env_frames_.push_back(st.frames.size() - 1);
         int status;
         try {
           status = run_builtin(*b, argv);
         } catch (...) {
+          temp_env_frames_.pop_back();
           if (!st.frames.empty()) st.frames.pop_back();
           throw;
         }
+        temp_env_frames_.pop_back();
         if (!st.frames.empty()) st.frames.pop_back();
         return status;
       }

@@ -254,6 +254,10 @@ class Interp : public ProcessHost {
   bool set_var(std::string_view name, std::string value, bool append = false);
   bool unset_var(std::string_view name);
   Var& declare_local(std::string_view name);
+  // The innermost function's variables, or null outside functions; the
+  // frames holding a builtin's prefix assignments (`E=x declare v`) are skipped.
+  VarMap* function_scope();
+  std::vector<size_t> temp_env_frames_;  // indices into st.frames
   Environment build_env();
   // SHELLOPTS and BASHOPTS: readonly colon lists of the options that are on.
   void refresh_option_vars();

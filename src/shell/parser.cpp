@@ -1425,8 +1425,8 @@ class Core {
       }
       if (t.type == Tk::Op && t.op == "(" ) {
         if (cmd->words.size() == 1 && cmd->assigns.empty() && cmd->redirects.empty()) {
-          std::string name = cmd->words[0].raw;
-          if (!cmd->words[0].has_quotes()) return parse_function_parens(std::move(name), cmd->line);
+          // A quoted name parses; running the definition rejects it.
+          return parse_function_parens(cmd->words[0].raw, cmd->line);
         }
         fail_token(t);
       }

@@ -196,8 +196,15 @@ bool Interp::unset_var(std::string_view name_or_ref) {
   return true;
 }
 
+VarMap* Interp::function_scope() {
+  for (size_t i = st.frames.size(); i-- > 0;)
+    if (std::find(temp_env_frames_.begin(), temp_env_frames_.end(), i) == temp_env_frames_.end()) return &st.frames[i];
+  return nullptr;
+}
+
 Var& Interp::declare_local(std::string_view name) {
-  VarMap& frame = st.frames.empty() ? st.globals : st.frames.back();
+  VarMap* scope = function_scope();
+  VarMap& frame = scope ? *scope : st.globals;
   auto it = frame.find(name);
   if (it != frame.end()) return it->second;
   Var v;

@@ -134,7 +134,7 @@ bool declare_assign(Interp& sh, Invocation& inv, const std::string& arg, bool lo
   }
   Var* v = nullptr;
   if (local) {
-    VarMap& frame = sh.st.frames.back();
+    VarMap& frame = *sh.function_scope();
     auto it = frame.find(name);
     if (it == frame.end()) {
       Var nv;
@@ -270,11 +270,11 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
     }
   }
   auto has = [&](char c) { return on.find(c) != std::string::npos; };
-  if (is_local && sh.st.frames.empty()) {
+  if (is_local && !sh.function_scope()) {
     berror(sh, inv, "local: can only be used in a function");
     return 1;
   }
-  bool in_function = !sh.st.frames.empty();
+  bool in_function = sh.function_scope() != nullptr;
   bool local = is_local || (in_function && !has('g'));
   if (has('f') || has('F')) {
     int status = 0;
@@ -350,7 +350,7 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
         status = 1;
         continue;
       }
-      Var* ref = local ? &sh.st.frames.back()[name] : (has('g') ? &sh.st.globals[name] : sh.find_var_noref(name));
+      Var* ref = local ? &(*sh.function_scope())[name] : (has('g') ? &sh.st.globals[name] : sh.find_var_noref(name));
       if (!ref) ref = &sh.st.globals[name];
       if (ref->readonly) {
         berror(sh, inv, name + ": readonly variable");

@@ -155,3 +155,36 @@ bash -o errexit -o noglob -c 'echo $-'; bash -oo errexit noglob -c 'echo $-'
 
 #### set -a shows in $-
 set -a; echo $-; set +a; echo $-
+
+#### for loop with an invalid variable name is an error at run time
+for i.j in a b; do echo never; done; echo status=$?
+for 2 in a; do echo never; done; echo status=$?
+
+#### for loop with an invalid name does not trigger set -e
+set -e; for a-b in x; do :; done; echo survived $?
+
+#### select with an invalid variable name
+select x.y in a; do break; done < /dev/null; echo status=$?
+
+#### function names with quotes or $ are rejected when defined
+'f'() { echo q; }; echo status=$?
+"g"() { :; }; echo status=$?
+h\x() { :; }; echo status=$?
+function k$x { :; }; echo status=$?
+declare -F
+
+#### an invalid function name stops set -e
+set -e; n$x() { :; }; echo not reached
+
+#### function names with dashes and dots are fine
+f-x() { echo dash; }; a.b() { echo dot; }; f-x; a.b
+
+#### prefix assignment on declare does not hide the declared variable
+E=env declare v=var; echo "[$E] [$v]"
+f() { T=tmp local w=loc; echo "[$T] [$w]"; }; f; echo "[$w]"
+
+#### prefix assignment on local outside a function
+E=1 local v=2; echo status=$?
+
+#### prefix assignment on declare -a inside a function stays local
+f() { E=env declare -a arr=(1 2); declare -p arr; }; f; declare -p arr 2>&1
