@@ -755,6 +755,7 @@ int Interp::execute_compound(const Command& c) {
 int Interp::execute_subshell(const List& body) {
   auto child = fork_child();
   child->inherited_jobs.clear();  // bash's `(jobs)` lists nothing
+  child->st.loop_depth = 0;       // `(break)` inside a loop reaches no loop
   CurrentGuard guard(child.get());
   ProcessSlot slot(ctx.get());
   if (!slot.ok) return 1;
@@ -794,6 +795,18 @@ int Interp::execute_while(const WhileCommand& c) {
     int cond;
     try {
       cond = execute_list(c.cond);
+    } catch (LoopSignal& l) {
+      // `while break` / `while continue` act on this loop.
+      --errexit_suppressed_;
+      if (l.levels > 1) {
+        --l.levels;
+        throw;
+      }
+      if (l.is_break) {
+        status = l.status;
+        break;
+      }
+      continue;
     } catch (...) {
       --errexit_suppressed_;
       throw;
@@ -815,7 +828,7 @@ bool Interp::run_loop_body(const List& body, int& status) {
       --l.levels;
       throw;
     }
-    status = 0;
+    status = l.status;
     return !l.is_break;
   }
   return true;

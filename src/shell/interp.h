@@ -153,7 +153,7 @@ struct ShellState {
 // Non-local control flow, thrown through the tree walk.
 struct ExitSignal { int status; };
 struct ReturnSignal { int status; };
-struct LoopSignal { bool is_break; int levels; };
+struct LoopSignal { bool is_break; int levels; int status = 0; };  // status: the loop's, once ended
 // A fatal error in a non-interactive shell (set -u, ${x?}, ...): the process ends.
 struct FatalSignal {
   int status;

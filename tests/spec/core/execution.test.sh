@@ -188,3 +188,62 @@ E=1 local v=2; echo status=$?
 
 #### prefix assignment on declare -a inside a function stays local
 f() { E=env declare -a arr=(1 2); declare -p arr; }; f; declare -p arr 2>&1
+
+#### break in a while condition ends that loop
+while break; do echo never; done; echo status=$?
+for i in 1 2; do
+  echo i=$i
+  while break; do echo never; done
+done
+
+#### continue N in a loop condition
+for i in 1 2 3; do
+  while continue 2; do echo never; done
+  echo never
+done
+echo end
+
+#### until condition with break
+i=0
+until [ $i -gt 2 ] && break; do i=$((i+1)); echo $i; done
+echo status=$?
+
+#### break inside a subshell in a loop reaches no loop
+for i in 1 2; do
+  ( if true; then continue; fi; echo "subshell goes on" )
+  echo "after $?"
+done
+
+#### break with a non-numeric argument ends the shell with 128
+trap 'echo exit trap' EXIT
+for i in a b; do
+  echo $i
+  break nope
+  echo not reached
+done
+echo not reached
+
+#### break with a bad count in a subshell ends the subshell
+( for i in a b; do break x; done; echo not reached ); echo "out $?"
+
+#### continue with too many arguments ends the shell with 1
+for i in a b c; do
+  continue 1 2
+  echo not reached
+done
+echo not reached
+
+#### break 0 is out of range
+for i in 1 2; do
+  break 0
+done
+echo status=$?
+
+#### continue with a negative count leaves every loop
+for i in 1 2; do
+  for j in a b; do
+    echo $i$j
+    continue -1
+  done
+done
+echo status=$?
