@@ -507,7 +507,11 @@ int Interp::execute_pipeline(const Pipeline& p) {
       std::vector<std::thread> threads;
       threads.reserve(n - 1);
       for (size_t i = 0; i + 1 < n; ++i) threads.emplace_back(run_stage, i);
-      run_stage(n - 1);
+      if (st.opts.lastpipe) {
+        run_last_stage_in_shell(*p.commands[n - 1], std::move(children[n - 1]), statuses[n - 1], threads);
+      } else {
+        run_stage(n - 1);
+      }
       for (auto& t : threads) t.join();
       status = statuses.back();
       if (st.opts.pipefail) {
@@ -539,6 +543,25 @@ int Interp::execute_pipeline(const Pipeline& p) {
   }
   st.last_status = status;
   return status;
+}
+
+// shopt -s lastpipe (bash without job control): the last stage runs in
+// this shell, reading the pipe, so `cmd | read x` sets x here.
+void Interp::run_last_stage_in_shell(const Command& c, std::unique_ptr<Interp> stage, int& status,
+                                     std::vector<std::thread>& writers) {
+  vfs::FilePtr saved_stdin = fds.get(0);
+  fds.set(0, stage->fds.get(0));
+  stage.reset();
+  try {
+    status = execute_command(c);
+  } catch (...) {
+    // Writers see the reader gone and end; then `exit` or an error goes on.
+    fds.set(0, saved_stdin);
+    for (auto& t : writers) t.join();
+    writers.clear();
+    throw;
+  }
+  fds.set(0, saved_stdin);
 }
 
 int Interp::run_background(const AndOr& ao) {

@@ -346,6 +346,8 @@ class Interp : public ProcessHost {
   int execute_cond(const CondExpr& e);
   std::string trace_cond(const CondExpr& e);
   int run_background(const AndOr& ao);
+  void run_last_stage_in_shell(const Command& c, std::unique_ptr<Interp> stage, int& status,
+                               std::vector<std::thread>& writers);
   int execute_coproc(const CoprocCommand& c);
   int run_external(std::vector<std::string>& argv, const Environment* extra_env);
   int run_file(const std::string& path, std::vector<std::string>& argv, const Environment* extra_env);

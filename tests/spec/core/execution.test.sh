@@ -247,3 +247,28 @@ for i in 1 2; do
   done
 done
 echo status=$?
+
+#### lastpipe: read at the end of a pipeline sets the variable here
+shopt -s lastpipe
+echo hi there | read a b; echo "a=$a b=$b"
+shopt -u lastpipe
+echo again | read c; echo "c=$c"
+
+#### lastpipe: a while loop at the end keeps its counts
+shopt -s lastpipe
+n=0; printf '%s\n' x y z | while read l; do n=$((n+1)); done; echo n=$n
+
+#### lastpipe: PIPESTATUS and pipefail
+shopt -s lastpipe
+yes | head -2 | { read a; read b; echo "$a$b"; }; echo "${PIPESTATUS[@]}"
+set -o pipefail; false | true; echo "$? ${PIPESTATUS[*]}"
+
+#### lastpipe: exit in the last stage ends the shell
+shopt -s lastpipe
+trap 'echo bye' EXIT
+yes | exit 4
+echo not reached
+
+#### lastpipe: mapfile at the end of a pipeline
+shopt -s lastpipe
+printf 'a\nb\n' | mapfile -t arr; declare -p arr
