@@ -272,3 +272,18 @@ echo not reached
 #### lastpipe: mapfile at the end of a pipeline
 shopt -s lastpipe
 printf 'a\nb\n' | mapfile -t arr; declare -p arr
+
+#### 1>&file sends stdout and stderr to the file, like >&file
+echo one 1>&out1.txt; echo status=$?; cat out1.txt
+ls /nonexistent-dir 1>&out2.txt; cat out2.txt
+f=out3.txt; echo three >&$f; cat out3.txt
+rm -f out1.txt out2.txt out3.txt
+
+#### 2>&file and 0>&file are ambiguous redirects
+echo x 2>&out4.txt; echo status=$?
+echo y 0>&out5.txt; echo status=$?
+ls out4.txt out5.txt 2>&1 | wc -l
+
+#### redirect to a descriptor that is not open
+echo hi >&7; echo status=$?
+fd=42; echo hi >&$fd; echo status=$?
