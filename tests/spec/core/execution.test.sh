@@ -287,3 +287,11 @@ ls out4.txt out5.txt 2>&1 | wc -l
 #### redirect to a descriptor that is not open
 echo hi >&7; echo status=$?
 fd=42; echo hi >&$fd; echo status=$?
+
+#### wait: the last operand gives the status
+sleep 0.1 & wait $! nope; echo status=$?
+false & p=$!; wait nope $p; echo status=$?
+
+#### wait -n with operands that name no job
+wait -n nope; echo status=$?
+wait -n %7; echo status=$?
