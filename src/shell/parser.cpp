@@ -1609,12 +1609,11 @@ class Core {
     Token v = take();
     c.var = v.word.raw;
     // `for x; do`, `for x do`, `for x in ...; do`, newlines allowed before in/do
-    if (peek_op(";")) {
-      take();
-      skip_newlines();
-    } else {
-      skip_newlines();
-    }
+    bool semicolon = peek_op(";");
+    if (semicolon) take();
+    skip_newlines();
+    // After `for x;` only `do` may follow: `for x; in ...` is a syntax error.
+    if (semicolon && peek_reserved("in")) fail_token(peek());
     if (peek_reserved("in")) {
       take();
       c.has_in = true;

@@ -295,3 +295,15 @@ false & p=$!; wait nope $p; echo status=$?
 #### wait -n with operands that name no job
 wait -n nope; echo status=$?
 wait -n %7; echo status=$?
+
+#### for x; in ... is a syntax error
+bash -c 'for i; in one two; do echo $i; done'; echo status=$?
+
+#### for x with in or do on the next line
+set -- p q
+for i
+in x y; do echo $i; done
+for i;
+do echo $i; done
+for i
+do echo $i; done
