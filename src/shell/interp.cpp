@@ -1227,6 +1227,11 @@ int Interp::run_external(std::vector<std::string>& argv, const Environment* extr
   const std::string& name = argv[0];
   const CommandInfo* reg = Registry::global().find(name);
   auto path_opt = get_var("PATH");
+  // `PATH=dir cmd` looks cmd up in that PATH, as bash does.
+  if (extra_env) {
+    auto it = extra_env->find("PATH");
+    if (it != extra_env->end()) path_opt = it->second;
+  }
   if (!path_opt || path_opt->empty()) {
     // Without PATH bash looks only in the current directory.
     std::string local = abspath(name);

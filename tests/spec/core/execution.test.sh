@@ -307,3 +307,11 @@ for i;
 do echo $i; done
 for i
 do echo $i; done
+
+#### PATH as a prefix assignment is used to find the command
+mkdir -p pbin1 pbin2
+printf '#!/bin/sh\necho one\n' > pbin1/pathcmd; printf '#!/bin/sh\necho two\n' > pbin2/pathcmd
+chmod +x pbin1/pathcmd pbin2/pathcmd
+PATH="$PWD/pbin1:$PATH" pathcmd; PATH="$PWD/pbin2:$PATH" pathcmd
+pathcmd 2>/dev/null; echo status=$?
+rm -r pbin1 pbin2
