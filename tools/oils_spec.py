@@ -26,8 +26,12 @@ import tempfile
 
 TIMEOUT = 10
 
+# The sandbox does not inherit the host environment, so $SH (the shell under
+# test, which answers to the name bash inside the sandbox) and $TMP are set by
+# the prelude itself, the same line for both shells so that line numbers agree.
 # argv.py prints its arguments as a Python list repr; this is the same in shell.
-PRELUDE = r'''argv.py() {
+PRELUDE = r'''export SH=bash TMP="${TMP:-/tmp}"
+argv.py() {
   local out='[' sep='' a q
   for a in "$@"; do
     a=${a//\\/\\\\}

@@ -200,6 +200,7 @@ class SandboxImpl : public Sandbox {
     set_global(st, "PWD", cwd, true);
     shell_ = std::make_unique<Interp>(ctx_, std::move(st), FdTable{});
     shell_->parse_error_name = "bash: -c";
+    shell_->refresh_option_vars();
     shell_->register_signal_target();
     std::lock_guard<std::mutex> lock(ctx_->targets_mutex);
     ctx_->foreground_shell = shell_.get();

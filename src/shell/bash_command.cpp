@@ -86,6 +86,29 @@ int run_interactive_shell(Interp& sh, Invocation& inv, const InteractiveOptions&
   return sh.run_toplevel("builtin exit " + std::to_string(status), true);
 }
 
+// The usage bash prints for --help (after its version line) and, on
+// standard error, after an invalid option.
+std::string usage_text(const std::string& self) {
+  return "Usage:\t" + self + " [GNU long option] [option] ...\n\t" + self +
+         " [GNU long option] [option] script-file ...\n"
+         "GNU long options:\n\t--debug\n\t--debugger\n\t--dump-po-strings\n\t--dump-strings\n\t--help\n"
+         "\t--init-file\n\t--login\n\t--noediting\n\t--noprofile\n\t--norc\n\t--posix\n\t--pretty-print\n"
+         "\t--rcfile\n\t--restricted\n\t--verbose\n\t--version\n"
+         "Shell options:\n\t-ilrsD or -c command or -O shopt_option\t\t(invocation only)\n"
+         "\t-abefhkmnptuvxBCEHPT or -o option\n";
+}
+
+int print_help(Invocation& inv, const std::string& self) {
+  inv.out() << "GNU bash, version 5.2.15(1)-release-(x86_64-pc-linux-gnu)\n"
+            << usage_text(self)
+            << "Type `" << self << " -c \"help set\"' for more information about shell options.\n"
+            << "Type `" << self << " -c help' for more information about shell builtin commands.\n"
+            << "Use the `bashbug' command to report bugs.\n\n"
+            << "bash home page: <http://www.gnu.org/software/bash>\n"
+            << "General help using GNU software: <http://www.gnu.org/gethelp/>\n";
+  return 0;
+}
+
 int run_bash(Invocation& inv) {
   Interp* parent = current_process();
   if (!parent) {
@@ -106,7 +129,7 @@ int run_bash(Invocation& inv) {
     if (a.rfind("--", 0) == 0) {
       if (a == "--rcfile" || a == "--init-file") {
         if (i + 1 >= inv.argv.size()) {
-          inv.err() << self << ": " << a << ": option requires an argument\n";
+          inv.err() << self << ": " << a.substr(2) << ": option requires an argument\n";
           return 2;
         }
         iopts.rcfile = inv.argv[++i];
@@ -115,25 +138,17 @@ int run_bash(Invocation& inv) {
       if (a == "--norc") iopts.norc = true;
       if (a == "--noediting") iopts.editing = false;
       if (a == "--norc" || a == "--noprofile" || a == "--login" || a == "--posix" || a == "--noediting" ||
-          a == "--restricted" || a == "--verbose") {
+          a == "--restricted" || a == "--verbose" || a == "--debug" || a == "--debugger") {
         if (a == "--verbose") opts.verbose = true;
         if (a == "--posix") opts.posix = true;
         continue;
       }
-      if (a == "--rcfile" || a == "--init-file") {
-        // startup files are for interactive shells: the file is not read here
-        if (i + 1 >= inv.argv.size()) {
-          inv.err() << self << ": " << a.substr(2) << ": option requires an argument\n";
-          return 2;
-        }
-        ++i;
-        continue;
-      }
+      if (a == "--help") return print_help(inv, self);
       if (a == "--version") {
         inv.out() << "GNU bash, version 5.2.15(1)-release (x86_64-pc-linux-gnu)\n";
         return 0;
       }
-      inv.err() << self << ": " << a << ": invalid option\n";
+      inv.err() << self << ": " << a << ": invalid option\n" << usage_text(self);
       return 2;
     }
     if (a.size() < 2 || (a[0] != '-' && a[0] != '+')) break;
@@ -163,9 +178,7 @@ int run_bash(Invocation& inv) {
           else if (name == "extdebug") opts.extdebug = opts.functrace = opts.errtrace = on;
         }
       } else if (!set_option(opts, c, on)) {
-        inv.err() << self << ": -" << c << ": invalid option\n";
-        inv.err() << "Usage:\t" << self << " [GNU long option] [option] ...\n\t" << self
-                  << " [GNU long option] [option] script-file ...\n";
+        inv.err() << self << ": -" << c << ": invalid option\n" << usage_text(self);
         return 2;
       }
     }
@@ -208,6 +221,21 @@ int run_bash(Invocation& inv) {
   st.aliases.clear();
   st.subshell_level = 0;  // a new shell, not a subshell of its parent
   st.opts = opts;
+  st.inert_shopts.clear();
+  st.inert_set_options.clear();
+  // An exported SHELLOPTS turns its options on in the new shell, as in bash.
+  if (Var* shellopts = child->find_var("SHELLOPTS")) {
+    std::string list = shellopts->value;
+    for (size_t start = 0; start <= list.size();) {
+      size_t colon = std::min(list.find(':', start), list.size());
+      child->set_named_option(list.substr(start, colon - start), true);
+      start = colon + 1;
+    }
+  }
+  // An interactive shell shows `i` in $- and edits its lines emacs-style.
+  st.opts.interactive = interactive;
+  if (interactive) child->set_named_option("emacs", true);
+  child->refresh_option_vars();
   st.function_depth = 0;
   st.loop_depth = 0;
   st.ppid = st.pid;

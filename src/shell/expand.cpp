@@ -1171,7 +1171,7 @@ std::string Interp::command_substitution(const List& body) {
   child->st.subst_depth++;
   child->st.comsub_level++;
   // Without inherit_errexit, command substitutions run with -e off.
-  child->st.opts.errexit = false;
+  if (!st.opts.inherit_errexit) child->st.opts.errexit = false;
   auto sink = std::make_shared<CollectFile>(ctx->limits.max_string_bytes);
   child->fds.set(1, sink);
   int status;

@@ -440,7 +440,7 @@ int Interp::execute_and_or(const AndOr& ao) {
       throw;
     }
     if (!last) --errexit_suppressed_;
-    else if (!ao.pipelines[i].negated) {
+    else if (!ao.pipelines[i].negated && !(ao.pipelines[i].commands.size() == 1 && status_from_compound_body_)) {
       if (status != 0 && errexit_suppressed_ == 0 && !in_err_trap_) {
         auto trap = traps_.find("ERR");
         if (trap != traps_.end()) {
@@ -571,7 +571,11 @@ int Interp::execute_pipeline(const Pipeline& p) {
       std::vector<std::thread> threads;
       threads.reserve(n - 1);
       for (size_t i = 0; i + 1 < n; ++i) threads.emplace_back(run_stage, i);
-      run_stage(n - 1);
+      if (st.opts.lastpipe) {
+        run_last_stage_in_shell(*p.commands[n - 1], std::move(children[n - 1]), statuses[n - 1], threads);
+      } else {
+        run_stage(n - 1);
+      }
       for (auto& t : threads) t.join();
       status = statuses.back();
       if (st.opts.pipefail) {
@@ -594,6 +598,25 @@ int Interp::execute_pipeline(const Pipeline& p) {
                           cpu_at_start);
   st.last_status = status;
   return status;
+}
+
+// shopt -s lastpipe (bash without job control): the last stage runs in
+// this shell, reading the pipe, so `cmd | read x` sets x here.
+void Interp::run_last_stage_in_shell(const Command& c, std::unique_ptr<Interp> stage, int& status,
+                                     std::vector<std::thread>& writers) {
+  vfs::FilePtr saved_stdin = fds.get(0);
+  fds.set(0, stage->fds.get(0));
+  stage.reset();
+  try {
+    status = execute_command(c);
+  } catch (...) {
+    // Writers see the reader gone and end; then `exit` or an error goes on.
+    fds.set(0, saved_stdin);
+    for (auto& t : writers) t.join();
+    writers.clear();
+    throw;
+  }
+  fds.set(0, saved_stdin);
 }
 
 int Interp::run_background(const AndOr& ao) {
@@ -699,6 +722,19 @@ std::shared_ptr<Job> Interp::start_job(std::shared_ptr<Interp> child, std::strin
 // ---------------------------------------------------------------------------
 // Commands
 
+// A failure inside these commands was already subject to set -e and the ERR
+// trap where it happened (or exempt there, as in `false && x`), so bash does
+// not act again on the status the whole command returns.
+static bool reports_inner_status(CommandKind k) {
+  switch (k) {
+    case CommandKind::BraceGroup: case CommandKind::If: case CommandKind::While: case CommandKind::For:
+    case CommandKind::Select: case CommandKind::ArithFor: case CommandKind::Case:
+      return true;
+    default:
+      return false;
+  }
+}
+
 int Interp::execute_command(const Command& c) {
   check_cancel();
   if (c.kind == CommandKind::Simple || c.kind == CommandKind::Cond || c.kind == CommandKind::Arith) {
@@ -711,7 +747,12 @@ int Interp::execute_command(const Command& c) {
       }
     }
   }
-  if (c.kind == CommandKind::Simple) return execute_simple(c.as<SimpleCommand>());
+  status_from_compound_body_ = false;
+  if (c.kind == CommandKind::Simple) {
+    int status = execute_simple(c.as<SimpleCommand>());
+    status_from_compound_body_ = false;  // a function's body does not make its call exempt
+    return status;
+  }
   if (c.kind == CommandKind::FunctionDef) {
     const auto& f = c.as<FunctionDef>();
     if (st.opts.posix) {
@@ -720,6 +761,13 @@ int Interp::execute_command(const Command& c) {
         error("`" + f.name + "': is a special builtin");
         throw FatalSignal{2};
       }
+    }
+    // bash defines `f-x` or f`cmd` but not a name with quotes or expansions.
+    if (f.name.find_first_of("'\"\\$") != std::string::npos) {
+      st.lineno = c.line;
+      error("`" + f.name + "': not a valid identifier");
+      st.last_status = 1;
+      return 1;
     }
     auto def = std::shared_ptr<FunctionDef>(static_cast<FunctionDef*>(f.clone().release()));
     st.functions[f.name] = std::move(def);
@@ -742,6 +790,7 @@ int Interp::execute_command(const Command& c) {
   }
   restore_redirects(saved);
   st.last_status = status;
+  status_from_compound_body_ = reports_inner_status(c.kind);
   return status;
 }
 
@@ -791,6 +840,7 @@ int Interp::execute_compound(const Command& c) {
 int Interp::execute_subshell(const List& body) {
   auto child = fork_child();
   child->inherited_jobs.clear();  // bash's `(jobs)` lists nothing
+  child->st.loop_depth = 0;       // `(break)` inside a loop reaches no loop
   CurrentGuard guard(child.get());
   ProcessSlot slot(ctx.get());
   if (!slot.ok) return 1;
@@ -830,6 +880,18 @@ int Interp::execute_while(const WhileCommand& c) {
     int cond;
     try {
       cond = execute_list(c.cond);
+    } catch (LoopSignal& l) {
+      // `while break` / `while continue` act on this loop.
+      --errexit_suppressed_;
+      if (l.levels > 1) {
+        --l.levels;
+        throw;
+      }
+      if (l.is_break) {
+        status = l.status;
+        break;
+      }
+      continue;
     } catch (...) {
       --errexit_suppressed_;
       throw;
@@ -851,13 +913,17 @@ bool Interp::run_loop_body(const List& body, int& status) {
       --l.levels;
       throw;
     }
-    status = 0;
+    status = l.status;
     return !l.is_break;
   }
   return true;
 }
 
 int Interp::execute_for(const ForCommand& c) {
+  if (!is_name(c.var)) {
+    error("`" + c.var + "': not a valid identifier");
+    return 1;
+  }
   std::vector<std::string> items = c.has_in ? expand_words(c.items) : st.positional;
   int status = 0;
   ++st.loop_depth;
@@ -885,6 +951,10 @@ int Interp::execute_for(const ForCommand& c) {
 }
 
 int Interp::execute_select(const ForCommand& c) {
+  if (!is_name(c.var)) {
+    error("`" + c.var + "': not a valid identifier");
+    return 1;
+  }
   std::vector<std::string> items = c.has_in ? expand_words(c.items) : st.positional;
   if (items.empty()) return 0;
   InStream in(fds.get(0));
@@ -1140,13 +1210,16 @@ int Interp::run_simple_argv(std::vector<std::string> argv, const Environment* ex
           var.exported = true;
           st.frames.back()[k] = var;
         }
+        temp_env_frames_.push_back(st.frames.size() - 1);
         int status;
         try {
           status = run_builtin(*b, argv);
         } catch (...) {
+          temp_env_frames_.pop_back();
           if (!st.frames.empty()) st.frames.pop_back();
           throw;
         }
+        temp_env_frames_.pop_back();
         if (!st.frames.empty()) st.frames.pop_back();
         return status;
       }
@@ -1250,7 +1323,7 @@ int Interp::run_external(std::vector<std::string>& argv, const Environment* extr
   const std::string& name = argv[0];
   const CommandInfo* reg = Registry::global().find(name);
   auto path_opt = get_var("PATH");
-  // `PATH=dir cmd`: the command is looked up in the PATH it is given.
+  // `PATH=dir cmd` looks cmd up in that PATH, as bash does.
   if (extra_env) {
     auto it = extra_env->find("PATH");
     if (it != extra_env->end()) path_opt = it->second;

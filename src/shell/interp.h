@@ -98,11 +98,13 @@ struct ShellOptions {
   bool errexit = false, nounset = false, xtrace = false, pipefail = false;
   bool noglob = false, noclobber = false, noexec = false, verbose = false;
   bool allexport = false, hashall = true, braceexpand = true;
+  bool interactive = false;  // bash -i
   // shopt
   bool nullglob = false, failglob = false, dotglob = false, extglob = false;
   bool nocaseglob = false, nocasematch = false, globstar = false, expand_aliases = false;
   // extglob is off in non-interactive bash; the parser follows it per command.
   bool lastpipe = false;
+  bool inherit_errexit = false;  // command substitutions keep set -e
   // set -E / set -T: functions, command substitutions and subshells inherit
   // the ERR trap / the DEBUG and RETURN traps. shopt extdebug turns both on
   // and lets a DEBUG trap skip a command (status 1) or return (status 2).
@@ -163,6 +165,7 @@ struct ShellState {
   // shopt options that are accepted but change nothing here (checkwinsize,
   // sourcepath, ...): their current values, per shell.
   std::map<std::string, bool, std::less<>> inert_shopts;
+  std::map<std::string, bool, std::less<>> inert_set_options;  // likewise for set -o (emacs, vi, posix, ...)
   std::map<std::string, std::string> completions;        // complete: name -> `complete -p` line
   std::set<std::string, std::less<>> traced_functions;   // declare -ft: they inherit DEBUG and RETURN
   History history;           // the history list (history.h)
@@ -172,7 +175,7 @@ struct ShellState {
 // Non-local control flow, thrown through the tree walk.
 struct ExitSignal { int status; };
 struct ReturnSignal { int status; };
-struct LoopSignal { bool is_break; int levels; };
+struct LoopSignal { bool is_break; int levels; int status = 0; };  // status: the loop's, once ended
 // A fatal error in a non-interactive shell (set -u, ${x?}, ...): the process ends.
 struct FatalSignal {
   int status;
@@ -276,7 +279,15 @@ class Interp : public ProcessHost {
   bool set_element(const std::string& name, const std::string& key, std::string value, bool append);
   bool unset_var(std::string_view name);
   Var& declare_local(std::string_view name);
+  // The innermost function's variables, or null outside functions; the
+  // frames holding a builtin's prefix assignments (`E=x declare v`) are skipped.
+  VarMap* function_scope();
+  std::vector<size_t> temp_env_frames_;  // indices into st.frames
   Environment build_env();
+  // SHELLOPTS and BASHOPTS: readonly colon lists of the options that are on.
+  void refresh_option_vars();
+  // `set -o NAME` / `set +o NAME`; false for a name bash does not know.
+  bool set_named_option(std::string_view name, bool on);
   // Special parameters and dynamic variables ($?, $#, RANDOM, ...).
   std::optional<std::string> special_param(std::string_view name);
 
@@ -364,6 +375,8 @@ class Interp : public ProcessHost {
   int execute_cond(const CondExpr& e);
   std::string trace_cond(const CondExpr& e);
   int run_background(const AndOr& ao);
+  void run_last_stage_in_shell(const Command& c, std::unique_ptr<Interp> stage, int& status,
+                               std::vector<std::thread>& writers);
   int execute_coproc(const CoprocCommand& c);
   int run_external(std::vector<std::string>& argv, const Environment* extra_env);
   // A command of the registry (what /bin/NAME stands for), without a PATH search.
@@ -379,6 +392,7 @@ class Interp : public ProcessHost {
 
  public:
   int errexit_suppressed_ = 0;
+  bool status_from_compound_body_ = false;  // the last command run was `{ }`, if, a loop or case
   bool keep_redirects_ = false;  // `exec` without a command: redirections stay
   std::string exec_argv0_;       // `exec -a NAME`: the argv[0] the next command is given
   std::string parse_error_name;  // name for syntax errors ("bash: -c"); default $0

@@ -16,7 +16,11 @@ int Reader::peek_slow(size_t k) const {
 }
 
 int Reader::get() {
-  while (!stack_.empty() && stack_.back().pos >= stack_.back().text.size()) stack_.pop_back();
+  bool left_blank_alias = false;
+  while (!stack_.empty() && stack_.back().pos >= stack_.back().text.size()) {
+    left_blank_alias = left_blank_alias || stack_.back().blank_end;
+    stack_.pop_back();
+  }
   int c;
   if (!stack_.empty()) {
     c = static_cast<unsigned char>(stack_.back().text[stack_.back().pos++]);
@@ -25,16 +29,28 @@ int Reader::get() {
     c = static_cast<unsigned char>(src_[pos_++]);
     if (c == '\n') ++line_;
   }
+  // Blanks after such an alias's text still lead to the word it applies to.
+  bool blank = c == ' ' || c == '\t';
+  blank_alias_ended_ = blank && (left_blank_alias || blank_alias_ended_);
   rec_.push_back(static_cast<char>(c));
   return c;
 }
 
 void Reader::push_alias(std::string name, std::string text) {
   while (!stack_.empty() && stack_.back().pos >= stack_.back().text.size()) stack_.pop_back();
+  bool blank_end = !text.empty() && (text.back() == ' ' || text.back() == '\t');
   // bash ends every alias expansion with a space, so the last word of the
   // replacement never runs into the text that follows.
   text.push_back(' ');
-  stack_.push_back(Segment{std::move(text), 0, std::move(name)});
+  stack_.push_back(Segment{std::move(text), 0, std::move(name), blank_end});
+}
+
+bool Reader::after_blank_alias() const {
+  if (blank_alias_ended_) return true;
+  // Read-out segments stay on the stack until the next get().
+  for (auto it = stack_.rbegin(); it != stack_.rend() && it->pos >= it->text.size(); ++it)
+    if (it->blank_end) return true;
+  return false;
 }
 
 bool Reader::alias_active(std::string_view name) const {

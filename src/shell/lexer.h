@@ -28,6 +28,10 @@ class Reader {
   void push_alias(std::string name, std::string text);
   // True while the text of alias `name` is still being read.
   bool alias_active(std::string_view name) const;
+  // True right after the text of an alias whose value ends in a blank: bash
+  // then checks the next word for an alias too.
+  bool after_blank_alias() const;
+  void set_after_blank_alias(bool on) { blank_alias_ended_ = on; }
 
   int line() const { return line_; }
   size_t pos() const { return pos_; }  // offset in the main source
@@ -56,6 +60,7 @@ class Reader {
     std::string text;
     size_t pos = 0;
     std::string alias;
+    bool blank_end = false;  // the alias value ends in a blank
   };
   int peek_slow(size_t k) const;
 
@@ -64,6 +69,7 @@ class Reader {
   int line_;
   int first_line_;
   std::vector<Segment> stack_;
+  bool blank_alias_ended_ = false;  // only blanks read since such an alias's text ended
   std::string rec_;
 };
 

@@ -28,6 +28,7 @@ struct Token {
   size_t pos = 0;          // main-source offset where the token starts
   bool io_number = false;  // digits directly before < or >
   bool io_var = false;     // {name} directly before < or >
+  bool after_blank_alias = false;  // follows an alias whose value ends in a blank
 };
 
 bool is_blank(int c) { return c == ' ' || c == '\t'; }
@@ -174,6 +175,13 @@ class Core {
     if (!have_) {
       tok_ = lex();
       have_ = true;
+      // The word after an alias ending in a blank is itself checked for an
+      // alias, wherever it stands (a for loop's name, `in`, an argument).
+      if (tok_.after_blank_alias && alias_chain_ < 100) {
+        ++alias_chain_;
+        maybe_alias();
+        --alias_chain_;
+      }
     }
     return tok_;
   }
@@ -217,7 +225,6 @@ class Core {
       auto rep = opts_.alias_lookup(s);
       if (!rep) return;
       have_ = false;
-      alias_blank_ = !rep->empty() && is_blank(static_cast<unsigned char>(rep->back()));
       r_.push_alias(s, *rep);
     }
   }
@@ -228,8 +235,11 @@ class Core {
       if (is_blank(c)) {
         r_.get();
       } else if (c == '\\' && r_.peek(1) == '\n') {
+        // A line continuation counts as a blank after a blank-ended alias.
+        bool after_alias = r_.after_blank_alias();
         r_.get();
         r_.get();
+        r_.set_after_blank_alias(after_alias);
       } else {
         return;
       }
@@ -239,6 +249,7 @@ class Core {
   Token lex() {
     skip_blanks();
     Token t;
+    t.after_blank_alias = r_.after_blank_alias();
     t.line = r_.line();
     t.pos = r_.pos();
     int c = r_.peek();
@@ -1421,10 +1432,6 @@ class Core {
     for (;;) {
       assign_ok_ = cmd->words.empty();
       if (cmd->words.empty()) maybe_alias();
-      else if (alias_blank_) {
-        alias_blank_ = false;
-        maybe_alias();
-      }
       auto& t = peek();
       if (at_redirect()) {
         parse_redirect(*cmd);
@@ -1432,8 +1439,8 @@ class Core {
       }
       if (t.type == Tk::Op && t.op == "(" ) {
         if (cmd->words.size() == 1 && cmd->assigns.empty() && cmd->redirects.empty()) {
-          std::string name = cmd->words[0].raw;
-          if (!cmd->words[0].has_quotes()) return parse_function_parens(std::move(name), cmd->line);
+          // A quoted name parses; running the definition rejects it.
+          return parse_function_parens(cmd->words[0].raw, cmd->line);
         }
         fail_token(t);
       }
@@ -1616,12 +1623,11 @@ class Core {
     Token v = take();
     c.var = v.word.raw;
     // `for x; do`, `for x do`, `for x in ...; do`, newlines allowed before in/do
-    if (peek_op(";")) {
-      take();
-      skip_newlines();
-    } else {
-      skip_newlines();
-    }
+    bool semicolon = peek_op(";");
+    if (semicolon) take();
+    skip_newlines();
+    // After `for x;` only `do` may follow: `for x; in ...` is a syntax error.
+    if (semicolon && peek_reserved("in")) fail_token(peek());
     if (peek_reserved("in")) {
       take();
       c.has_in = true;
@@ -1955,7 +1961,7 @@ class Core {
   int& depth_;
   Token tok_;
   bool have_ = false;
-  bool alias_blank_ = false;
+  int alias_chain_ = 0;  // nested expansions of words after blank-ended aliases
   bool assign_ok_ = true;  // a word lexed now may be an assignment
 
  public:

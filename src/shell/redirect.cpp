@@ -236,8 +236,8 @@ bool Interp::apply_redirects(const std::vector<Redirect>& redirs, std::vector<Sa
           return false;
         }
         if (!all_digits(num)) {
-          if (r.op == RedirOp::DupOut && r.fd < 0) {
-            // `>& file` is `&> file`.
+          if (r.op == RedirOp::DupOut && (r.fd < 0 || r.fd == 1)) {
+            // `>& file` and `1>& file` are `&> file`.
             vfs::FilePtr file;
             if (vfs::Error e = open_file(t, O_WRONLY | O_CREAT | O_TRUNC, file)) {
               error(t + ": " + vfs::error_text(e));

@@ -65,10 +65,11 @@ std::optional<std::string> Interp::special_param(std::string_view name) {
       case '_': return st.last_arg;
       case '-': {
         std::string f;
+        if (st.opts.allexport) f += 'a';
         if (st.opts.errexit) f += 'e';
         if (st.opts.noglob) f += 'f';
         if (st.opts.hashall) f += 'h';
-        if (st.interactive) f += 'i';
+        if (st.interactive || st.opts.interactive) f += 'i';
         if (st.opts.nounset) f += 'u';
         if (st.opts.verbose) f += 'v';
         if (st.opts.xtrace) f += 'x';
@@ -256,8 +257,15 @@ bool Interp::unset_var(std::string_view name_or_ref) {
   return true;
 }
 
+VarMap* Interp::function_scope() {
+  for (size_t i = st.frames.size(); i-- > 0;)
+    if (std::find(temp_env_frames_.begin(), temp_env_frames_.end(), i) == temp_env_frames_.end()) return &st.frames[i];
+  return nullptr;
+}
+
 Var& Interp::declare_local(std::string_view name) {
-  VarMap& frame = st.frames.empty() ? st.globals : st.frames.back();
+  VarMap* scope = function_scope();
+  VarMap& frame = scope ? *scope : st.globals;
   auto it = frame.find(name);
   if (it != frame.end()) return it->second;
   Var v;

@@ -59,16 +59,23 @@ int loop_control(Interp& sh, Invocation& inv, bool is_break) {
     berror(sh, inv, inv.argv[0] + ": only meaningful in a `for', `while', or `until' loop");
     return 0;
   }
+  // bash ends a non-interactive shell on these misuses inside a loop.
+  if (inv.argv.size() > 2) {
+    berror(sh, inv, inv.argv[0] + ": too many arguments");
+    inv.finish(1);
+    throw FatalSignal{1};
+  }
   if (inv.argv.size() > 1) {
     if (!parse_long(inv.argv[1], n)) {
       berror(sh, inv, inv.argv[0] + ": " + inv.argv[1] + ": numeric argument required");
-      n = 1;
-      if (sh.st.loop_depth == 0) return 1;
-      throw LoopSignal{is_break, static_cast<int>(sh.st.loop_depth)};
+      inv.finish(128);
+      throw FatalSignal{128};
     }
     if (n < 1) {
+      // bash then leaves every enclosing loop, with status 1.
       berror(sh, inv, inv.argv[0] + ": " + inv.argv[1] + ": loop count out of range");
-      return 1;
+      inv.finish(1);
+      throw LoopSignal{true, sh.st.loop_depth, 1};
     }
   }
   if (sh.st.loop_depth == 0) {
@@ -588,12 +595,20 @@ int b_alias(Interp& sh, Invocation& inv) {
 }
 
 int b_unalias(Interp& sh, Invocation& inv) {
+  static const char kUsage[] = "unalias: usage: unalias [-a] name [name ...]\n";
+  bool all = false;
+  int first = scan_flags(sh, inv, kUsage, [&](char c) { return c == 'a' && (all = true); });
+  if (first < 0) return 2;
+  if (all) {
+    sh.st.aliases.clear();
+    return 0;
+  }
+  if (static_cast<size_t>(first) >= inv.argv.size()) {
+    inv.err() << kUsage;
+    return 2;
+  }
   int status = 0;
-  for (size_t i = 1; i < inv.argv.size(); ++i) {
-    if (inv.argv[i] == "-a") {
-      sh.st.aliases.clear();
-      continue;
-    }
+  for (size_t i = first; i < inv.argv.size(); ++i) {
     if (!sh.st.aliases.erase(inv.argv[i])) {
       berror(sh, inv, "unalias: " + inv.argv[i] + ": not found");
       status = 1;

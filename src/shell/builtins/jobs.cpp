@@ -137,6 +137,9 @@ int wait_jobs(Interp& sh, Invocation& inv) {
   }
   // The jobs named, or every job this shell still waits for.
   std::vector<Job*> targets;
+  // Operands in order: a job, or the status of one that names none. bash
+  // waits for each in turn, so the last operand gives the status.
+  std::vector<std::pair<Job*, int>> operands;
   int status = 0;
   bool named = i < inv.argv.size();
   for (; i < inv.argv.size(); ++i) {
@@ -149,14 +152,16 @@ int wait_jobs(Interp& sh, Invocation& inv) {
         job = nullptr;
       }
       if (!job) {
-        status = 127;
+        operands.push_back({nullptr, status = 127});
         continue;
       }
     } else {
       long long pid;
       if (!parse_long(a, pid)) {
-        berror(sh, inv, "wait: `" + a + "': not a pid or valid job spec");
-        status = 1;
+        // wait -n takes every operand for a job spec.
+        if (any) berror(sh, inv, "wait: " + a + ": no such job");
+        else berror(sh, inv, "wait: `" + a + "': not a pid or valid job spec");
+        operands.push_back({nullptr, status = any ? 127 : 1});
         continue;
       }
       // A disowned job has left the job table, but bash still waits for its pid.
@@ -164,11 +169,12 @@ int wait_jobs(Interp& sh, Invocation& inv) {
         if (j->pid == pid) job = j.get();
       if (!job) {
         berror(sh, inv, "wait: pid " + a + " is not a child of this shell");
-        status = 127;
+        operands.push_back({nullptr, status = 127});
         continue;
       }
     }
     targets.push_back(job);
+    operands.push_back({job, 0});
   }
   if (!named)
     for (auto& j : sh.jobs)
@@ -182,15 +188,29 @@ int wait_jobs(Interp& sh, Invocation& inv) {
     forget(sh, finished);
     return s;
   }
+  if (named) {
+    for (auto [job, bad_status] : operands) {
+      if (!job) {
+        status = bad_status;
+        continue;
+      }
+      Job* finished = nullptr;
+      int s = wait_for(sh, {job}, &finished);
+      if (!finished) return s;  // a trapped signal arrived
+      status = s;
+      if (!pid_var.empty()) sh.set_var(pid_var, std::to_string(finished->pid));
+      forget(sh, finished);
+    }
+    return status;
+  }
   for (Job* job : targets) {
     Job* finished = nullptr;
     int s = wait_for(sh, {job}, &finished);
     if (!finished) return s;  // a trapped signal arrived
-    if (named) status = s;
     if (!pid_var.empty()) sh.set_var(pid_var, std::to_string(finished->pid));
     forget(sh, finished);
   }
-  return named ? status : 0;
+  return 0;
 }
 
 }  // namespace

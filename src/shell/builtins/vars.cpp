@@ -134,7 +134,7 @@ bool declare_assign(Interp& sh, Invocation& inv, const std::string& arg, bool lo
   }
   Var* v = nullptr;
   if (local) {
-    VarMap& frame = sh.st.frames.back();
+    VarMap& frame = *sh.function_scope();
     auto it = frame.find(name);
     if (it == frame.end()) {
       Var nv;
@@ -277,11 +277,11 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
     }
   }
   auto has = [&](char c) { return on.find(c) != std::string::npos; };
-  if (is_local && sh.st.frames.empty()) {
+  if (is_local && !sh.function_scope()) {
     berror(sh, inv, "local: can only be used in a function");
     return 1;
   }
-  bool in_function = !sh.st.frames.empty();
+  bool in_function = sh.function_scope() != nullptr;
   bool local = is_local || (in_function && !has('g'));
   if (has('f') || has('F')) {
     int status = 0;
@@ -369,7 +369,7 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
         status = 1;
         continue;
       }
-      Var* ref = local ? &sh.st.frames.back()[name] : (has('g') ? &sh.st.globals[name] : found);
+      Var* ref = local ? &(*sh.function_scope())[name] : (has('g') ? &sh.st.globals[name] : found);
       if (!ref) ref = &sh.st.globals[name];
       if (ref->readonly) {
         berror(sh, inv, name + ": readonly variable");
@@ -644,6 +644,43 @@ const char* const kOtherSetOptions[] = {"emacs", "histexpand", "ignoreeof",
                                         "interactive-comments", "keyword", "monitor", "nolog", "notify",
                                         "onecmd", "physical", "privileged", "vi"};
 
+// The value of a `set -o` option, whether it acts here or is only kept.
+bool* set_option_field(Interp& sh, std::string_view name) {
+  for (auto& o : kSetOptions)
+    if (name == o.name) return &(sh.st.opts.*o.field);
+  for (const char* o : kOtherSetOptions)
+    if (name == o) {
+      auto it = sh.st.inert_set_options.find(name);
+      if (it == sh.st.inert_set_options.end())
+        it = sh.st.inert_set_options.emplace(std::string(name), name == "interactive-comments").first;
+      return &it->second;
+    }
+  return nullptr;
+}
+
+// Every `set -o` option with its value, in bash's (alphabetical) order.
+std::vector<std::pair<std::string, bool>> set_option_states(Interp& sh) {
+  std::vector<std::pair<std::string, bool>> all;
+  for (auto& o : kSetOptions) all.push_back({o.name, sh.st.opts.*o.field});
+  for (const char* o : kOtherSetOptions) all.push_back({o, *set_option_field(sh, o)});
+  std::sort(all.begin(), all.end());
+  return all;
+}
+
+// `set -o` as bash lists it ("name<TAB>on") or, for `set +o`, as commands.
+void print_set_options(Interp& sh, Invocation& inv, bool as_commands, int only = -1) {
+  for (auto& [name, val] : set_option_states(sh)) {
+    if (only >= 0 && val != (only == 1)) continue;
+    if (as_commands) {
+      inv.out() << "set " << (val ? "-o " : "+o ") << name << "\n";
+    } else {
+      char buf[64];
+      snprintf(buf, sizeof buf, "%-15s\t%s\n", name.c_str(), val ? "on" : "off");
+      inv.out() << buf;
+    }
+  }
+}
+
 int b_set(Interp& sh, Invocation& inv) {
   auto& args = inv.argv;
   if (args.size() == 1) {
@@ -682,31 +719,11 @@ int b_set(Interp& sh, Invocation& inv) {
       char c = a[k];
       if (c == 'o') {
         if (i + 1 >= args.size()) {
-          std::vector<std::pair<std::string, bool>> all;
-          for (auto& o : kSetOptions) all.push_back({o.name, sh.st.opts.*o.field});
-          for (const char* o : kOtherSetOptions) all.push_back({o, std::string(o) == "interactive-comments"});
-          std::sort(all.begin(), all.end());
-          for (auto& [name, val] : all) {
-            if (on) {
-              char buf[64];
-              snprintf(buf, sizeof buf, "%-15s\t%s\n", name.c_str(), val ? "on" : "off");
-              inv.out() << buf;
-            } else {
-              inv.out() << "set " << (val ? "-o " : "+o ") << name << "\n";
-            }
-          }
+          print_set_options(sh, inv, !on);
           continue;
         }
         const std::string& name = args[++i];
-        bool found = false;
-        for (auto& o : kSetOptions)
-          if (name == o.name) {
-            sh.st.opts.*o.field = on;
-            found = true;
-          }
-        for (const char* o : kOtherSetOptions)
-          if (name == o) found = true;
-        if (!found) {
+        if (!sh.set_named_option(name, on)) {
           berror(sh, inv, "set: " + name + ": invalid option name");
           return 2;
         }
@@ -738,6 +755,7 @@ const ShoptName kShopts[] = {
     {"extdebug", &ShellOptions::extdebug},   {"extglob", &ShellOptions::extglob},
     {"failglob", &ShellOptions::failglob},
     {"globstar", &ShellOptions::globstar},   {"lastpipe", &ShellOptions::lastpipe},
+    {"inherit_errexit", &ShellOptions::inherit_errexit},
     {"nocaseglob", &ShellOptions::nocaseglob}, {"nocasematch", &ShellOptions::nocasematch},
     {"nullglob", &ShellOptions::nullglob},
 };
@@ -746,7 +764,7 @@ const char* const kOtherShopts[] = {"autocd", "assoc_expand_once", "cdable_vars"
                                     "compat41", "compat42", "compat43", "compat44", "complete_fullquote",
                                     "direxpand", "dirspell", "execfail", "extquote", "force_fignore",
                                     "globasciiranges", "globskipdots", "gnu_errfmt", "histappend", "histreedit",
-                                    "histverify", "hostcomplete", "huponexit", "inherit_errexit",
+                                    "histverify", "hostcomplete", "huponexit",
                                     "interactive_comments", "lithist", "localvar_inherit", "localvar_unset",
                                     "login_shell", "mailwarn", "no_empty_cmd_completion", "noexpand_translation",
                                     "patsub_replacement", "progcomp", "progcomp_alias", "promptvars",
@@ -776,6 +794,28 @@ std::vector<std::string> shopt_names() {
 
 namespace {
 
+// Options with no effect here keep their values in the shell's own state,
+// starting from bash's defaults.
+bool& inert_shopt(Interp& sh, const std::string& name) {
+  auto it = sh.st.inert_shopts.find(name);
+  if (it == sh.st.inert_shopts.end()) {
+    static const std::string kOnByDefault =
+        " checkwinsize cmdhist complete_fullquote extquote force_fignore globasciiranges globskipdots hostcomplete "
+        "interactive_comments patsub_replacement progcomp promptvars sourcepath ";
+    it = sh.st.inert_shopts.emplace(name, kOnByDefault.find(" " + name + " ") != std::string::npos).first;
+  }
+  return it->second;
+}
+
+// Every shopt option with its value, in bash's order (alphabetical).
+std::vector<std::pair<std::string, bool>> shopt_states(Interp& sh) {
+  std::vector<std::pair<std::string, bool>> all;
+  for (auto& o : kShopts) all.push_back({o.name, sh.st.opts.*o.field});
+  for (const char* o : kOtherShopts) all.push_back({o, inert_shopt(sh, o)});
+  std::sort(all.begin(), all.end());
+  return all;
+}
+
 int b_shopt(Interp& sh, Invocation& inv) {
   char mode = 0;
   bool quiet = false, print = false, o_mode = false;
@@ -795,50 +835,38 @@ int b_shopt(Interp& sh, Invocation& inv) {
       }
     }
   }
-  (void)o_mode;
-  // Options with no effect here keep their values in the shell's own state,
-  // starting from bash's defaults.
-  auto inert_shopt = [&](const std::string& name) -> bool& {
-    auto it = sh.st.inert_shopts.find(name);
-    if (it == sh.st.inert_shopts.end()) {
-      static const std::string kOnByDefault =
-          " checkwinsize cmdhist complete_fullquote extquote force_fignore globasciiranges globskipdots hostcomplete "
-          "interactive_comments patsub_replacement progcomp promptvars sourcepath ";
-      it = sh.st.inert_shopts.emplace(name, kOnByDefault.find(" " + name + " ") != std::string::npos).first;
-    }
-    return it->second;
-  };
+  // shopt -o works on the `set -o` options instead.
   auto lookup = [&](const std::string& name, bool** field) -> bool {
     *field = nullptr;
+    if (o_mode) {
+      *field = set_option_field(sh, name);
+      return *field != nullptr;
+    }
     for (auto& o : kShopts)
       if (name == o.name) {
         *field = &(sh.st.opts.*o.field);
         return true;
       }
-    for (auto& o : kSetOptions)
-      if (o_mode && name == o.name) {
-        *field = &(sh.st.opts.*o.field);
-        return true;
-      }
     for (const char* o : kOtherShopts)
       if (name == o) {
-        *field = &inert_shopt(name);
+        *field = &inert_shopt(sh, name);
         return true;
       }
     return false;
   };
+  if (i >= inv.argv.size() && o_mode) {
+    print_set_options(sh, inv, print, mode == 's' ? 1 : mode == 'u' ? 0 : -1);
+    return 0;
+  }
   if (i >= inv.argv.size()) {
-    std::vector<std::pair<std::string, bool>> all;
-    for (auto& o : kShopts) all.push_back({o.name, sh.st.opts.*o.field});
-    for (const char* o : kOtherShopts) all.push_back({o, inert_shopt(o)});
-    std::sort(all.begin(), all.end());
+    std::vector<std::pair<std::string, bool>> all = shopt_states(sh);
     // bash lists autocd first.
     for (size_t k = 0; k < all.size(); ++k)
       if (all[k].first == "autocd") std::rotate(all.begin(), all.begin() + k, all.begin() + k + 1);
     for (auto& [name, val] : all) {
       if (mode == 's' && !val) continue;
       if (mode == 'u' && val) continue;
-      if (print || mode) inv.out() << "shopt " << (val ? "-s " : "-u ") << name << "\n";
+      if (print) inv.out() << "shopt " << (val ? "-s " : "-u ") << name << "\n";
       else {
         char buf[64];
         snprintf(buf, sizeof buf, "%-15s\t%s\n", name.c_str(), val ? "on" : "off");
@@ -852,12 +880,13 @@ int b_shopt(Interp& sh, Invocation& inv) {
     const std::string& name = inv.argv[i];
     bool* field;
     if (!lookup(name, &field)) {
-      berror(sh, inv, "shopt: " + name + ": invalid shell option name");
+      berror(sh, inv, "shopt: " + name + (o_mode ? ": invalid option name" : ": invalid shell option name"));
       status = 1;
       continue;
     }
     if (mode == 's' || mode == 'u') {
-      if (field) *field = mode == 's';
+      if (o_mode) sh.set_named_option(name, mode == 's');
+      else if (field) *field = mode == 's';
       // extdebug carries function and error tracing with it, as in bash.
       if (field == &sh.st.opts.extdebug) sh.st.opts.functrace = sh.st.opts.errtrace = mode == 's';
       continue;
@@ -970,7 +999,51 @@ int b_getopts(Interp& sh, Invocation& inv) {
   return 0;
 }
 
+// Option changes show in SHELLOPTS and BASHOPTS at once.
+int b_set_options(Interp& sh, Invocation& inv) {
+  int status = b_set(sh, inv);
+  sh.refresh_option_vars();
+  return status;
+}
+
+int b_shopt_options(Interp& sh, Invocation& inv) {
+  int status = b_shopt(sh, inv);
+  sh.refresh_option_vars();
+  return status;
+}
+
+std::string on_names(const std::vector<std::pair<std::string, bool>>& states) {
+  std::string out;
+  for (auto& [name, on] : states)
+    if (on) out += (out.empty() ? "" : ":") + name;
+  return out;
+}
+
 }  // namespace
+
+bool Interp::set_named_option(std::string_view name, bool on) {
+  bool* field = set_option_field(*this, name);
+  if (!field) return false;
+  *field = on;
+  // The two editing modes exclude each other.
+  if (on && (name == "emacs" || name == "vi")) *set_option_field(*this, name == "vi" ? "emacs" : "vi") = false;
+  return true;
+}
+
+// bash keeps these readonly, and they follow every option change; exported,
+// SHELLOPTS carries the set -o options into a new shell.
+void Interp::refresh_option_vars() {
+  std::pair<const char*, std::string> lists[] = {{"SHELLOPTS", on_names(set_option_states(*this))},
+                                                 {"BASHOPTS", on_names(shopt_states(*this))}};
+  for (auto& [name, value] : lists) {
+    Var& v = st.globals[name];
+    bool exported = v.exported;
+    v = Var{};
+    v.value = value;
+    v.exported = exported;
+    v.readonly = true;
+  }
+}
 
 BURROW_BUILTIN(declare, "declare", b_declare, false);
 BURROW_BUILTIN(typeset, "typeset", b_declare, false);
@@ -978,8 +1051,8 @@ BURROW_BUILTIN(local, "local", b_local, false);
 BURROW_BUILTIN(export_, "export", b_export, true);
 BURROW_BUILTIN(readonly_, "readonly", b_readonly, true);
 BURROW_BUILTIN(unset, "unset", b_unset, true);
-BURROW_BUILTIN(set, "set", b_set, true);
-BURROW_BUILTIN(shopt, "shopt", b_shopt, false);
+BURROW_BUILTIN(set, "set", b_set_options, true);
+BURROW_BUILTIN(shopt, "shopt", b_shopt_options, false);
 BURROW_BUILTIN(getopts, "getopts", b_getopts, false);
 
 }  // namespace burrow::shell
