@@ -162,14 +162,16 @@ class Expander {
   }
 
   void add_list(const ParamValue& pv, bool quoted) {
-    if (quoted && pv.star) {
+    // "$*" joins with the first IFS character, and so does $* where no splitting happens (s=$*).
+    if (pv.star && (quoted || !split_)) {
       std::string sep = ifs_.empty() ? "" : std::string(1, ifs_[0]);
       std::string joined;
       for (size_t i = 0; i < pv.list.size(); ++i) {
         if (i) joined += sep;
         joined += pv.list[i];
       }
-      add_quoted(joined);
+      if (quoted) add_quoted(joined);
+      else add_unquoted(joined);
       return;
     }
     if (!split_) {
@@ -208,6 +210,7 @@ class Expander {
     switch (p.kind) {
       case WordPartKind::Literal:
         if (quoted || p.quoted) add_quoted(p.text);
+        else if (in_op_word_) add_split(p.text);  // ${x:-a b} splits its literal text too
         else add_unquoted(p.text);
         break;
       case WordPartKind::SingleQuoted:
@@ -593,7 +596,7 @@ class Expander {
     switch (pe.op) {
       case ParamOp::Default:
         if (use_alt) {
-          parts(pe.arg.parts, quoted);
+          op_word(pe.arg, quoted);
           return;
         }
         break;
@@ -617,7 +620,7 @@ class Expander {
         }
         break;
       case ParamOp::Alternate:
-        if (!use_alt) parts(pe.arg.parts, quoted);
+        if (!use_alt) op_word(pe.arg, quoted);
         return;
       default:
         break;
@@ -735,6 +738,13 @@ class Expander {
     add_value(v, quoted);
   }
 
+  void op_word(const Word& w, bool quoted) {
+    bool saved = in_op_word_;
+    in_op_word_ = !quoted;
+    parts(w.parts, quoted);
+    in_op_word_ = saved;
+  }
+
   [[noreturn]] void unbound(const std::string& name) {
     // Positional parameters are named with their dollar sign: "$2: unbound variable".
     bool positional = !name.empty() && std::isdigit(static_cast<unsigned char>(name[0]));
@@ -748,6 +758,7 @@ class Expander {
   std::vector<Field> out_;
   Field cur_;
   bool exists_ = false;
+  bool in_op_word_ = false;  // expanding the word of an unquoted ${x:-word} / ${x:+word}
 };
 
 }  // namespace
@@ -912,8 +923,44 @@ void Interp::expand_word_into(const Word& w, std::vector<std::string>& out) {
   }
 }
 
+// The colon-separated patterns of GLOBIGNORE; empty when it is unset or null.
+static std::vector<std::string> globignore_patterns(Interp& sh) {
+  std::vector<std::string> out;
+  std::optional<std::string> v = sh.get_var("GLOBIGNORE");
+  if (!v) return out;
+  size_t start = 0;
+  while (start <= v->size()) {
+    size_t colon = v->find(':', start);
+    if (colon == std::string::npos) colon = v->size();
+    if (colon > start) out.push_back(v->substr(start, colon - start));
+    start = colon + 1;
+  }
+  return out;
+}
+
+// bash drops matches that GLOBIGNORE names, and "." and ".." as the last
+// component whenever GLOBIGNORE is in effect. Patterns match the whole path,
+// with "/" matched only by "/".
+static void apply_globignore(const std::vector<std::string>& ignores, int flags, std::vector<std::string>& matches) {
+  if (ignores.empty()) return;
+  auto ignored = [&](const std::string& path) {
+    size_t slash = path.find_last_of('/');
+    std::string last = slash == std::string::npos || slash + 1 == path.size() ? path : path.substr(slash + 1);
+    if (last == "." || last == "..") return true;
+    for (const std::string& p : ignores)
+      if (fnmatch_utf8(p.c_str(), path.c_str(), flags | FNM_PATHNAME) == 0) return true;
+    return false;
+  };
+  std::erase_if(matches, ignored);
+}
+
 // Pathname expansion through the Filesystem.
 std::vector<std::string> Interp::glob(const std::string& pattern) {
+  std::vector<std::string> ignores = globignore_patterns(*this);
+  // A non-null GLOBIGNORE turns on dotglob in bash.
+  bool dotglob = st.opts.dotglob || !ignores.empty();
+  auto skip_dots_opt = st.inert_shopts.find("globskipdots");
+  bool skip_dots = skip_dots_opt == st.inert_shopts.end() || skip_dots_opt->second;
   std::vector<std::string> comps;
   size_t i = 0;
   bool absolute = !pattern.empty() && pattern[0] == '/';
@@ -951,7 +998,7 @@ std::vector<std::string> Interp::glob(const std::string& pattern) {
         if (ctx->fs->readdir(abs, entries)) continue;
         std::sort(entries.begin(), entries.end(), [](const vfs::DirEntry& a, const vfs::DirEntry& b) { return a.name > b.name; });
         for (auto& e : entries) {
-          if (e.name[0] == '.' && !st.opts.dotglob) continue;
+          if (e.name[0] == '.' && !dotglob) continue;
           std::string nabs = vfs::join(abs, e.name);
           std::string nd = disp.empty() ? e.name : (disp.back() == '/' ? disp + e.name : disp + "/" + e.name);
           vfs::Stat s;
@@ -992,9 +1039,14 @@ std::vector<std::string> Interp::glob(const std::string& pattern) {
         std::vector<std::string> names;
         for (auto& e : entries) names.push_back(e.name);
         bool want_dot = comp[0] == '.' || (comp.size() > 1 && comp[0] == '\\' && comp[1] == '.');
+        // With globskipdots off, a pattern starting with "." can match "." and "..".
+        if (want_dot && !skip_dots) {
+          names.push_back(".");
+          names.push_back("..");
+        }
         int flags = (st.opts.extglob ? FNM_EXTMATCH : 0) | (st.opts.nocaseglob ? FNM_CASEFOLD : 0);
         for (auto& name : names) {
-          if (name[0] == '.' && !want_dot && !st.opts.dotglob) continue;
+          if (name[0] == '.' && !want_dot && !dotglob) continue;
           if (fnmatch_utf8(comp.c_str(), name.c_str(), flags) != 0) continue;
           std::string nabs = vfs::join(abs, name);
           if (!last || trailing_slash) {
@@ -1015,6 +1067,7 @@ std::vector<std::string> Interp::glob(const std::string& pattern) {
   std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
     return strcoll(a.c_str(), b.c_str()) < 0;
   });
+  apply_globignore(ignores, (st.opts.extglob ? FNM_EXTMATCH : 0) | (st.opts.nocaseglob ? FNM_CASEFOLD : 0), out);
   return out;
 }
 
@@ -1076,6 +1129,14 @@ static const Redirect* bare_input_redirect(const List& body) {
   return &r;
 }
 
+// bash's strings end at a NUL byte, so it drops NULs from a substitution's
+// output, with a warning.
+static void drop_nul_bytes(Interp& sh, std::string& out) {
+  if (out.find('\0') == std::string::npos) return;
+  std::erase(out, '\0');
+  sh.error("warning: command substitution: ignored null byte in input");
+}
+
 std::string Interp::command_substitution(const List& body) {
   if (const Redirect* r = bare_input_redirect(body)) {
     std::string path = expand_word_string(r->target);
@@ -1099,6 +1160,7 @@ std::string Interp::command_substitution(const List& body) {
     }
     subst_status_ = 0;
     st.last_status = 0;
+    drop_nul_bytes(*this, data);
     while (!data.empty() && data.back() == '\n') data.pop_back();
     return data;
   }
@@ -1147,6 +1209,7 @@ std::string Interp::command_substitution(const List& body) {
   subst_status_ = status;
   st.last_status = status;
   std::string out = sink->take();
+  drop_nul_bytes(*this, out);
   while (!out.empty() && out.back() == '\n') out.pop_back();
   return out;
 }

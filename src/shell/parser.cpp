@@ -2220,6 +2220,8 @@ std::string decode_ansi_c(std::string_view s) {
         }
     }
   }
+  // bash's strings are C strings: a decoded NUL byte ends the value.
+  if (size_t nul = out.find('\0'); nul != std::string::npos) out.resize(nul);
   return out;
 }
 
