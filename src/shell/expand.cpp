@@ -51,6 +51,17 @@ size_t utf8_length(std::string_view s) {
   return n;
 }
 
+// The byte length of the UTF-8 character starting at s[i]; 1 for a byte that
+// starts no valid sequence.
+size_t utf8_char_len(std::string_view s, size_t i) {
+  unsigned char c = s[i];
+  size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+  if (i + len > s.size()) return 1;
+  for (size_t k = 1; k < len; ++k)
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 1;
+  return len;
+}
+
 struct ParamValue {
   bool set = false;
   bool is_list = false;  // $@ $* ${a[@]} ${a[*]}
@@ -125,8 +136,20 @@ class Expander {
     cur_ = Field{};
     exists_ = false;
   }
-  bool is_ifs(char c) const { return ifs_.find(c) != std::string::npos; }
   static bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+  // The length of the IFS character at t[i], or 0 when none starts there.
+  // IFS may hold multibyte characters; they separate only as a whole.
+  size_t ifs_at(std::string_view t, size_t i) const {
+    size_t len = utf8_char_len(t, i);
+    if (len == 1) return ifs_.find(t[i]) != std::string::npos ? 1 : 0;
+    std::string_view ch = t.substr(i, len);
+    for (size_t k = 0; k < ifs_.size(); k += utf8_char_len(ifs_, k))
+      if (std::string_view(ifs_).substr(k, len) == ch && utf8_char_len(ifs_, k) == len) return len;
+    return 0;
+  }
+  bool is_ifs_ws(std::string_view t, size_t i) const { return is_ws(t[i]) && ifs_at(t, i); }
+  // The first character of IFS, which joins "$*".
+  std::string ifs_first() const { return ifs_.empty() ? "" : ifs_.substr(0, utf8_char_len(ifs_, 0)); }
 
   // An unquoted expansion result: split on IFS (when splitting), globbed.
   void add_split(std::string_view t) {
@@ -136,20 +159,19 @@ class Expander {
     }
     size_t i = 0, n = t.size();
     while (i < n) {
-      char c = t[i];
-      if (!is_ifs(c)) {
+      if (!ifs_at(t, i)) {
         size_t j = i;
-        while (j < n && !is_ifs(t[j])) ++j;
+        while (j < n && !ifs_at(t, j)) j += utf8_char_len(t, j);
         add_unquoted(t.substr(i, j - i));
         i = j;
         continue;
       }
       bool nonws = false;
-      while (i < n && is_ifs(t[i]) && is_ws(t[i])) ++i;
-      if (i < n && is_ifs(t[i]) && !is_ws(t[i])) {
+      while (i < n && is_ifs_ws(t, i)) ++i;
+      if (size_t l = i < n && !is_ws(t[i]) ? ifs_at(t, i) : 0) {
         nonws = true;
-        ++i;
-        while (i < n && is_ifs(t[i]) && is_ws(t[i])) ++i;
+        i += l;
+        while (i < n && is_ifs_ws(t, i)) ++i;
       }
       if (nonws) force_field();
       else end_field();
@@ -164,7 +186,7 @@ class Expander {
   void add_list(const ParamValue& pv, bool quoted) {
     // "$*" joins with the first IFS character, and so does $* where no splitting happens (s=$*).
     if (pv.star && (quoted || !split_)) {
-      std::string sep = ifs_.empty() ? "" : std::string(1, ifs_[0]);
+      std::string sep = ifs_first();
       std::string joined;
       for (size_t i = 0; i < pv.list.size(); ++i) {
         if (i) joined += sep;
@@ -182,6 +204,17 @@ class Expander {
       }
       if (quoted) add_quoted(joined);
       else add_unquoted(joined);
+      return;
+    }
+    if (!quoted && !ifs_.empty() && !is_ws(ifs_[0])) {
+      // bash joins unquoted $@ / $* with a non-whitespace IFS character and
+      // splits the result, so empty elements in between leave empty fields.
+      std::string joined;
+      for (size_t i = 0; i < pv.list.size(); ++i) {
+        if (i) joined += ifs_first();
+        joined += pv.list[i];
+      }
+      add_split(joined);
       return;
     }
     for (size_t i = 0; i < pv.list.size(); ++i) {
@@ -532,6 +565,13 @@ class Expander {
       pv.is_list = true;
       pv.star = pe.names_char == '*';
       pv.list = names;
+      if (pv.star && !quoted && ifs_.empty()) {
+        // bash joins unquoted ${!prefix*} into one word when IFS is null.
+        std::string joined;
+        for (auto& n : names) joined += n;
+        if (!joined.empty()) add_unquoted(joined);
+        return;
+      }
       add_list(pv, quoted);
       return;
     }
@@ -546,6 +586,13 @@ class Expander {
           for (auto& [k, val] : v->array) pv.list.push_back(std::to_string(k));
         else if (v->set)
           pv.list.push_back("0");
+      }
+      if (pv.star && !quoted && ifs_.empty() && !pv.list.empty()) {
+        // ... and unquoted ${!a[*]} into one word joined by spaces.
+        std::string joined;
+        for (size_t i = 0; i < pv.list.size(); ++i) joined += (i ? " " : "") + pv.list[i];
+        add_unquoted(joined);
+        return;
       }
       add_list(pv, quoted);
       return;
@@ -923,18 +970,55 @@ void Interp::expand_word_into(const Word& w, std::vector<std::string>& out) {
   }
 }
 
+// The index of the "]" closing the bracket expression opened at s[open], or npos.
+static size_t bracket_end(const std::string& s, size_t open) {
+  size_t i = open + 1;
+  if (i < s.size() && (s[i] == '!' || s[i] == '^')) ++i;
+  if (i < s.size() && s[i] == ']') ++i;  // a leading "]" is a member
+  for (; i < s.size(); ++i) {
+    if (s[i] == ']') return i;
+    if (s[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (s[i] == '[' && i + 1 < s.size() && (s[i + 1] == ':' || s[i + 1] == '.' || s[i + 1] == '=')) {
+      size_t close = s.find(std::string(1, s[i + 1]) + "]", i + 2);
+      if (close == std::string::npos) return std::string::npos;
+      i = close + 1;
+    }
+  }
+  return std::string::npos;
+}
+
 // The colon-separated patterns of GLOBIGNORE; empty when it is unset or null.
 static std::vector<std::string> globignore_patterns(Interp& sh) {
   std::vector<std::string> out;
   std::optional<std::string> v = sh.get_var("GLOBIGNORE");
   if (!v) return out;
-  size_t start = 0;
-  while (start <= v->size()) {
-    size_t colon = v->find(':', start);
-    if (colon == std::string::npos) colon = v->size();
-    if (colon > start) out.push_back(v->substr(start, colon - start));
-    start = colon + 1;
+  const std::string& s = *v;
+  std::string cur;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ':') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+      continue;
+    }
+    if (s[i] == '\\' && i + 1 < s.size()) {
+      cur += s.substr(i++, 2);
+      continue;
+    }
+    if (s[i] == '[') {
+      // A colon inside a bracket expression such as [[:alpha:]] does not split.
+      size_t end = bracket_end(s, i);
+      if (end != std::string::npos) {
+        cur += s.substr(i, end + 1 - i);
+        i = end;
+        continue;
+      }
+    }
+    cur += s[i];
   }
+  if (!cur.empty()) out.push_back(cur);
   return out;
 }
 

@@ -138,3 +138,52 @@ a=(p 'q r'); s=${a[*]}; echo "$s"; s=${a[@]}; echo "$s"
 IFS=:; set -- x 'y z'
 case $* in 'x:y z') echo colon;; *) echo other;; esac
 [[ $* == 'x:y z' ]] && echo yes
+
+#### GLOBIGNORE keeps colons of character classes
+mkdir -p gi14 && cd gi14 && touch _t.py p.toml 2023.log .env 'has space.doc'
+GLOBIGNORE='[[:alnum:]]*'
+echo *.*
+GLOBIGNORE='[![:alnum:]]*'
+echo *.*
+GLOBIGNORE='*[[:space:]]*:*.log'
+echo *.*
+GLOBIGNORE='[[:digit:]_.]*'
+echo *.*
+
+#### unquoted $* with non-whitespace IFS keeps empty elements
+set -- one '' two
+IFS=zx
+printf '<%s>' $*; echo
+printf '<%s>' $@; echo
+printf '<%s>' "$*"; echo
+
+#### unquoted $* of only empty elements
+IFS=x
+set -- '' '' '' '' ''
+printf '<%s>' $*; echo
+set -- $*
+echo $#
+
+#### unquoted array with empty elements and IFS=x
+IFS=x
+a=('' b '' c '')
+printf '<%s>' ${a[@]}; echo
+printf '<%s>' X${a[@]}Y; echo
+IFS=' x'
+printf '<%s>' ${a[@]}; echo
+
+#### multibyte IFS character splits as a whole
+x=çx IFS=ç
+printf '<%s>\n' $x
+a=(p '' q)
+printf '<%s>' ${a[*]}; echo
+printf '<%s>' "${a[*]}"; echo
+
+#### IFS null: ${!prefix*} and ${!a[*]} unquoted
+zzpre_1=1; zzpre_2=2; IFS=''
+printf '<%s>' ${!zzpre_@}; echo
+printf '<%s>' ${!zzpre_*}; echo
+a=(x y z)
+printf '<%s>' ${!a[@]}; echo
+printf '<%s>' ${!a[*]}; echo
+printf '<%s>' ${a[*]}; echo
