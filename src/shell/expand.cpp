@@ -719,8 +719,12 @@ class Expander {
         add_list(out, quoted);
         return;
       }
+      // Offsets and lengths count characters, as ${#v} does.
       std::string v = pv.value;
-      long long n = static_cast<long long>(v.size());
+      std::vector<size_t> starts;  // byte offset of each character, then the end
+      for (size_t b = 0; b < v.size(); b += utf8_char_len(v, b)) starts.push_back(b);
+      starts.push_back(v.size());
+      long long n = static_cast<long long>(starts.size()) - 1;
       if (off < 0) off += n;
       if (off < 0 || off > n) {
         add_value("", quoted);
@@ -735,7 +739,8 @@ class Expander {
           throw DiscardSignal{true};
         }
       }
-      add_value(v.substr(off, len), quoted);
+      long long stop = len > n - off ? n : off + len;
+      add_value(v.substr(starts[off], starts[stop] - starts[off]), quoted);
       return;
     }
     if (pv.is_list && pe.op == ParamOp::Transform && (pe.transform == 'K' || pe.transform == 'k')) {

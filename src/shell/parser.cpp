@@ -913,6 +913,13 @@ class Core {
         if (r_.peek() == '/') {
           r_.get();
           e.replace_mode = ReplaceMode::All;
+          // bash reads a "/" right after "//" as the pattern's first character: ${x////-}
+          if (r_.peek() == '/') {
+            r_.get();
+            WordPart slash(WordPartKind::Literal);
+            slash.text = "/";
+            e.arg.parts.push_back(std::move(slash));
+          }
         } else if (r_.peek() == '#') {
           r_.get();
           e.replace_mode = ReplaceMode::Prefix;

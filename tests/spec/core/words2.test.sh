@@ -187,3 +187,18 @@ a=(x y z)
 printf '<%s>' ${!a[@]}; echo
 printf '<%s>' ${!a[*]}; echo
 printf '<%s>' ${a[*]}; echo
+
+#### slices of a scalar count characters
+foo=abcd-μ-
+echo ${foo: -4:3} ${foo: -5: -3} ${foo:5:1}
+bar='--μ--'
+echo ${bar:1:3} ${bar:2} "${bar:0:99999999999999}"
+
+#### slice length past the end
+s=héllo; echo "${s:1:9223372036854775807}" "${s:7}" "${s: -2}"
+
+#### a slash right after // belongs to the pattern
+x=a/b/c
+echo ${x////Z} "${x////Z}" ${x///c} ${x///}
+y=/a; echo ${y/#//Q} ${y/%//Q} ${y/#/P}
+p=/foo/bar; echo ${p////\\/} ${p//'/'/\\/}
