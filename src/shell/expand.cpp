@@ -636,9 +636,8 @@ class Expander {
       return;
     }
     bool is_set = pv.is_list ? !pv.list.empty() : pv.set;
-    bool empty_or_unset = pv.is_list ? (pv.list.empty() || (pv.list.size() == 1 && pv.list[0].empty() && !pv.star) ||
-                                        (pv.star && pv.list.size() == 1 && pv.list[0].empty()))
-                                     : (!pv.set || pv.value.empty());
+    // (bash joins an unquoted ${a[*]} for this test only when it is $*.)
+    bool empty_or_unset = pv.is_list ? list_is_null(pv, quoted || name == "*") : (!pv.set || pv.value.empty());
     bool use_alt = pe.colon ? empty_or_unset : !is_set;
     switch (pe.op) {
       case ParamOp::Default:
@@ -788,6 +787,17 @@ class Expander {
       return;
     }
     add_value(v, quoted);
+  }
+
+  // Whether ${a[@]:-x} / ${a[*]:-x} see a null value: no elements, one empty
+  // element, or for [*] only empty elements joined by a null IFS.
+  bool list_is_null(const ParamValue& pv, bool joined) const {
+    if (pv.list.empty()) return true;
+    if (pv.list.size() == 1) return pv.list[0].empty();
+    if (!pv.star || !joined || !ifs_.empty()) return false;
+    for (const std::string& e : pv.list)
+      if (!e.empty()) return false;
+    return true;
   }
 
   void op_word(const Word& w, bool quoted) {

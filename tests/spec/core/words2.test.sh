@@ -202,3 +202,16 @@ x=a/b/c
 echo ${x////Z} "${x////Z}" ${x///c} ${x///}
 y=/a; echo ${y/#//Q} ${y/%//Q} ${y/#/P}
 p=/foo/bar; echo ${p////\\/} ${p//'/'/\\/}
+
+#### :- and :+ on arrays and positionals with empty elements
+t() {
+  echo "a[@]: '${a[@]-no-colon}' '${a[@]:-with-colon}' '${a[@]+plus}' '${a[@]:+cplus}'"
+  echo "a[*]: '${a[*]-no-colon}' '${a[*]:-with-colon}' '${a[*]+plus}' '${a[*]:+cplus}'"
+  echo "at: '${@-no-colon}' '${@:-with-colon}' '${@:+cplus}' star: '${*:-with-colon}' '${*:+cplus}'"
+  printf '<%s>' ${a[*]:-wc} ${a[@]:+p} ${*:-wc}; echo
+}
+a=(); set --; t
+a=(""); set -- ""; t
+a=("" ""); set -- "" ""; t
+IFS=; t
+a=(x ""); set -- "" x; t
