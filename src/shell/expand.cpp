@@ -622,7 +622,10 @@ class Expander {
         name = name.substr(0, lb);
       }
       copy.name = name;
+      bool saved = via_indirection_;
+      via_indirection_ = true;
       param(copy, quoted);
+      via_indirection_ = saved;
       return;
     }
     ParamValue pv = lookup(pe, name);
@@ -793,6 +796,7 @@ class Expander {
   // element, or for [*] only empty elements joined by a null IFS.
   bool list_is_null(const ParamValue& pv, bool joined) const {
     if (pv.list.empty()) return true;
+    if (via_indirection_) return false;  // bash: ${!ref:-x} with ref='a[@]' is null only for no elements
     if (pv.list.size() == 1) return pv.list[0].empty();
     if (!pv.star || !joined || !ifs_.empty()) return false;
     for (const std::string& e : pv.list)
@@ -801,10 +805,12 @@ class Expander {
   }
 
   void op_word(const Word& w, bool quoted) {
-    bool saved = in_op_word_;
+    bool saved = in_op_word_, saved_indirection = via_indirection_;
     in_op_word_ = !quoted;
+    via_indirection_ = false;
     parts(w.parts, quoted);
     in_op_word_ = saved;
+    via_indirection_ = saved_indirection;
   }
 
   [[noreturn]] void unbound(const std::string& name) {
@@ -820,7 +826,8 @@ class Expander {
   std::vector<Field> out_;
   Field cur_;
   bool exists_ = false;
-  bool in_op_word_ = false;  // expanding the word of an unquoted ${x:-word} / ${x:+word}
+  bool in_op_word_ = false;
+  bool via_indirection_ = false;  // expanding the target of ${!ref...}  // expanding the word of an unquoted ${x:-word} / ${x:+word}
 };
 
 }  // namespace

@@ -215,3 +215,15 @@ a=(""); set -- ""; t
 a=("" ""); set -- "" ""; t
 IFS=; t
 a=(x ""); set -- "" x; t
+
+#### ${!ref:-x} where ref names a[@] or a[*]
+t() {
+  echo "ref=$ref: '${!ref-no-colon}' '${!ref:-with-colon}'"
+}
+for ref in 'a[@]' 'a[*]'; do
+a=(); t
+a=(""); t
+a=("" ""); t
+IFS=; t
+unset IFS
+done
