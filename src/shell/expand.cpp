@@ -51,6 +51,17 @@ size_t utf8_length(std::string_view s) {
   return n;
 }
 
+// The byte length of the UTF-8 character starting at s[i]; 1 for a byte that
+// starts no valid sequence.
+size_t utf8_char_len(std::string_view s, size_t i) {
+  unsigned char c = s[i];
+  size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+  if (i + len > s.size()) return 1;
+  for (size_t k = 1; k < len; ++k)
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 1;
+  return len;
+}
+
 struct ParamValue {
   bool set = false;
   bool is_list = false;  // $@ $* ${a[@]} ${a[*]}
@@ -125,8 +136,20 @@ class Expander {
     cur_ = Field{};
     exists_ = false;
   }
-  bool is_ifs(char c) const { return ifs_.find(c) != std::string::npos; }
   static bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+  // The length of the IFS character at t[i], or 0 when none starts there.
+  // IFS may hold multibyte characters; they separate only as a whole.
+  size_t ifs_at(std::string_view t, size_t i) const {
+    size_t len = utf8_char_len(t, i);
+    if (len == 1) return ifs_.find(t[i]) != std::string::npos ? 1 : 0;
+    std::string_view ch = t.substr(i, len);
+    for (size_t k = 0; k < ifs_.size(); k += utf8_char_len(ifs_, k))
+      if (std::string_view(ifs_).substr(k, len) == ch && utf8_char_len(ifs_, k) == len) return len;
+    return 0;
+  }
+  bool is_ifs_ws(std::string_view t, size_t i) const { return is_ws(t[i]) && ifs_at(t, i); }
+  // The first character of IFS, which joins "$*".
+  std::string ifs_first() const { return ifs_.empty() ? "" : ifs_.substr(0, utf8_char_len(ifs_, 0)); }
 
   // An unquoted expansion result: split on IFS (when splitting), globbed.
   void add_split(std::string_view t) {
@@ -136,20 +159,19 @@ class Expander {
     }
     size_t i = 0, n = t.size();
     while (i < n) {
-      char c = t[i];
-      if (!is_ifs(c)) {
+      if (!ifs_at(t, i)) {
         size_t j = i;
-        while (j < n && !is_ifs(t[j])) ++j;
+        while (j < n && !ifs_at(t, j)) j += utf8_char_len(t, j);
         add_unquoted(t.substr(i, j - i));
         i = j;
         continue;
       }
       bool nonws = false;
-      while (i < n && is_ifs(t[i]) && is_ws(t[i])) ++i;
-      if (i < n && is_ifs(t[i]) && !is_ws(t[i])) {
+      while (i < n && is_ifs_ws(t, i)) ++i;
+      if (size_t l = i < n && !is_ws(t[i]) ? ifs_at(t, i) : 0) {
         nonws = true;
-        ++i;
-        while (i < n && is_ifs(t[i]) && is_ws(t[i])) ++i;
+        i += l;
+        while (i < n && is_ifs_ws(t, i)) ++i;
       }
       if (nonws) force_field();
       else end_field();
@@ -162,14 +184,16 @@ class Expander {
   }
 
   void add_list(const ParamValue& pv, bool quoted) {
-    if (quoted && pv.star) {
-      std::string sep = ifs_.empty() ? "" : std::string(1, ifs_[0]);
+    // "$*" joins with the first IFS character, and so does $* where no splitting happens (s=$*).
+    if (pv.star && (quoted || !split_)) {
+      std::string sep = ifs_first();
       std::string joined;
       for (size_t i = 0; i < pv.list.size(); ++i) {
         if (i) joined += sep;
         joined += pv.list[i];
       }
-      add_quoted(joined);
+      if (quoted) add_quoted(joined);
+      else add_unquoted(joined);
       return;
     }
     if (!split_) {
@@ -180,6 +204,17 @@ class Expander {
       }
       if (quoted) add_quoted(joined);
       else add_unquoted(joined);
+      return;
+    }
+    if (!quoted && !ifs_.empty() && !is_ws(ifs_[0])) {
+      // bash joins unquoted $@ / $* with a non-whitespace IFS character and
+      // splits the result, so empty elements in between leave empty fields.
+      std::string joined;
+      for (size_t i = 0; i < pv.list.size(); ++i) {
+        if (i) joined += ifs_first();
+        joined += pv.list[i];
+      }
+      add_split(joined);
       return;
     }
     for (size_t i = 0; i < pv.list.size(); ++i) {
@@ -208,6 +243,7 @@ class Expander {
     switch (p.kind) {
       case WordPartKind::Literal:
         if (quoted || p.quoted) add_quoted(p.text);
+        else if (in_op_word_) add_split(p.text);  // ${x:-a b} splits its literal text too
         else add_unquoted(p.text);
         break;
       case WordPartKind::SingleQuoted:
@@ -580,7 +616,15 @@ class Expander {
       sh_.error(target + ": invalid variable name");
       throw DiscardSignal{};
     }
-    param_named(pe, target, quoted);
+    bool saved = via_indirection_;
+    via_indirection_ = true;
+    try {
+      param_named(pe, target, quoted);
+    } catch (...) {
+      via_indirection_ = saved;
+      throw;
+    }
+    via_indirection_ = saved;
   }
 
   void param(const ParamExp& pe, bool quoted) {
@@ -598,6 +642,13 @@ class Expander {
       pv.is_list = true;
       pv.star = pe.names_char == '*';
       pv.list = names;
+      if (pv.star && !quoted && ifs_.empty()) {
+        // bash joins unquoted ${!prefix*} into one word when IFS is null.
+        std::string joined;
+        for (auto& n : names) joined += n;
+        if (!joined.empty()) add_unquoted(joined);
+        return;
+      }
       add_list(pv, quoted);
       return;
     }
@@ -612,6 +663,13 @@ class Expander {
           for (auto& [k, val] : v->array) pv.list.push_back(std::to_string(k));
         else if (v->set)
           pv.list.push_back("0");
+      }
+      if (pv.star && !quoted && ifs_.empty() && !pv.list.empty()) {
+        // ... and unquoted ${!a[*]} into one word joined by spaces.
+        std::string joined;
+        for (size_t i = 0; i < pv.list.size(); ++i) joined += (i ? " " : "") + pv.list[i];
+        add_unquoted(joined);
+        return;
       }
       add_list(pv, quoted);
       return;
@@ -641,14 +699,13 @@ class Expander {
       return;
     }
     bool is_set = pv.is_list ? !pv.list.empty() : pv.set;
-    bool empty_or_unset = pv.is_list ? (pv.list.empty() || (pv.list.size() == 1 && pv.list[0].empty() && !pv.star) ||
-                                        (pv.star && pv.list.size() == 1 && pv.list[0].empty()))
-                                     : (!pv.set || pv.value.empty());
+    // (bash joins an unquoted ${a[*]} for this test only when it is $*.)
+    bool empty_or_unset = pv.is_list ? list_is_null(pv, quoted || name == "*") : (!pv.set || pv.value.empty());
     bool use_alt = pe.colon ? empty_or_unset : !is_set;
     switch (pe.op) {
       case ParamOp::Default:
         if (use_alt) {
-          parts(pe.arg.parts, quoted);
+          op_word(pe.arg, quoted);
           return;
         }
         break;
@@ -672,7 +729,7 @@ class Expander {
         }
         break;
       case ParamOp::Alternate:
-        if (!use_alt) parts(pe.arg.parts, quoted);
+        if (!use_alt) op_word(pe.arg, quoted);
         return;
       default:
         break;
@@ -724,8 +781,12 @@ class Expander {
         add_list(out, quoted);
         return;
       }
+      // Offsets and lengths count characters, as ${#v} does.
       std::string v = pv.value;
-      long long n = static_cast<long long>(v.size());
+      std::vector<size_t> starts;  // byte offset of each character, then the end
+      for (size_t b = 0; b < v.size(); b += utf8_char_len(v, b)) starts.push_back(b);
+      starts.push_back(v.size());
+      long long n = static_cast<long long>(starts.size()) - 1;
       if (off < 0) off += n;
       if (off < 0 || off > n) {
         add_value("", quoted);
@@ -740,7 +801,8 @@ class Expander {
           throw DiscardSignal{true};
         }
       }
-      add_value(v.substr(off, len), quoted);
+      long long stop = len > n - off ? n : off + len;
+      add_value(v.substr(starts[off], starts[stop] - starts[off]), quoted);
       return;
     }
     if (pv.is_list && pe.op == ParamOp::Transform && (pe.transform == 'K' || pe.transform == 'k')) {
@@ -795,6 +857,27 @@ class Expander {
     add_value(v, quoted);
   }
 
+  // Whether ${a[@]:-x} / ${a[*]:-x} see a null value: no elements, one empty
+  // element, or for [*] only empty elements joined by a null IFS.
+  bool list_is_null(const ParamValue& pv, bool joined) const {
+    if (pv.list.empty()) return true;
+    if (via_indirection_) return false;  // bash: ${!ref:-x} with ref='a[@]' is null only for no elements
+    if (pv.list.size() == 1) return pv.list[0].empty();
+    if (!pv.star || !joined || !ifs_.empty()) return false;
+    for (const std::string& e : pv.list)
+      if (!e.empty()) return false;
+    return true;
+  }
+
+  void op_word(const Word& w, bool quoted) {
+    bool saved = in_op_word_, saved_indirection = via_indirection_;
+    in_op_word_ = !quoted;
+    via_indirection_ = false;
+    parts(w.parts, quoted);
+    in_op_word_ = saved;
+    via_indirection_ = saved_indirection;
+  }
+
   [[noreturn]] void unbound(const std::string& name) {
     // Positional parameters are named with their dollar sign: "$2: unbound variable".
     bool positional = !name.empty() && std::isdigit(static_cast<unsigned char>(name[0]));
@@ -808,6 +891,8 @@ class Expander {
   std::vector<Field> out_;
   Field cur_;
   bool exists_ = false;
+  bool in_op_word_ = false;       // expanding the word of an unquoted ${x:-word} / ${x:+word}
+  bool via_indirection_ = false;  // expanding the target of ${!ref...}
 };
 
 }  // namespace
@@ -972,8 +1057,81 @@ void Interp::expand_word_into(const Word& w, std::vector<std::string>& out) {
   }
 }
 
+// The index of the "]" closing the bracket expression opened at s[open], or npos.
+static size_t bracket_end(const std::string& s, size_t open) {
+  size_t i = open + 1;
+  if (i < s.size() && (s[i] == '!' || s[i] == '^')) ++i;
+  if (i < s.size() && s[i] == ']') ++i;  // a leading "]" is a member
+  for (; i < s.size(); ++i) {
+    if (s[i] == ']') return i;
+    if (s[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (s[i] == '[' && i + 1 < s.size() && (s[i + 1] == ':' || s[i + 1] == '.' || s[i + 1] == '=')) {
+      size_t close = s.find(std::string(1, s[i + 1]) + "]", i + 2);
+      if (close == std::string::npos) return std::string::npos;
+      i = close + 1;
+    }
+  }
+  return std::string::npos;
+}
+
+// The colon-separated patterns of GLOBIGNORE; empty when it is unset or null.
+static std::vector<std::string> globignore_patterns(Interp& sh) {
+  std::vector<std::string> out;
+  std::optional<std::string> v = sh.get_var("GLOBIGNORE");
+  if (!v) return out;
+  const std::string& s = *v;
+  std::string cur;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ':') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+      continue;
+    }
+    if (s[i] == '\\' && i + 1 < s.size()) {
+      cur += s.substr(i++, 2);
+      continue;
+    }
+    if (s[i] == '[') {
+      // A colon inside a bracket expression such as [[:alpha:]] does not split.
+      size_t end = bracket_end(s, i);
+      if (end != std::string::npos) {
+        cur += s.substr(i, end + 1 - i);
+        i = end;
+        continue;
+      }
+    }
+    cur += s[i];
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+// bash drops matches that GLOBIGNORE names, and "." and ".." as the last
+// component whenever GLOBIGNORE is in effect. Patterns match the whole path,
+// with "/" matched only by "/".
+static void apply_globignore(const std::vector<std::string>& ignores, int flags, std::vector<std::string>& matches) {
+  if (ignores.empty()) return;
+  auto ignored = [&](const std::string& path) {
+    size_t slash = path.find_last_of('/');
+    std::string last = slash == std::string::npos || slash + 1 == path.size() ? path : path.substr(slash + 1);
+    if (last == "." || last == "..") return true;
+    for (const std::string& p : ignores)
+      if (fnmatch_utf8(p.c_str(), path.c_str(), flags | FNM_PATHNAME) == 0) return true;
+    return false;
+  };
+  std::erase_if(matches, ignored);
+}
+
 // Pathname expansion through the Filesystem.
 std::vector<std::string> Interp::glob(const std::string& pattern) {
+  std::vector<std::string> ignores = globignore_patterns(*this);
+  // A non-null GLOBIGNORE turns on dotglob in bash.
+  bool dotglob = st.opts.dotglob || !ignores.empty();
+  auto skip_dots_opt = st.inert_shopts.find("globskipdots");
+  bool skip_dots = skip_dots_opt == st.inert_shopts.end() || skip_dots_opt->second;
   std::vector<std::string> comps;
   size_t i = 0;
   bool absolute = !pattern.empty() && pattern[0] == '/';
@@ -1011,7 +1169,7 @@ std::vector<std::string> Interp::glob(const std::string& pattern) {
         if (ctx->fs->readdir(abs, entries)) continue;
         std::sort(entries.begin(), entries.end(), [](const vfs::DirEntry& a, const vfs::DirEntry& b) { return a.name > b.name; });
         for (auto& e : entries) {
-          if (e.name[0] == '.' && !st.opts.dotglob) continue;
+          if (e.name[0] == '.' && !dotglob) continue;
           std::string nabs = vfs::join(abs, e.name);
           std::string nd = disp.empty() ? e.name : (disp.back() == '/' ? disp + e.name : disp + "/" + e.name);
           vfs::Stat s;
@@ -1052,9 +1210,14 @@ std::vector<std::string> Interp::glob(const std::string& pattern) {
         std::vector<std::string> names;
         for (auto& e : entries) names.push_back(e.name);
         bool want_dot = comp[0] == '.' || (comp.size() > 1 && comp[0] == '\\' && comp[1] == '.');
+        // With globskipdots off, a pattern starting with "." can match "." and "..".
+        if (want_dot && !skip_dots) {
+          names.push_back(".");
+          names.push_back("..");
+        }
         int flags = (st.opts.extglob ? FNM_EXTMATCH : 0) | (st.opts.nocaseglob ? FNM_CASEFOLD : 0);
         for (auto& name : names) {
-          if (name[0] == '.' && !want_dot && !st.opts.dotglob) continue;
+          if (name[0] == '.' && !want_dot && !dotglob) continue;
           if (fnmatch_utf8(comp.c_str(), name.c_str(), flags) != 0) continue;
           std::string nabs = vfs::join(abs, name);
           if (!last || trailing_slash) {
@@ -1075,6 +1238,7 @@ std::vector<std::string> Interp::glob(const std::string& pattern) {
   std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
     return strcoll(a.c_str(), b.c_str()) < 0;
   });
+  apply_globignore(ignores, (st.opts.extglob ? FNM_EXTMATCH : 0) | (st.opts.nocaseglob ? FNM_CASEFOLD : 0), out);
   return out;
 }
 
@@ -1136,6 +1300,14 @@ static const Redirect* bare_input_redirect(const List& body) {
   return &r;
 }
 
+// bash's strings end at a NUL byte, so it drops NULs from a substitution's
+// output, with a warning.
+static void drop_nul_bytes(Interp& sh, std::string& out) {
+  if (out.find('\0') == std::string::npos) return;
+  std::erase(out, '\0');
+  sh.error("warning: command substitution: ignored null byte in input");
+}
+
 std::string Interp::command_substitution(const List& body) {
   if (const Redirect* r = bare_input_redirect(body)) {
     std::string path = expand_word_string(r->target);
@@ -1159,6 +1331,7 @@ std::string Interp::command_substitution(const List& body) {
     }
     subst_status_ = 0;
     st.last_status = 0;
+    drop_nul_bytes(*this, data);
     while (!data.empty() && data.back() == '\n') data.pop_back();
     return data;
   }
@@ -1207,6 +1380,7 @@ std::string Interp::command_substitution(const List& body) {
   subst_status_ = status;
   st.last_status = status;
   std::string out = sink->take();
+  drop_nul_bytes(*this, out);
   while (!out.empty() && out.back() == '\n') out.pop_back();
   return out;
 }

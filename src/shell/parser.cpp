@@ -926,6 +926,13 @@ class Core {
         if (r_.peek() == '/') {
           r_.get();
           e.replace_mode = ReplaceMode::All;
+          // bash reads a "/" right after "//" as the pattern's first character: ${x////-}
+          if (r_.peek() == '/') {
+            r_.get();
+            WordPart slash(WordPartKind::Literal);
+            slash.text = "/";
+            e.arg.parts.push_back(std::move(slash));
+          }
         } else if (r_.peek() == '#') {
           r_.get();
           e.replace_mode = ReplaceMode::Prefix;
@@ -2265,6 +2272,8 @@ std::string decode_ansi_c(std::string_view s) {
       return out;
     }
   }
+  // bash's strings are C strings: a decoded NUL byte ends the value.
+  if (size_t nul = out.find('\0'); nul != std::string::npos) out.resize(nul);
   return out;
 }
 

@@ -389,6 +389,8 @@ int b_printf(Interp& sh, Invocation& inv) {
     }
     if (ai == consumed_before) break;
   } while (ai < args.size() && !stop);
+  // A variable's value is a C string in bash: -v keeps the output up to a NUL.
+  if (size_t nul = out.find('\0'); !var.empty() && nul != std::string::npos) out.resize(nul);
   if (!var.empty() && var.find('[') != std::string::npos) {
     Var* v = nullptr;
     size_t lb = var.find('[');
@@ -520,7 +522,8 @@ int b_read(Interp& sh, Invocation& inv) {
   std::string line;
   bool got_delim = false, eof = false, timed_out = false;
   std::vector<bool> escaped_mask;
-  while (nchars < 0 || static_cast<long long>(line.size()) < nchars) {
+  long long nul_bytes = 0;  // dropped, as bash's strings cannot hold them, but counted for -n
+  while (nchars < 0 || static_cast<long long>(line.size()) + nul_bytes < nchars) {
     if (timeout > 0) {
       while (!file->can_read_now()) {
         if (std::chrono::steady_clock::now() >= deadline) {
@@ -549,6 +552,10 @@ int b_read(Interp& sh, Invocation& inv) {
       got_delim = true;
       break;
     }
+    if (c == '\0') {
+      ++nul_bytes;
+      continue;
+    }
     if (!raw && !exact && c == '\\') {
       char n;
       size_t g2 = 0;
@@ -566,7 +573,7 @@ int b_read(Interp& sh, Invocation& inv) {
     escaped_mask.resize(line.size(), false);
   }
   escaped_mask.resize(line.size(), false);
-  int status = (timed_out ? 142 : (eof && !got_delim && (nchars < 0 || static_cast<long long>(line.size()) < nchars)) ? 1 : 0);
+  int status = (timed_out ? 142 : (eof && !got_delim && (nchars < 0 || static_cast<long long>(line.size()) + nul_bytes < nchars)) ? 1 : 0);
   if (timed_out) status = 142;
   std::string ifs = sh.get_var("IFS").value_or(" \t\n");
   auto is_ifs = [&](size_t idx) { return !escaped_mask[idx] && ifs.find(line[idx]) != std::string::npos; };
@@ -693,6 +700,8 @@ int b_mapfile(Interp& sh, Invocation& inv) {
       continue;
     }
     if (!strip && in.ended_with_delim()) line += delim;
+    // bash keeps each line as a C string: it ends at a NUL byte.
+    if (size_t nul = line.find('\0'); nul != std::string::npos) line.resize(nul);
     v->array[idx++] = line;
     if (count > 0 && ++read_n >= count) break;
   }
