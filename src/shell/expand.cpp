@@ -549,7 +549,17 @@ class Expander {
     }
     std::string name = pe.name;
     if (pe.indirect) {
-      auto target = sh_.get_var(name);
+      std::optional<std::string> target;
+      if (pe.has_subscript) {
+        // ${!a[1]}: the element names the variable.
+        ParamExp element = pe.clone();
+        element.indirect = false;
+        element.op = ParamOp::None;
+        ParamValue pv = lookup(element, name);
+        if (!pv.is_list && pv.set) target = pv.value;
+      } else {
+        target = sh_.get_var(name);
+      }
       if (!target || target->empty()) {
         if (!target && pe.op == ParamOp::None) {
           return;
@@ -856,7 +866,7 @@ static std::string quote_array_elems(Interp& sh, const Assignment& a) {
   for (const ArrayElem& el : a.elems) {
     std::vector<std::string> vals;
     if (el.has_key) {
-      vals.push_back("[" + quote_for_shell(sh.expand_word_string(el.key)) + "]=" + quote_for_shell(sh.expand_word_string(el.value)));
+      vals.push_back("[" + quote_for_shell(sh.expand_word_string(el.key)) + (el.append ? "]+=" : "]=") + quote_for_shell(sh.expand_word_string(el.value)));
       if (!first) out += ' ';
       out += vals[0];
       first = false;

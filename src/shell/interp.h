@@ -80,6 +80,16 @@ struct Var {
 
 using VarMap = std::map<std::string, Var, std::less<>>;
 
+// One element of an array literal `(v [k]=v [k]+=v)` after its shell
+// expansions: bash expands every element before it assigns any.
+struct ArrayLiteralItem {
+  bool keyed = false;
+  bool append = false;  // [k]+=v
+  std::string key;      // indexed arrays: an arithmetic expression
+  std::string value;
+  std::string raw;      // the element as bash shows it in messages
+};
+
 struct ShellOptions {
   bool errexit = false, nounset = false, xtrace = false, pipefail = false;
   bool noglob = false, noclobber = false, noexec = false, verbose = false;
@@ -250,6 +260,9 @@ class Interp : public ProcessHost {
   // Sets a scalar (honours readonly / integer); false when readonly.
   bool set_var(std::string_view name, std::string value, bool append = false);
   bool unset_var(std::string_view name);
+  // Stores an expanded array literal into `v` (name `name`), as `name=(...)`
+  // or, with `append`, `name+=(...)` does.
+  void assign_array_literal(std::string_view name, Var& v, const std::vector<ArrayLiteralItem>& items, bool append);
   Var& declare_local(std::string_view name);
   Environment build_env();
   // Special parameters and dynamic variables ($?, $#, RANDOM, ...).

@@ -26,11 +26,20 @@ int test_unary(Interp& sh, std::string_view op, const std::string& arg) {
       } catch (const ArithError&) {
         return 1;
       }
+      // A negative index counts back from the end; before the start it is an error.
+      long long end = !v->is_array ? 1 : v->array.empty() ? 0 : v->array.rbegin()->first + 1;
+      if (idx < 0) idx += end;
+      if (idx < 0) {
+        sh.error(name.substr(0, lb) + ": bad array subscript");
+        return 1;
+      }
       if (!v->is_array) return idx == 0 ? 0 : 1;
       return v->array.count(idx) ? 0 : 1;
     }
+    // An array name alone stands for its element 0.
     Var* v = sh.find_var(name);
-    if (v) return v->set && (!v->is_array || !v->array.empty()) ? 0 : 1;
+    if (v && v->assoc) return v->set && v->amap.count("0") ? 0 : 1;
+    if (v) return v->set && (!v->is_array || v->array.count(0)) ? 0 : 1;
     return sh.special_param(name) ? 0 : 1;
   }
   if (op == "-o") {

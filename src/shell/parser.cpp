@@ -325,7 +325,12 @@ class Core {
     }
     if (i < t.size() && t[i] == '+') ++i;
     if (i >= t.size() || t[i] != '=') return;
-    // Split literal parts at `=`/`:` followed by ~ and build Tilde parts.
+    mark_tildes_after(w, i);
+  }
+
+  // Splits literal parts at `=` (position `i` of the first part; npos for
+  // none) or an unquoted `:` followed by ~, and builds Tilde parts.
+  void mark_tildes_after(Word& w, size_t i) {
     std::vector<WordPart> out;
     bool first = true;
     for (size_t pi = 0; pi < w.parts.size(); ++pi) {
@@ -337,7 +342,7 @@ class Core {
       }
       const std::string& s = p.text;
       size_t from = 0;
-      size_t scan = first ? i : 0;
+      size_t scan = first && i != std::string::npos ? i : 0;
       std::string cur;
       for (size_t k = 0; k < s.size(); ++k) {
         bool boundary = (k == i && first) || (s[k] == ':' && k >= scan);
@@ -1382,6 +1387,8 @@ class Core {
           el.key_raw = w.raw.substr(1, j - 1);
           el.key = sub_word(el.key_raw, WordMode::Subscript, w.line);
           el.value = sub_word(w.raw.substr(k + 1), WordMode::Normal, w.line);
+          // The value is an assignment's: a tilde after `:` expands too.
+          mark_tildes_after(el.value, std::string::npos);
           a.elems.push_back(std::move(el));
           continue;
         }

@@ -72,6 +72,41 @@ std::vector<std::string> split_array_literal(const std::string& s) {
   return out;
 }
 
+// How bash shows a declaration's array element in messages: it quotes the
+// expanded words again before it parses them.
+std::string single_quoted(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += "'\\''";
+    else out += c;
+  }
+  return out + "'";
+}
+
+// The elements of "(a 'b c' [3]=d [k]+=e)", an array literal that
+// expand_words has expanded and quoted again.
+std::vector<ArrayLiteralItem> literal_items(const std::string& literal) {
+  std::vector<ArrayLiteralItem> items;
+  for (std::string& el : split_array_literal(literal)) {
+    ArrayLiteralItem it;
+    size_t rb = el.empty() || el[0] != '[' ? std::string::npos : std::min(el.find("]="), el.find("]+="));
+    if (rb != std::string::npos) {
+      it.keyed = true;
+      it.append = el[rb + 1] == '+';
+    }
+    if (it.keyed) {
+      it.key = el.substr(1, rb - 1);
+      it.value = el.substr(rb + (it.append ? 3 : 2));
+      it.raw = "[" + single_quoted(it.key) + "]" + (it.append ? "+=" : "=") + single_quoted(it.value);
+    } else {
+      it.value = std::move(el);
+      it.raw = single_quoted(it.value);
+    }
+    items.push_back(std::move(it));
+  }
+  return items;
+}
+
 }  // namespace
 
 std::string declare_line(std::string_view name, const Var& v) {
@@ -163,19 +198,7 @@ bool declare_assign(Interp& sh, Invocation& inv, const std::string& arg, bool lo
   std::string value = arg.substr(eq + 1);
   if (v->assoc) {
     if (value.size() >= 2 && value.front() == '(' && value.back() == ')' && !has_index) {
-      if (!append) v->amap.clear();
-      std::vector<std::string> elems = split_array_literal(value);
-      auto keyed = [](const std::string& el) { return !el.empty() && el[0] == '[' && el.find("]=") != std::string::npos; };
-      if (!elems.empty() && !keyed(elems[0])) {
-        // bash 5.1: (key value key value ...), an odd last key gets "".
-        for (size_t i = 0; i < elems.size(); i += 2) v->amap[elems[i]] = i + 1 < elems.size() ? elems[i + 1] : "";
-      } else {
-        for (const std::string& el : elems) {
-          size_t rb = el.find("]=");
-          if (keyed(el)) v->amap[el.substr(1, rb - 1)] = el.substr(rb + 2);
-          else berror(sh, inv, name + ": '" + el + "': must use subscript when assigning associative array");
-        }
-      }
+      sh.assign_array_literal(name, *v, literal_items(value), append);
     } else {
       std::string k = has_index ? index : "0";
       if (append) v->amap[k] += value;
@@ -185,28 +208,7 @@ bool declare_assign(Interp& sh, Invocation& inv, const std::string& arg, bool lo
     return true;
   }
   if (value.size() >= 2 && value.front() == '(' && value.back() == ')' && !has_index) {
-    std::map<long long, std::string> arr;
-    if (append && v->is_array) arr = v->array;
-    long long next = arr.empty() ? 0 : arr.rbegin()->first + 1;
-    for (const std::string& el : split_array_literal(value)) {
-      if (!el.empty() && el[0] == '[') {
-        size_t rb = el.find("]=");
-        if (rb != std::string::npos) {
-          long long k = 0;
-          try {
-            k = sh.arith_eval(el.substr(1, rb - 1));
-          } catch (const ArithError&) {
-          }
-          arr[k] = el.substr(rb + 2);
-          next = k + 1;
-          continue;
-        }
-      }
-      arr[next++] = el;
-    }
-    v->is_array = true;
-    v->array = std::move(arr);
-    v->set = true;
+    sh.assign_array_literal(name, *v, literal_items(value), append);
     return true;
   }
   if (v->integer) {
@@ -390,7 +392,15 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
         status = 1;
         continue;
       }
+      if (pre->is_array && !pre->assoc) {
+        berror(sh, inv, inv.argv[0] + ": " + bare + ": cannot convert indexed to associative array");
+        status = 1;
+        continue;
+      }
       if (!pre->assoc) {
+        // A scalar's value becomes element "0".
+        if (pre->set) pre->amap["0"] = pre->value;
+        pre->value.clear();
         pre->assoc = true;
         pre->is_array = true;
         pre->array.clear();
@@ -400,6 +410,11 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
     if (has('i') || has('a')) {
       Var* pre = nullptr;
       if (!declare_assign(sh, inv, bare, local, has('g'), &pre)) {
+        status = 1;
+        continue;
+      }
+      if (has('a') && pre->assoc) {
+        berror(sh, inv, inv.argv[0] + ": " + bare + ": cannot convert associative to indexed array");
         status = 1;
         continue;
       }
@@ -555,6 +570,11 @@ int b_unset(Interp& sh, Invocation& inv) {
         long long k = sh.arith_eval(sub);
         if (v->is_array) {
           if (k < 0 && !v->array.empty()) k += v->array.rbegin()->first + 1;
+          if (k < 0) {
+            berror(sh, inv, "unset: [" + sub + "]: bad array subscript");
+            status = 1;
+            continue;
+          }
           v->array.erase(k);
         } else if (k == 0) {
           sh.unset_var(base);
