@@ -194,13 +194,21 @@ class Expander {
   }
 
   static bool dq_has_at(const std::vector<WordPart>& ps) {
-    for (const WordPart& p : ps)
+    for (const WordPart& p : ps) {
+      // "${!a[@]}" and "${!prefix@}" with nothing to list make no word either.
+      if (p.kind == WordPartKind::Param && p.param &&
+          ((p.param->op == ParamOp::ArrayKeys && p.param->subscript_raw == "@") ||
+           (p.param->op == ParamOp::PrefixNames && p.param->names_char == '@')))
+        return true;
       if (p.kind == WordPartKind::Param && p.param && p.param->is_special() &&
           (p.param->name == "@" || p.param->subscript_raw == "@") &&
           (p.param->op == ParamOp::None || p.param->op == ParamOp::RemovePrefix ||
            p.param->op == ParamOp::RemoveSuffix || p.param->op == ParamOp::Replace ||
-           p.param->op == ParamOp::Substring))
+           p.param->op == ParamOp::Substring || p.param->op == ParamOp::UpperFirst ||
+           p.param->op == ParamOp::LowerFirst || p.param->op == ParamOp::ToggleFirst ||
+           p.param->op == ParamOp::Transform))
         return true;
+    }
     return false;
   }
 
@@ -860,13 +868,15 @@ std::string Interp::expand_heredoc(const Word& body) {
   return e.single().text;
 }
 
-static std::string quote_array_elems(Interp& sh, const Assignment& a) {
+// `assoc`: the literal is an associative array's, whose values keep `~`.
+static std::string quote_array_elems(Interp& sh, const Assignment& a, bool assoc) {
   std::string out = "(";
   bool first = true;
   for (const ArrayElem& el : a.elems) {
     std::vector<std::string> vals;
     if (el.has_key) {
-      vals.push_back("[" + quote_for_shell(sh.expand_word_string(el.key)) + (el.append ? "]+=" : "]=") + quote_for_shell(sh.expand_word_string(el.value)));
+      std::string value = assoc ? sh.expand_word_string(el.value.clone_tildes_as_text()) : sh.expand_word_string(el.value);
+      vals.push_back("[" + quote_for_shell(sh.expand_word_string(el.key)) + (el.append ? "]+=" : "]=") + quote_for_shell(value));
       if (!first) out += ' ';
       out += vals[0];
       first = false;
@@ -884,13 +894,19 @@ static std::string quote_array_elems(Interp& sh, const Assignment& a) {
 
 std::vector<std::string> Interp::expand_words(const std::vector<Word>& words) {
   std::vector<std::string> out;
+  bool assoc_option = false;  // `declare -A` before this word
   for (const Word& w : words) {
+    if (w.parts.size() == 1 && w.parts[0].kind == WordPartKind::Literal && !w.parts[0].quoted) {
+      const std::string& text = w.parts[0].text;
+      if (text.size() > 1 && text[0] == '-' && text.find('A') != std::string::npos) assoc_option = true;
+    }
     if (w.decl_assign) {
       const Assignment& a = *w.decl_assign;
       std::string name = a.name;
       if (a.has_index) name += "[" + expand_word_string(a.index) + "]";
       name += a.append ? "+=" : "=";
-      if (a.is_array) out.push_back(name + quote_array_elems(*this, a));
+      Var* v = a.is_array ? find_var(a.name) : nullptr;
+      if (a.is_array) out.push_back(name + quote_array_elems(*this, a, assoc_option || (v && v->assoc)));
       else out.push_back(name + expand_word_string(a.value));
       continue;
     }

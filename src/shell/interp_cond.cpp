@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "shell/interp.h"
+#include "shell/parser.h"
 
 namespace burrow::shell {
 
@@ -18,7 +19,12 @@ int test_unary(Interp& sh, std::string_view op, const std::string& arg) {
       Var* v = sh.find_var(name.substr(0, lb));
       if (!v || !v->set) return 1;
       std::string sub = name.substr(lb + 1, name.size() - lb - 2);
-      if (v->assoc) return (sub == "@" || sub == "*") ? (v->amap.empty() ? 1 : 0) : (v->amap.count(sub) ? 0 : 1);
+      if (v->assoc) {
+        if (sub == "@" || sub == "*") return v->amap.empty() ? 1 : 0;
+        // The key is expanded: test -v 'A[$k]'.
+        std::optional<Word> key = parse_subscript(sub);
+        return v->amap.count(key ? sh.expand_word_string(*key) : sub) ? 0 : 1;
+      }
       if (sub == "@" || sub == "*") return v->is_array ? (v->array.empty() ? 1 : 0) : 0;
       long long idx = 0;
       try {

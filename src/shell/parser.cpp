@@ -1328,6 +1328,21 @@ class Core {
 
   Word sub_word(const std::string& text, WordMode mode, int line);
 
+  // The value of `[k]=value` in an array literal, with an assignment's tilde
+  // expansion (at the start and after each `:`): lexed behind an `=`, which
+  // is then dropped.
+  Word assignment_value(const std::string& text, int line) {
+    Word w = sub_word("=" + text, WordMode::Normal, line);
+    w.raw = text;
+    if (w.parts.empty() || w.parts[0].kind != WordPartKind::Literal || w.parts[0].quoted) return w;
+    mark_tildes_after(w, 0);
+    WordPart& eq = w.parts[0];
+    eq.text.erase(0, 1);
+    if (!eq.source.empty() && eq.source[0] == '=') eq.source.erase(0, 1);
+    if (eq.text.empty()) w.parts.erase(w.parts.begin());
+    return w;
+  }
+
   // After NAME=( has been seen: reads the elements up to `)`.
   void parse_array_value(Assignment& a, int line) {
     a.is_array = true;
@@ -1386,9 +1401,7 @@ class Core {
           el.append = app;
           el.key_raw = w.raw.substr(1, j - 1);
           el.key = sub_word(el.key_raw, WordMode::Subscript, w.line);
-          el.value = sub_word(w.raw.substr(k + 1), WordMode::Normal, w.line);
-          // The value is an assignment's: a tilde after `:` expands too.
-          mark_tildes_after(el.value, std::string::npos);
+          el.value = assignment_value(w.raw.substr(k + 1), w.line);
           a.elems.push_back(std::move(el));
           continue;
         }
@@ -2118,6 +2131,17 @@ std::unique_ptr<List> parse_script(std::string_view source, ParseError& err,
     for (auto& it : l->items) all->items.push_back(std::move(it));
   if (err) return nullptr;
   return all;
+}
+
+std::optional<Word> parse_subscript(std::string_view text) {
+  Reader r{std::string(text), 1};
+  ParserOptions opts;
+  int depth = 0;
+  try {
+    return Core(r, opts, depth).sub_word(std::string(text), WordMode::Subscript, 1);
+  } catch (const SyntaxError&) {
+    return std::nullopt;
+  }
 }
 
 std::string ParseError::format(std::string_view name) const {

@@ -86,6 +86,10 @@ class Parser {
 std::unique_ptr<List> parse_script(std::string_view source, ParseError& err,
                                    ParserOptions options = {});
 
+// The text of a subscript given at run time (`unset 'a[$k]'`, `test -v
+// 'a["k"]'`) as a word to expand; nullopt when it does not parse.
+std::optional<Word> parse_subscript(std::string_view text);
+
 // Decodes the contents of $'...' (without the quotes).
 std::string decode_ansi_c(std::string_view text);
 

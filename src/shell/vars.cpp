@@ -162,7 +162,10 @@ bool Interp::set_var(std::string_view name, std::string value, bool append) {
     value = std::to_string(append ? cur + n : n);
     append = false;
   }
-  if (v->is_array) {
+  if (v->assoc) {
+    std::string& slot = v->amap["0"];
+    slot = append ? slot + value : value;
+  } else if (v->is_array) {
     std::string& slot = v->array[0];
     slot = append ? slot + value : value;
   } else {
@@ -219,20 +222,6 @@ Environment Interp::build_env() {
 
 namespace {
 
-// The word with its tildes as plain text: bash 5.2 leaves `~` alone in the
-// values of an associative array's literal.
-Word without_tildes(const Word& w) {
-  Word out = w.clone();
-  for (WordPart& p : out.parts) {
-    if (p.kind != WordPartKind::Tilde) continue;
-    WordPart lit(WordPartKind::Literal);
-    lit.text = "~" + p.text;
-    lit.source = lit.text;
-    p = std::move(lit);
-  }
-  return out;
-}
-
 // Expands every element of `name=(...)` in order, before anything is
 // assigned. A keyed element of an indexed array whose value brace-expands to
 // several words is no longer an assignment to bash: each word becomes a plain
@@ -269,7 +258,7 @@ std::vector<ArrayLiteralItem> expand_array_literal(Interp& sh, const Assignment&
     it.keyed = true;
     it.append = el.append;
     it.key = std::move(key);
-    it.value = assoc ? sh.expand_word_string(without_tildes(el.value)) : sh.expand_word_string(el.value);
+    it.value = assoc ? sh.expand_word_string(el.value.clone_tildes_as_text()) : sh.expand_word_string(el.value);
     it.raw = "[" + el.key_raw + "]" + op + el.value.raw;
     items.push_back(std::move(it));
   }

@@ -563,7 +563,9 @@ int b_unset(Interp& sh, Invocation& inv) {
         continue;
       }
       if (v->assoc) {
-        v->amap.erase(sub);
+        // The key is expanded: unset 'A["k"]', unset 'A[$k]'.
+        std::optional<Word> key = parse_subscript(sub);
+        v->amap.erase(key ? sh.expand_word_string(*key) : sub);
         continue;
       }
       try {
