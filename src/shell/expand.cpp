@@ -577,6 +577,9 @@ class Expander {
       name = *target;
       ParamExp copy = pe.clone();
       copy.indirect = false;
+      copy.has_subscript = false;  // the subscript, if any, was the reference's
+      copy.subscript_raw.clear();
+      copy.subscript = Word();
       // ${!x} where x holds "a[1]" or "@"
       size_t lb = name.find('[');
       if (lb != std::string::npos && name.back() == ']') {

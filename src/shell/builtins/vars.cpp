@@ -404,7 +404,6 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
         pre->assoc = true;
         pre->is_array = true;
         pre->array.clear();
-        pre->set = true;
       }
     }
     if (has('i') || has('a')) {
@@ -423,9 +422,6 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
         pre->is_array = true;
         if (pre->set) pre->array[0] = pre->value;
         pre->value.clear();
-        if (!pre->set) {
-          pre->set = true;
-        }
       }
     }
     if (!declare_assign(sh, inv, arg, local, has('g'), &v)) {
@@ -452,6 +448,7 @@ int b_local(Interp& sh, Invocation& inv) { return declare_impl(sh, inv, true); }
 
 int export_like(Interp& sh, Invocation& inv, bool readonly) {
   bool unexport = false, print = false, functions = false;
+  bool indexed = false, assoc = false;  // -a, -A: arrays of that kind
   size_t i = 1;
   for (; i < inv.argv.size(); ++i) {
     const std::string& a = inv.argv[i];
@@ -464,8 +461,9 @@ int export_like(Interp& sh, Invocation& inv, bool readonly) {
       if (a[k] == 'n' && !readonly) unexport = true;
       else if (a[k] == 'p') print = true;
       else if (a[k] == 'f') functions = true;
-      else if (a[k] == 'a' && readonly) {
-      } else {
+      else if (a[k] == 'a') indexed = true;
+      else if (a[k] == 'A') assoc = true;
+      else {
         berror(sh, inv, inv.argv[0] + ": -" + std::string(1, a[k]) + ": invalid option");
         inv.err() << inv.argv[0] << ": usage: " << inv.argv[0]
                   << (readonly ? " [-aAf] [name[=value] ...] or readonly -p" : " [-fn] [name[=value] ...] or export -p") << "\n";
@@ -479,6 +477,7 @@ int export_like(Interp& sh, Invocation& inv, bool readonly) {
     for (auto& [k, v] : sh.st.globals) all[k] = &v;
     for (auto& [k, v] : all) {
       if (readonly ? !v->readonly : !v->exported) continue;
+      if ((indexed && (!v->is_array || v->assoc)) || (assoc && !v->assoc)) continue;
       inv.out() << declare_line(k, *v) << "\n";
     }
     return 0;
@@ -490,7 +489,10 @@ int export_like(Interp& sh, Invocation& inv, bool readonly) {
     std::string name = arg.substr(0, eq == std::string::npos ? arg.size() : eq);
     if (!name.empty() && name.back() == '+') name.pop_back();
     if (!is_name(name)) {
-      berror(sh, inv, inv.argv[0] + ": `" + arg + "': not a valid identifier");
+      // bash names an array element reference without its value.
+      size_t lb = name.find('[');
+      bool element = lb != std::string::npos && name.back() == ']' && is_name(name.substr(0, lb));
+      berror(sh, inv, inv.argv[0] + ": `" + (element ? name : arg) + "': not a valid identifier");
       status = 1;
       continue;
     }
@@ -500,6 +502,27 @@ int export_like(Interp& sh, Invocation& inv, bool readonly) {
         berror(sh, inv, name + ": readonly variable");
         status = 1;
         continue;
+      }
+      if (indexed || assoc) {
+        // readonly -a x=..., readonly -A x=(...): the kind applies before the value.
+        if (!v) {
+          v = &sh.st.globals[name];
+          v->set = false;
+        }
+        if (assoc && !v->assoc) {
+          if (v->is_array) {
+            berror(sh, inv, inv.argv[0] + ": " + name + ": cannot convert indexed to associative array");
+            status = 1;
+            continue;
+          }
+          if (v->set) v->amap["0"] = v->value;
+          v->value.clear();
+          v->assoc = v->is_array = true;
+        } else if (indexed && !v->is_array) {
+          if (v->set) v->array[0] = v->value;
+          v->value.clear();
+          v->is_array = true;
+        }
       }
       if (!declare_assign(sh, inv, arg, false, false, &v)) {
         status = 1;
