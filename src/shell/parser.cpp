@@ -519,9 +519,11 @@ class Core {
   bool parse_tilde(std::vector<WordPart>& parts, WordMode mode) {
     size_t k = 1;
     std::string user;
+    bool colon_ends = r_.pos() == array_elem_pos_;
     for (;;) {
       int c = r_.peek(k);
       if (c == kEof || c == '/' || is_meta(c) || (mode == WordMode::ParamArg && c == '}')) break;
+      if (c == ':' && colon_ends) break;
       if (c == '\\' || c == '\'' || c == '"' || c == '$' || c == '`' || c == ':') return false;
       user.push_back(static_cast<char>(c));
       ++k;
@@ -1377,7 +1379,13 @@ class Core {
       Word w;
       w.line = r_.line();
       size_t start = r_.record().size();
-      lex_word_into(w, WordMode::Normal);
+      {
+        // Not lex_word_into: `x=~` here is a word, not an assignment.
+        DepthGuard guard(*this);
+        array_elem_pos_ = r_.pos();
+        lex_parts(w.parts, WordMode::Normal, 0);
+        array_elem_pos_ = std::string::npos;
+      }
       w.raw = r_.record().substr(start);
       ArrayElem el;
       // [key]=value
@@ -1963,6 +1971,9 @@ class Core {
   bool have_ = false;
   bool alias_blank_ = false;
   bool assign_ok_ = true;  // a word lexed now may be an assignment
+  // Where an element of an array literal starts: a tilde prefix there ends
+  // at `:` too, as in an assignment.
+  size_t array_elem_pos_ = std::string::npos;
 
  public:
   // The top-level entry: one complete command line.

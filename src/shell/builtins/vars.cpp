@@ -393,6 +393,11 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
         continue;
       }
       if (pre->is_array && !pre->assoc) {
+        if (eq != std::string::npos) {
+          // With a value it is the assignment's error: it abandons the line.
+          berror(sh, inv, bare + ": cannot convert indexed to associative array");
+          throw DiscardSignal{};
+        }
         berror(sh, inv, inv.argv[0] + ": " + bare + ": cannot convert indexed to associative array");
         status = 1;
         continue;
@@ -413,6 +418,11 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
         continue;
       }
       if (has('a') && pre->assoc) {
+        if (eq != std::string::npos) {
+          // With a value it is the assignment's error: it abandons the line.
+          berror(sh, inv, bare + ": cannot convert associative to indexed array");
+          throw DiscardSignal{};
+        }
         berror(sh, inv, inv.argv[0] + ": " + bare + ": cannot convert associative to indexed array");
         status = 1;
         continue;
