@@ -392,7 +392,9 @@ int b_printf(Interp& sh, Invocation& inv) {
     Var& target = *sh.find_var(base);
     std::string key = var.substr(lb + 1, var.size() - lb - 2);
     if (target.assoc) {
-      target.amap[key] = out;
+      // The key is expanded: printf -v 'A[$k]'.
+      std::optional<Word> parsed = parse_subscript(key);
+      target.amap[parsed ? sh.expand_word_string(*parsed) : key] = out;
     } else {
       long long k = 0;
       try {

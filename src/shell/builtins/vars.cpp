@@ -72,6 +72,21 @@ std::vector<std::string> split_array_literal(const std::string& s) {
   return out;
 }
 
+// Where the `=` of a declaration argument is: after the subscript of
+// `name[sub]=value`, whose subscript may hold `=` itself; npos if none.
+size_t assignment_eq(const std::string& arg) {
+  size_t i = 0;
+  while (i < arg.size() && (isalnum(static_cast<unsigned char>(arg[i])) || arg[i] == '_')) ++i;
+  if (i > 0 && i < arg.size() && arg[i] == '[') {
+    int depth = 0;
+    for (; i < arg.size(); ++i) {
+      if (arg[i] == '[') ++depth;
+      else if (arg[i] == ']' && --depth == 0) break;
+    }
+  }
+  return arg.find('=', i < arg.size() ? i : 0);
+}
+
 // How bash shows a declaration's array element in messages: it quotes the
 // expanded words again before it parses them.
 std::string single_quoted(const std::string& s) {
@@ -148,7 +163,7 @@ std::string declare_line(std::string_view name, const Var& v) {
 }
 
 bool declare_assign(Interp& sh, Invocation& inv, const std::string& arg, bool local, bool global, Var** out) {
-  size_t eq = arg.find('=');
+  size_t eq = assignment_eq(arg);
   std::string name = eq == std::string::npos ? arg : arg.substr(0, eq);
   bool append = false;
   if (!name.empty() && name.back() == '+') {
@@ -319,6 +334,7 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
         if (has('a') && (!v->is_array || v->assoc)) continue;
         if (has('A') && !v->assoc) continue;
         if (has('i') && !v->integer) continue;
+        if (has('n') && !v->nameref) continue;
         if (!has('p') && on.empty()) {
           if (!v->set) continue;
           if (v->is_array) inv.out() << k << "=" << declare_line(k, *v).substr(declare_line(k, *v).find('=') + 1) << "\n";
@@ -343,7 +359,7 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
   int status = 0;
   for (; i < inv.argv.size(); ++i) {
     const std::string& arg = inv.argv[i];
-    size_t eq = arg.find('=');
+    size_t eq = assignment_eq(arg);
     std::string name = arg.substr(0, eq == std::string::npos ? arg.size() : eq);
     if (has('n') && !has('a') && !has('A')) {
       // A nameref stores the target's name; reads and writes go to the target (Interp::find_var).
@@ -495,7 +511,7 @@ int export_like(Interp& sh, Invocation& inv, bool readonly) {
   int status = 0;
   for (; i < inv.argv.size(); ++i) {
     const std::string& arg = inv.argv[i];
-    size_t eq = arg.find('=');
+    size_t eq = assignment_eq(arg);
     std::string name = arg.substr(0, eq == std::string::npos ? arg.size() : eq);
     if (!name.empty() && name.back() == '+') name.pop_back();
     if (!is_name(name)) {

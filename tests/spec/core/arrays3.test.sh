@@ -382,3 +382,30 @@ declare -p u
 HOME=/h
 a=(~:~ ~/x:~ "~":~ x=~ ~/a)
 declare -p a
+
+#### declare: subscript holding = in the name
+declare a[a[0]=1]=X
+declare -p a
+
+#### declare: subscript with spaces is split by the shell
+declare a[ 1 ]=Y
+echo "status=$?"
+declare -p a 2>&1
+
+#### declare -pn lists only namerefs
+v=1
+declare -n r1=v
+declare -pn | grep -E ' (r1|v)='
+
+#### printf -v into assoc element with expanded key
+declare -A A=([K]=val)
+printf -v 'A["K"]' '/%s/' v2
+key=K
+printf -v 'A[$key]' '<%s>' v3
+declare -p A
+
+#### printf -v into indexed element
+a=(1 2 3)
+i=1
+printf -v 'a[i+1]' '%03d' 7
+declare -p a
