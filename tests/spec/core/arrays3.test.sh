@@ -409,3 +409,59 @@ a=(1 2 3)
 i=1
 printf -v 'a[i+1]' '%03d' 7
 declare -p a
+
+#### mapfile: options -t -n -s -O
+printf 'a\nb\nc\n\nd' > mf1
+mapfile -t x < mf1; declare -p x
+mapfile x < mf1; declare -p x
+mapfile -n 2 -s 1 y < mf1; declare -p y
+mapfile -O 5 -t y < mf1; declare -p y
+mapfile -tn1 t < mf1; declare -p t
+mapfile -t -- u < mf1; declare -p u
+
+#### mapfile: -d delimiter and NUL
+printf 'a:b:c:' | { mapfile -d : -t z; declare -p z; }
+printf 'x\0y\0' | { mapfile -d '' n; declare -p n; }
+mapfile -d x -t m <<< "1x2x3"; declare -p m
+
+#### mapfile: -u and default MAPFILE
+printf 'a\nb\n' > mf2
+readarray -t -u 3 w 3< mf2; declare -p w
+mapfile -t < mf2; declare -p MAPFILE
+
+#### mapfile: -C callback every -c lines
+printf 'a\nb\nc\n\nd' > mf3
+mapfile -C 'echo cb' -c 2 -t q < mf3; declare -p q
+cb() { echo "[$1][$2] len=${#v[@]}"; }
+mapfile -t -C cb -c 1 v < mf3
+
+#### mapfile: bad options and counts
+mapfile -x; echo "status=$?"
+mapfile -n; echo "status=$?"
+mapfile -n -1 x < /dev/null; echo "status=$?"
+mapfile -n x x < /dev/null; echo "status=$?"
+mapfile -O -1 x < /dev/null; echo "status=$?"
+mapfile -s -2 x < /dev/null; echo "status=$?"
+mapfile -c 0 x < /dev/null; echo "status=$?"
+mapfile -u x x; echo "status=$?"
+mapfile -u 77 x; echo "status=$?"
+
+#### mapfile: refuses assoc, readonly and bad names
+declare -A As
+mapfile As < /dev/null; echo "status=$?"
+readonly ro=(1)
+mapfile ro < /dev/null; echo "status=$?"
+mapfile 'bad name' < /dev/null; echo "status=$?"
+
+#### mapfile: scalar with -O and existing array
+s=scalar
+printf 'a\nb\n' | { mapfile -O 3 s; declare -p s; }
+e=(1 2 3)
+printf 'p\n' | { mapfile -O 1 e; declare -p e; }
+e=(1 2 3)
+mapfile e < /dev/null; declare -p e
+
+#### mapfile: local array in a function
+f() { local -a L; printf '1\n2\n' | { mapfile -t L; declare -p L; }; mapfile -t L <<< 'x'; declare -p L; }
+f
+declare -p L
