@@ -17,6 +17,8 @@
 #include "shell/parser.h"
 
 namespace burrow::shell {
+
+std::string declare_line(std::string_view name, const Var& v);  // builtins/vars.cpp
 namespace {
 
 // The double-quoted form bash uses for values in ${a[@]@K} and declare -p.
@@ -206,7 +208,7 @@ class Expander {
            p.param->op == ParamOp::RemoveSuffix || p.param->op == ParamOp::Replace ||
            p.param->op == ParamOp::Substring || p.param->op == ParamOp::UpperFirst ||
            p.param->op == ParamOp::LowerFirst || p.param->op == ParamOp::ToggleFirst ||
-           p.param->op == ParamOp::Transform))
+           p.param->op == ParamOp::Transform || p.param->op == ParamOp::Alternate))
         return true;
     }
     return false;
@@ -678,7 +680,8 @@ class Expander {
         }
         long long len = pe.has_arg2 ? arith(pe.arg2, param) : n;
         if (len < 0) {
-          sh_.error(std::to_string(len) + ": substring expression < 0");
+          // bash quotes the length as written (expanded): " -3", "x".
+          sh_.error(sh_.expand_word_string(pe.arg2) + ": substring expression < 0");
           throw DiscardSignal{true};
         }
         ParamValue out;
@@ -702,12 +705,30 @@ class Expander {
         len = arith(pe.arg2, param);
         if (len < 0) len = n + len - off;
         if (len < 0) {
-          sh_.error(std::to_string(arith(pe.arg2, param)) + ": substring expression < 0");
+          sh_.error(sh_.expand_word_string(pe.arg2) + ": substring expression < 0");
           throw DiscardSignal{true};
         }
       }
       add_value(v.substr(off, len), quoted);
       return;
+    }
+    if (pv.is_list && pe.op == ParamOp::Transform && pe.transform == 'A' && pe.has_subscript) {
+      if (Var* arr = sh_.find_var(pe.name); arr && arr->is_array) {
+        // ${a[@]@A} is the `declare -a a=(...)` line; with [@] bash makes
+        // three words of it when quoted: declare, the flags, the rest.
+        std::string line = declare_line(pe.name, *arr);
+        ParamValue out;
+        out.is_list = true;
+        out.star = pv.star;
+        size_t s1 = line.find(' '), s2 = line.find(' ', s1 + 1);
+        if (pv.star || !quoted || s2 == std::string::npos) {
+          out.list.push_back(line);
+        } else {
+          out.list = {line.substr(0, s1), line.substr(s1 + 1, s2 - s1 - 1), line.substr(s2 + 1)};
+        }
+        add_list(out, quoted);
+        return;
+      }
     }
     if (pv.is_list && pe.op == ParamOp::Transform && (pe.transform == 'K' || pe.transform == 'k')) {
       if (Var* arr = sh_.find_var(pe.name); arr && arr->is_array) {

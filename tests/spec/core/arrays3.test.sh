@@ -465,3 +465,54 @@ mapfile e < /dev/null; declare -p e
 f() { local -a L; printf '1\n2\n' | { mapfile -t L; declare -p L; }; mapfile -t L <<< 'x'; declare -p L; }
 f
 declare -p L
+
+#### slices: negative length error quotes the expression
+a=(1 2 3 4 5)
+echo "${a[@]: 1: -3}"
+echo not reached
+
+#### slices: negative length from a variable
+x=-3
+a=(1 2 3)
+echo "${a[@]:1:x}"
+
+#### slices: sparse arrays and negative subscripts
+b=([3]=x [7]=y [9]=z)
+echo "${b[@]:4}" "${b[@]:8:1}" "${b[-1]}" "${b[-3]}" "${#b[-1]}" "${b[@]: -1}"
+a=(1 2 3 4 5)
+echo "${a[@]: -2}" "${a[@]:1:2}" "[${a[*]:0:0}]" "[${a[@]: -7}]" "${a[@]:2:-1}"
+
+#### quoted empty array with :+ makes no word
+e=()
+set -- "${e[@]:+alt}"; echo $#
+set -- "${e[@]+alt}"; echo $#
+set -- "${e[@]:-}"; echo $#
+e=(1)
+set -- "${e[@]:+alt}"; echo "$# $1"
+
+#### @A of arrays
+declare -ai n=(1 2); readonly n
+printf '<%s>' "${n[@]@A}"; echo
+a=(); printf '<%s>' "${a[@]@A}"; echo
+declare -A B; printf '<%s>' "${B[@]@A}"; echo
+declare -A C=([x]='1 2' [y]=3); printf '<%s>' "${C[@]@A}"; echo
+c=('a b' ''); printf '<%s>' "${c[*]@A}"; echo
+printf '<%s>' ${c[@]@A}; echo
+IFS=,; printf '<%s>' ${c[@]@A}; echo
+
+#### operators on every element, quoted and not
+c=('a b' 'c*' '' d)
+printf '<%s>' "${c[@]/#/x}"; echo
+printf '<%s>' ${c[@]/#/x}; echo
+printf '<%s>' "${c[@]%?}"; echo
+printf '<%s>' "${c[*]%?}"; echo
+printf '<%s>' "${c[@]@Q}"; echo
+printf '<%s>' "${c[@]@K}"; echo
+printf '<%s>' "${c[@]@k}"; echo
+printf '<%s>' "x${c[@]}y"; echo
+printf '<%s>' "x${c[*]}y"; echo
+printf '<%s>' "${c[@]:1}"; echo
+printf '<%s>' "${!c[@]}" "${#c[@]}" "${#c[*]}" "${#c}"; echo
+x=${c[@]}; echo "[$x]"
+case ${c[@]} in 'a b c* '*) echo case-ok;; esac
+[[ ${c[@]} == "a b c*  d" ]] && echo cond-ok
