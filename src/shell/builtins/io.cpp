@@ -608,7 +608,16 @@ int b_read(Interp& sh, Invocation& inv) {
     if (!array.empty()) {
       Var* v = sh.find_var(array);
       if (!v) v = &sh.st.globals[array];
+      if (v->readonly) {
+        berror(sh, inv, array + ": readonly variable");
+        return 1;
+      }
+      if (v->assoc) {
+        berror(sh, inv, "read: " + array + ": not an indexed array");
+        return 1;
+      }
       v->is_array = true;
+      v->value.clear();
       v->array.clear();
       v->set = true;
       for (size_t k = 0; k < fields.size(); ++k) v->array[k] = fields[k];

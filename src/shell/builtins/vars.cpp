@@ -195,8 +195,9 @@ bool declare_assign(Interp& sh, Invocation& inv, const std::string& arg, bool lo
       v = &it->second;
     }
   } else if (global) {
-    v = &sh.st.globals[name];
-    if (sh.st.globals.find(name)->second.value.empty() && !v->set) v->set = false;
+    auto [it, created] = sh.st.globals.try_emplace(name);
+    v = &it->second;
+    if (created) v->set = false;
   } else {
     v = sh.find_var(name);
     if (!v) {
@@ -607,8 +608,15 @@ int b_unset(Interp& sh, Invocation& inv) {
         status = 1;
         continue;
       }
-      if (sub == "@" || sub == "*") {
-        sh.unset_var(base);
+      if ((sub == "@" || sub == "*") && !v->assoc) {
+        // An indexed array loses its elements but stays declared; bash
+        // refuses a scalar. For an associative array "@" is just a key.
+        if (!v->is_array) {
+          berror(sh, inv, "unset: " + base + ": not an array variable");
+          status = 1;
+        } else {
+          v->array.clear();
+        }
         continue;
       }
       if (v->assoc) {

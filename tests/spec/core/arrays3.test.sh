@@ -516,3 +516,47 @@ printf '<%s>' "${!c[@]}" "${#c[@]}" "${#c[*]}" "${#c}"; echo
 x=${c[@]}; echo "[$x]"
 case ${c[@]} in 'a b c* '*) echo case-ok;; esac
 [[ ${c[@]} == "a b c*  d" ]] && echo cond-ok
+
+#### arith: negative subscripts
+a=(1 2 3)
+(( a[-1] += 5 )); echo "${a[@]}"
+(( a[5] = 9 )); declare -p a
+echo $(( a[-1] + a[0] ))
+
+#### arith: out-of-range negative subscripts
+a=(1 2 3)
+(( a[-10] = 1 )); echo "st=$?"
+echo $(( a[-10] ))
+s=x
+echo $(( s[-1] ))
+echo $(( nope[-1] ))
+declare -p a
+
+#### arith: assoc elements
+declare -A A
+(( A[x]++ )); (( A[y] += 3 ))
+k='a b'; (( A[$k] = 2 ))
+declare -p A
+
+#### read -a: into arrays
+read -a r <<< "x y  z"; declare -p r
+IFS=: read -ra r <<< "p:q::s"; declare -p r
+s=str; read -a s <<< "1 2"; declare -p s
+
+#### read -a: refuses assoc and readonly arrays
+declare -A A
+read -a A <<< "1 2"; echo "st=$?"
+readonly r=(1)
+read -a r <<< "a"; echo "st=$?"
+declare -p A r
+
+#### unset: whole-array subscripts
+a=(1 2 3); unset 'a[@]'; declare -p a
+c=(1 2 3); unset 'c[*]'; declare -p c
+declare -A A=([x]=1 [@]=2); unset 'A[@]'; declare -p A
+s=x; unset 's[@]'; echo "st=$?"; declare -p s
+
+#### declare -g: new globals from a function
+f() { declare -g -a G=(g1 g2); declare -ga H; H[1]=h; declare -g gg; declare -p gg; }
+f
+declare -p G H gg
