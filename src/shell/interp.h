@@ -178,7 +178,12 @@ struct DiscardSignal : FatalSignal {
   bool from_arith;
 };
 // An arithmetic error; `message` is what follows "bash: line N: ".
-struct ArithError { std::string message; };
+struct ArithError {
+  std::string message;
+  bool unprefixed = false;  // bash names no command ("((: ", "let: ") before it
+  // The message as the command `who` reports it.
+  std::string from(std::string_view who) const { return unprefixed ? message : std::string(who) + ": " + message; }
+};
 
 // Shell pattern matching (case, [[ ==, ${x#p}); quoted characters in `pattern`
 // are backslash-escaped.

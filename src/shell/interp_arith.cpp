@@ -163,8 +163,8 @@ class Arith {
     if (lv.assoc) {
       Var* var = sh_.find_var(lv.name);
       if (var->readonly) {
-        sh_.error(lv.name + ": readonly variable");
-        throw FatalSignal{1};
+        // Like an arithmetic error: (( )) fails, $(( )) abandons the line.
+        throw ArithError{lv.name + ": readonly variable", true};
       }
       var->amap[lv.key] = text;
       var->set = true;
@@ -181,8 +181,8 @@ class Arith {
         var->set = false;
       }
       if (var->readonly) {
-        sh_.error(lv.name + ": readonly variable");
-        throw FatalSignal{1};
+        // Like an arithmetic error: (( )) fails, $(( )) abandons the line.
+        throw ArithError{lv.name + ": readonly variable", true};
       }
       if (!var->is_array) {
         var->is_array = true;
@@ -193,8 +193,7 @@ class Arith {
       return;
     }
     if (!sh_.set_var(lv.name, text)) {
-      sh_.error(lv.name + ": readonly variable");
-      throw FatalSignal{1};
+      throw ArithError{lv.name + ": readonly variable", true};
     }
   }
 
