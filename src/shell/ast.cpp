@@ -17,6 +17,18 @@ Word Word::clone() const {
   return w;
 }
 
+Word Word::clone_tildes_as_text() const {
+  Word w = clone();
+  for (WordPart& p : w.parts) {
+    if (p.kind != WordPartKind::Tilde) continue;
+    WordPart lit(WordPartKind::Literal);
+    lit.text = "~" + p.text;
+    lit.source = lit.text;
+    p = std::move(lit);
+  }
+  return w;
+}
+
 bool Word::is_plain_literal(std::string* out) const {
   std::string s;
   for (const auto& p : parts) {

@@ -41,6 +41,9 @@ struct Word {
   Word& operator=(Word&&) noexcept;
   ~Word();
   Word clone() const;  // deep copy
+  // A copy whose tilde prefixes are plain text again (bash 5.2 does not expand
+  // them in the values of an associative array's literal).
+  Word clone_tildes_as_text() const;
 
   bool empty() const { return parts.empty(); }
   // True if the word is made only of unquoted literal text; then `out` gets it.

@@ -17,6 +17,8 @@
 #include "shell/parser.h"
 
 namespace burrow::shell {
+
+std::string declare_line(std::string_view name, const Var& v);  // builtins/vars.cpp
 namespace {
 
 // The double-quoted form bash uses for values in ${a[@]@K} and declare -p.
@@ -229,13 +231,21 @@ class Expander {
   }
 
   static bool dq_has_at(const std::vector<WordPart>& ps) {
-    for (const WordPart& p : ps)
+    for (const WordPart& p : ps) {
+      // "${!a[@]}" and "${!prefix@}" with nothing to list make no word either.
+      if (p.kind == WordPartKind::Param && p.param &&
+          ((p.param->op == ParamOp::ArrayKeys && p.param->subscript_raw == "@") ||
+           (p.param->op == ParamOp::PrefixNames && p.param->names_char == '@')))
+        return true;
       if (p.kind == WordPartKind::Param && p.param && p.param->is_special() &&
           (p.param->name == "@" || p.param->subscript_raw == "@") &&
           (p.param->op == ParamOp::None || p.param->op == ParamOp::RemovePrefix ||
            p.param->op == ParamOp::RemoveSuffix || p.param->op == ParamOp::Replace ||
-           p.param->op == ParamOp::Substring))
+           p.param->op == ParamOp::Substring || p.param->op == ParamOp::UpperFirst ||
+           p.param->op == ParamOp::LowerFirst || p.param->op == ParamOp::ToggleFirst ||
+           p.param->op == ParamOp::Transform || p.param->op == ParamOp::Alternate))
         return true;
+    }
     return false;
   }
 
@@ -769,7 +779,8 @@ class Expander {
         }
         long long len = pe.has_arg2 ? arith(pe.arg2, param) : n;
         if (len < 0) {
-          sh_.error(std::to_string(len) + ": substring expression < 0");
+          // bash quotes the length as written (expanded): " -3", "x".
+          sh_.error(sh_.expand_word_string(pe.arg2) + ": substring expression < 0");
           throw DiscardSignal{true};
         }
         ParamValue out;
@@ -797,13 +808,31 @@ class Expander {
         len = arith(pe.arg2, param);
         if (len < 0) len = n + len - off;
         if (len < 0) {
-          sh_.error(std::to_string(arith(pe.arg2, param)) + ": substring expression < 0");
+          sh_.error(sh_.expand_word_string(pe.arg2) + ": substring expression < 0");
           throw DiscardSignal{true};
         }
       }
       long long stop = len > n - off ? n : off + len;
       add_value(v.substr(starts[off], starts[stop] - starts[off]), quoted);
       return;
+    }
+    if (pv.is_list && pe.op == ParamOp::Transform && pe.transform == 'A' && pe.has_subscript) {
+      if (Var* arr = sh_.find_var(pe.name); arr && arr->is_array) {
+        // ${a[@]@A} is the `declare -a a=(...)` line; with [@] bash makes
+        // three words of it when quoted: declare, the flags, the rest.
+        std::string line = declare_line(pe.name, *arr);
+        ParamValue out;
+        out.is_list = true;
+        out.star = pv.star;
+        size_t s1 = line.find(' '), s2 = line.find(' ', s1 + 1);
+        if (pv.star || !quoted || s2 == std::string::npos) {
+          out.list.push_back(line);
+        } else {
+          out.list = {line.substr(0, s1), line.substr(s1 + 1, s2 - s1 - 1), line.substr(s2 + 1)};
+        }
+        add_list(out, quoted);
+        return;
+      }
     }
     if (pv.is_list && pe.op == ParamOp::Transform && (pe.transform == 'K' || pe.transform == 'k')) {
       if (Var* arr = sh_.find_var(pe.name); arr && arr->is_array) {
@@ -995,13 +1024,15 @@ std::string Interp::expand_heredoc(const Word& body) {
   return e.single().text;
 }
 
-static std::string quote_array_elems(Interp& sh, const Assignment& a) {
+// `assoc`: the literal is an associative array's, whose values keep `~`.
+static std::string quote_array_elems(Interp& sh, const Assignment& a, bool assoc) {
   std::string out = "(";
   bool first = true;
   for (const ArrayElem& el : a.elems) {
     std::vector<std::string> vals;
     if (el.has_key) {
-      vals.push_back("[" + quote_for_shell(sh.expand_word_string(el.key)) + "]=" + quote_for_shell(sh.expand_word_string(el.value)));
+      std::string value = assoc ? sh.expand_word_string(el.value.clone_tildes_as_text()) : sh.expand_word_string(el.value);
+      vals.push_back("[" + quote_for_shell(sh.expand_word_string(el.key)) + (el.append ? "]+=" : "]=") + quote_for_shell(value));
       if (!first) out += ' ';
       out += vals[0];
       first = false;
@@ -1019,13 +1050,19 @@ static std::string quote_array_elems(Interp& sh, const Assignment& a) {
 
 std::vector<std::string> Interp::expand_words(const std::vector<Word>& words) {
   std::vector<std::string> out;
+  bool assoc_option = false;  // `declare -A` before this word
   for (const Word& w : words) {
+    if (w.parts.size() == 1 && w.parts[0].kind == WordPartKind::Literal && !w.parts[0].quoted) {
+      const std::string& text = w.parts[0].text;
+      if (text.size() > 1 && text[0] == '-' && text.find('A') != std::string::npos) assoc_option = true;
+    }
     if (w.decl_assign) {
       const Assignment& a = *w.decl_assign;
       std::string name = a.name;
       if (a.has_index) name += "[" + expand_word_string(a.index) + "]";
       name += a.append ? "+=" : "=";
-      if (a.is_array) out.push_back(name + quote_array_elems(*this, a));
+      Var* v = a.is_array ? find_var(a.name) : nullptr;
+      if (a.is_array) out.push_back(name + quote_array_elems(*this, a, assoc_option || (v && v->assoc)));
       else out.push_back(name + expand_word_string(a.value));
       continue;
     }

@@ -826,7 +826,7 @@ int Interp::execute_compound(const Command& c) {
       try {
         return arith_eval(text) != 0 ? 0 : 1;
       } catch (const ArithError& e) {
-        error("((: " + e.message);
+        error(e.from("(("));
         return 1;
       }
     }
@@ -1017,7 +1017,7 @@ int Interp::execute_arith_for(const ArithForCommand& c) {
       eval(c.step, 0);
     }
   } catch (const ArithError& e) {
-    error("((: " + e.message);
+    error(e.from("(("));
     return 1;
   }
   return status;

@@ -94,6 +94,16 @@ struct Var {
 
 using VarMap = std::map<std::string, Var, std::less<>>;
 
+// One element of an array literal `(v [k]=v [k]+=v)` after its shell
+// expansions: bash expands every element before it assigns any.
+struct ArrayLiteralItem {
+  bool keyed = false;
+  bool append = false;  // [k]+=v
+  std::string key;      // indexed arrays: an arithmetic expression
+  std::string value;
+  std::string raw;      // the element as bash shows it in messages
+};
+
 struct ShellOptions {
   bool errexit = false, nounset = false, xtrace = false, pipefail = false;
   bool noglob = false, noclobber = false, noexec = false, verbose = false;
@@ -193,7 +203,12 @@ struct DiscardSignal : FatalSignal {
   bool from_arith;
 };
 // An arithmetic error; `message` is what follows "bash: line N: ".
-struct ArithError { std::string message; };
+struct ArithError {
+  std::string message;
+  bool unprefixed = false;  // bash names no command ("((: ", "let: ") before it
+  // The message as the command `who` reports it.
+  std::string from(std::string_view who) const { return unprefixed ? message : std::string(who) + ": " + message; }
+};
 
 // Shell pattern matching (case, [[ ==, ${x#p}); quoted characters in `pattern`
 // are backslash-escaped.
@@ -278,6 +293,9 @@ class Interp : public ProcessHost {
   bool set_var(std::string_view name, std::string value, bool append = false);
   bool set_element(const std::string& name, const std::string& key, std::string value, bool append);
   bool unset_var(std::string_view name);
+  // Stores an expanded array literal into `v` (name `name`), as `name=(...)`
+  // or, with `append`, `name+=(...)` does.
+  void assign_array_literal(std::string_view name, Var& v, const std::vector<ArrayLiteralItem>& items, bool append);
   Var& declare_local(std::string_view name);
   // The innermost function's variables, or null outside functions; the
   // frames holding a builtin's prefix assignments (`E=x declare v`) are skipped.

@@ -116,6 +116,10 @@ class Arith {
     long long index = 0;
     bool assoc = false;  // an associative array's element: `key` names it
     std::string key;
+    // A negative index before the array's start: reading it is an error that
+    // gives 0, assigning it an error that leaves the array alone.
+    bool bad_index = false;
+    std::string subscript;  // as written, for that message
   };
 
   long long get_lvalue(const LValue& lv) {
@@ -127,6 +131,10 @@ class Arith {
         if (it != v->amap.end()) val = it->second;
       }
     } else if (lv.indexed) {
+      if (lv.bad_index) {
+        sh_.error(lv.name + ": bad array subscript");
+        return 0;
+      }
       Var* v = sh_.find_var(lv.name);
       if (v && v->set) {
         if (v->is_array) {
@@ -155,22 +163,26 @@ class Arith {
     if (lv.assoc) {
       Var* var = sh_.find_var(lv.name);
       if (var->readonly) {
-        sh_.error(lv.name + ": readonly variable");
-        throw FatalSignal{1};
+        // Like an arithmetic error: (( )) fails, $(( )) abandons the line.
+        throw ArithError{lv.name + ": readonly variable", true};
       }
       var->amap[lv.key] = text;
       var->set = true;
       return;
     }
     if (lv.indexed) {
+      if (lv.bad_index) {
+        sh_.error(lv.name + "[" + lv.subscript + "]: bad array subscript");
+        return;
+      }
       Var* var = sh_.find_var(lv.name);
       if (!var) {
         var = &sh_.st.globals[lv.name];
         var->set = false;
       }
       if (var->readonly) {
-        sh_.error(lv.name + ": readonly variable");
-        throw FatalSignal{1};
+        // Like an arithmetic error: (( )) fails, $(( )) abandons the line.
+        throw ArithError{lv.name + ": readonly variable", true};
       }
       if (!var->is_array) {
         var->is_array = true;
@@ -181,8 +193,7 @@ class Arith {
       return;
     }
     if (!sh_.set_var(lv.name, text)) {
-      sh_.error(lv.name + ": readonly variable");
-      throw FatalSignal{1};
+      throw ArithError{lv.name + ": readonly variable", true};
     }
   }
 
@@ -213,7 +224,11 @@ class Arith {
       lv.index = idx;
       if (idx < 0 && ev) {
         Var* v = sh_.find_var(lv.name);
-        if (v && v->is_array && !v->array.empty()) lv.index = idx + v->array.rbegin()->first + 1;
+        // A scalar has no end to count back from.
+        long long end = !v || !v->set || !v->is_array || v->array.empty() ? 0 : v->array.rbegin()->first + 1;
+        lv.index = idx + end;
+        lv.bad_index = lv.index < 0;
+        lv.subscript = std::string(s_.substr(start + lv.name.size() + 1, close - start - lv.name.size() - 1));
       }
     }
     return true;

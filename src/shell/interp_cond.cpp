@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "shell/interp.h"
+#include "shell/parser.h"
 
 namespace burrow::shell {
 
@@ -18,7 +19,12 @@ int test_unary(Interp& sh, std::string_view op, const std::string& arg) {
       Var* v = sh.find_var(name.substr(0, lb));
       if (!v || !v->set) return 1;
       std::string sub = name.substr(lb + 1, name.size() - lb - 2);
-      if (v->assoc) return (sub == "@" || sub == "*") ? (v->amap.empty() ? 1 : 0) : (v->amap.count(sub) ? 0 : 1);
+      if (v->assoc) {
+        if (sub == "@" || sub == "*") return v->amap.empty() ? 1 : 0;
+        // The key is expanded: test -v 'A[$k]'.
+        std::optional<Word> key = parse_subscript(sub);
+        return v->amap.count(key ? sh.expand_word_string(*key) : sub) ? 0 : 1;
+      }
       if (sub == "@" || sub == "*") return v->is_array ? (v->array.empty() ? 1 : 0) : 0;
       long long idx = 0;
       try {
@@ -26,11 +32,20 @@ int test_unary(Interp& sh, std::string_view op, const std::string& arg) {
       } catch (const ArithError&) {
         return 1;
       }
+      // A negative index counts back from the end; before the start it is an error.
+      long long end = !v->is_array ? 1 : v->array.empty() ? 0 : v->array.rbegin()->first + 1;
+      if (idx < 0) idx += end;
+      if (idx < 0) {
+        sh.error(name.substr(0, lb) + ": bad array subscript");
+        return 1;
+      }
       if (!v->is_array) return idx == 0 ? 0 : 1;
       return v->array.count(idx) ? 0 : 1;
     }
+    // An array name alone stands for its element 0.
     Var* v = sh.find_var(name);
-    if (v) return v->set && (!v->is_array || !v->array.empty()) ? 0 : 1;
+    if (v && v->assoc) return v->set && v->amap.count("0") ? 0 : 1;
+    if (v) return v->set && (!v->is_array || v->array.count(0)) ? 0 : 1;
     return sh.special_param(name) ? 0 : 1;
   }
   if (op == "-o") {

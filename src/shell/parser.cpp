@@ -337,7 +337,12 @@ class Core {
     }
     if (i < t.size() && t[i] == '+') ++i;
     if (i >= t.size() || t[i] != '=') return;
-    // Split literal parts at `=`/`:` followed by ~ and build Tilde parts.
+    mark_tildes_after(w, i);
+  }
+
+  // Splits literal parts at `=` (position `i` of the first part; npos for
+  // none) or an unquoted `:` followed by ~, and builds Tilde parts.
+  void mark_tildes_after(Word& w, size_t i) {
     std::vector<WordPart> out;
     bool first = true;
     for (size_t pi = 0; pi < w.parts.size(); ++pi) {
@@ -349,7 +354,7 @@ class Core {
       }
       const std::string& s = p.text;
       size_t from = 0;
-      size_t scan = first ? i : 0;
+      size_t scan = first && i != std::string::npos ? i : 0;
       std::string cur;
       for (size_t k = 0; k < s.size(); ++k) {
         bool boundary = (k == i && first) || (s[k] == ':' && k >= scan);
@@ -527,9 +532,11 @@ class Core {
   bool parse_tilde(std::vector<WordPart>& parts, WordMode mode) {
     size_t k = 1;
     std::string user;
+    bool colon_ends = r_.pos() == array_elem_pos_;
     for (;;) {
       int c = r_.peek(k);
       if (c == kEof || c == '/' || is_meta(c) || (mode == WordMode::ParamArg && c == '}')) break;
+      if (c == ':' && colon_ends) break;
       if (c == '\\' || c == '\'' || c == '"' || c == '$' || c == '`' || c == ':') return false;
       user.push_back(static_cast<char>(c));
       ++k;
@@ -1355,6 +1362,21 @@ class Core {
 
   Word sub_word(const std::string& text, WordMode mode, int line);
 
+  // The value of `[k]=value` in an array literal, with an assignment's tilde
+  // expansion (at the start and after each `:`): lexed behind an `=`, which
+  // is then dropped.
+  Word assignment_value(const std::string& text, int line) {
+    Word w = sub_word("=" + text, WordMode::Normal, line);
+    w.raw = text;
+    if (w.parts.empty() || w.parts[0].kind != WordPartKind::Literal || w.parts[0].quoted) return w;
+    mark_tildes_after(w, 0);
+    WordPart& eq = w.parts[0];
+    eq.text.erase(0, 1);
+    if (!eq.source.empty() && eq.source[0] == '=') eq.source.erase(0, 1);
+    if (eq.text.empty()) w.parts.erase(w.parts.begin());
+    return w;
+  }
+
   // After NAME=( has been seen: reads the elements up to `)`.
   void parse_array_value(Assignment& a, int line) {
     a.is_array = true;
@@ -1389,7 +1411,13 @@ class Core {
       Word w;
       w.line = r_.line();
       size_t start = r_.record().size();
-      lex_word_into(w, WordMode::Normal);
+      {
+        // Not lex_word_into: `x=~` here is a word, not an assignment.
+        DepthGuard guard(*this);
+        array_elem_pos_ = r_.pos();
+        lex_parts(w.parts, WordMode::Normal, 0);
+        array_elem_pos_ = std::string::npos;
+      }
       w.raw = r_.record().substr(start);
       ArrayElem el;
       // [key]=value
@@ -1413,7 +1441,7 @@ class Core {
           el.append = app;
           el.key_raw = w.raw.substr(1, j - 1);
           el.key = sub_word(el.key_raw, WordMode::Subscript, w.line);
-          el.value = sub_word(w.raw.substr(k + 1), WordMode::Normal, w.line);
+          el.value = assignment_value(w.raw.substr(k + 1), w.line);
           a.elems.push_back(std::move(el));
           continue;
         }
@@ -1970,6 +1998,9 @@ class Core {
   bool have_ = false;
   int alias_chain_ = 0;  // nested expansions of words after blank-ended aliases
   bool assign_ok_ = true;  // a word lexed now may be an assignment
+  // Where an element of an array literal starts: a tilde prefix there ends
+  // at `:` too, as in an assignment.
+  size_t array_elem_pos_ = std::string::npos;
 
  public:
   // The top-level entry: one complete command line.
@@ -2158,6 +2189,13 @@ Word parse_prompt_word(std::string_view text, ParseError& err, ParserOptions opt
 
 Word parse_subscript_word(std::string_view text, ParseError& err, ParserOptions options) {
   return parse_word_text(text, true, err, options);
+}
+
+std::optional<Word> parse_subscript(std::string_view text) {
+  ParseError err;
+  Word w = parse_subscript_word(text, err);
+  if (err) return std::nullopt;
+  return w;
 }
 
 std::string ParseError::format(std::string_view name) const {

@@ -94,6 +94,10 @@ Word parse_prompt_word(std::string_view text, ParseError& err, ParserOptions opt
 // (${!ref} with ref='a[$i]', declare -n r='a[$i]').
 Word parse_subscript_word(std::string_view text, ParseError& err, ParserOptions options = {});
 
+// The text of a subscript given at run time (`unset 'a[$k]'`, `test -v
+// 'a["k"]'`) as a word to expand; nullopt when it does not parse.
+std::optional<Word> parse_subscript(std::string_view text);
+
 // Decodes the contents of $'...' (without the quotes).
 std::string decode_ansi_c(std::string_view text);
 

@@ -180,7 +180,10 @@ bool Interp::set_var(std::string_view name, std::string value, bool append) {
     value = std::to_string(append ? cur + n : n);
     append = false;
   }
-  if (v->is_array) {
+  if (v->assoc) {
+    std::string& slot = v->amap["0"];
+    slot = append ? slot + value : value;
+  } else if (v->is_array) {
     std::string& slot = v->array[0];
     slot = append ? slot + value : value;
   } else {
@@ -287,6 +290,133 @@ Environment Interp::build_env() {
   return env;
 }
 
+namespace {
+
+// Expands every element of `name=(...)` in order, before anything is
+// assigned. A keyed element of an indexed array whose value brace-expands to
+// several words is no longer an assignment to bash: each word becomes a plain
+// element.
+std::vector<ArrayLiteralItem> expand_array_literal(Interp& sh, const Assignment& a, bool assoc) {
+  std::vector<ArrayLiteralItem> items;
+  for (const ArrayElem& el : a.elems) {
+    if (!el.has_key) {
+      std::vector<std::string> words;
+      sh.expand_word_into(el.value, words);
+      for (std::string& w : words) {
+        ArrayLiteralItem it;
+        it.raw = words.size() == 1 ? el.value.raw : w;
+        it.value = std::move(w);
+        items.push_back(std::move(it));
+      }
+      continue;
+    }
+    std::string op = el.append ? "+=" : "=";
+    std::string key = sh.expand_word_string(el.key);
+    if (!assoc && sh.may_brace_expand(el.value)) {
+      std::vector<Word> alternatives = sh.brace_expand_word(el.value);
+      if (alternatives.size() > 1) {
+        for (const Word& bw : alternatives) {
+          ArrayLiteralItem it;
+          it.value = "[" + key + "]" + op + sh.expand_word_string(bw);
+          it.raw = it.value;
+          items.push_back(std::move(it));
+        }
+        continue;
+      }
+    }
+    ArrayLiteralItem it;
+    it.keyed = true;
+    it.append = el.append;
+    it.key = std::move(key);
+    it.value = assoc ? sh.expand_word_string(el.value.clone_tildes_as_text()) : sh.expand_word_string(el.value);
+    it.raw = "[" + el.key_raw + "]" + op + el.value.raw;
+    items.push_back(std::move(it));
+  }
+  return items;
+}
+
+}  // namespace
+
+void Interp::assign_array_literal(std::string_view name, Var& v, const std::vector<ArrayLiteralItem>& items, bool append) {
+  std::string label(name);
+  if (v.assoc) {
+    if (!items.empty() && !items[0].keyed) {
+      // bash 5.1: (key value key value ...); a keyed element is taken as
+      // its text, and an odd last key gets "".
+      if (!append) v.amap.clear();
+      auto text = [](const ArrayLiteralItem& it) {
+        return it.keyed ? "[" + it.key + "]" + (it.append ? "+=" : "=") + it.value : it.value;
+      };
+      for (size_t i = 0; i < items.size(); i += 2) v.amap[text(items[i])] = i + 1 < items.size() ? text(items[i + 1]) : "";
+      v.set = true;
+      return;
+    }
+    // `A=([k]+=v)` appends to k's value from before the assignment (bash 5.2).
+    AssocMap before;
+    if (!append) std::swap(before, v.amap);
+    for (const ArrayLiteralItem& it : items) {
+      if (!it.keyed) {
+        error(label + ": " + it.raw + ": must use subscript when assigning associative array");
+        continue;
+      }
+      if (it.key.empty()) {
+        error(it.raw + ": bad array subscript");
+        continue;
+      }
+      if (!it.append) {
+        v.amap[it.key] = it.value;
+      } else if (append) {
+        v.amap[it.key] += it.value;
+      } else {
+        auto old = before.find(it.key);
+        v.amap[it.key] = (old == before.end() ? std::string() : old->second) + it.value;
+      }
+    }
+    v.set = true;
+    return;
+  }
+  if (!v.is_array) {
+    if (append && v.set) v.array[0] = v.value;
+    v.value.clear();
+    v.is_array = true;
+  } else if (!append) {
+    v.array.clear();
+  }
+  v.set = true;
+  // Keys are evaluated one by one against the array as it is being filled.
+  auto eval = [&](const std::string& expr) {
+    try {
+      return arith_eval(expr);
+    } catch (const ArithError& e) {
+      error(e.message);
+      throw FatalSignal{1};
+    }
+  };
+  long long next = v.array.empty() ? 0 : v.array.rbegin()->first + 1;
+  for (const ArrayLiteralItem& it : items) {
+    long long k = next;
+    if (it.keyed) {
+      k = eval(it.key);
+      if (k < 0 && !v.array.empty()) k += v.array.rbegin()->first + 1;
+      if (k < 0) {
+        error(it.raw + ": bad array subscript");
+        continue;
+      }
+    }
+    std::string value = it.value;
+    bool add = it.append && v.array.count(k);
+    if (v.integer) {
+      long long n = eval(value);
+      if (add) n += std::atoll(v.array[k].c_str());
+      value = std::to_string(n);
+      add = false;
+    }
+    if (add) v.array[k] += value;
+    else v.array[k] = std::move(value);
+    next = k + 1;
+  }
+}
+
 void Interp::assign(const Assignment& a, bool local) {
   if (!local && circular_nameref(a.name)) throw DiscardSignal{};
   if (!local && (a.has_index || a.is_array)) {
@@ -304,67 +434,19 @@ void Interp::assign(const Assignment& a, bool local) {
   }
   if (local) declare_local(a.name);
   if (a.is_array) {
+    if (a.has_index) {
+      error(a.name + "[" + a.index_raw + "]: cannot assign list to array member");
+      throw DiscardSignal{};
+    }
     Var* v = find_var(a.name);
+    bool assoc = v && v->assoc;
+    std::vector<ArrayLiteralItem> items = expand_array_literal(*this, a, assoc);
+    v = find_var(a.name);  // expansions may have created variables
     if (!v) {
       v = &st.globals[a.name];
       v->set = false;
     }
-    if (v->assoc) {
-      if (!a.append) v->amap.clear();
-      if (!a.elems.empty() && !a.elems[0].has_key) {
-        // bash 5.1: (key value key value ...); a keyed element is taken as
-        // its text, and an odd last key gets "".
-        std::vector<std::string> words;
-        for (const ArrayElem& el : a.elems) {
-          if (el.has_key) words.push_back("[" + expand_word_string(el.key) + "]=" + expand_word_string(el.value));
-          else expand_word_into(el.value, words);
-        }
-        for (size_t i = 0; i < words.size(); i += 2) v->amap[words[i]] = i + 1 < words.size() ? words[i + 1] : "";
-        v->set = true;
-        return;
-      }
-      for (const ArrayElem& el : a.elems) {
-        if (!el.has_key) {
-          error(a.name + ": '" + expand_word_string(el.value) + "': must use subscript when assigning associative array");
-          continue;
-        }
-        std::string k = expand_word_string(el.key);
-        std::string val = expand_word_string(el.value);
-        if (el.append) v->amap[k] += val;
-        else v->amap[k] = val;
-      }
-      v->set = true;
-      return;
-    }
-    std::map<long long, std::string> arr;
-    if (a.append) {
-      if (v->is_array) arr = v->array;
-      else if (v->set) arr[0] = v->value;
-    }
-    long long next = arr.empty() ? 0 : arr.rbegin()->first + 1;
-    for (const ArrayElem& el : a.elems) {
-      if (el.has_key) {
-        long long k;
-        try {
-          k = arith_eval(expand_word_string(el.key));
-        } catch (const ArithError& e) {
-          error(e.message);
-          throw FatalSignal{1};
-        }
-        std::string val = expand_word_string(el.value);
-        if (el.append) arr[k] += val;
-        else arr[k] = val;
-        next = k + 1;
-        continue;
-      }
-      std::vector<std::string> words;
-      expand_word_into(el.value, words);
-      for (auto& s : words) arr[next++] = std::move(s);
-    }
-    v->is_array = true;
-    v->array = std::move(arr);
-    v->value.clear();
-    v->set = true;
+    assign_array_literal(a.name, *v, items, a.append);
     return;
   }
   std::string value = expand_word_string(a.value);
@@ -396,7 +478,7 @@ void Interp::assign(const Assignment& a, bool local) {
     if (idx < 0 && !v->array.empty()) idx += v->array.rbegin()->first + 1;
     if (idx < 0) {
       error(a.name + "[" + a.index_raw + "]: bad array subscript");
-      return;
+      throw DiscardSignal{};
     }
     if (v->integer) {
       try {

@@ -561,7 +561,7 @@ int b_let(Interp& sh, Invocation& inv) {
     try {
       v = sh.arith_eval(inv.argv[i]);
     } catch (const ArithError& e) {
-      berror(sh, inv, "let: " + e.message);
+      berror(sh, inv, e.from("let"));
       return 1;
     }
   }

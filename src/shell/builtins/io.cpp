@@ -403,7 +403,9 @@ int b_printf(Interp& sh, Invocation& inv) {
     Var& target = *sh.find_var(base);
     std::string key = var.substr(lb + 1, var.size() - lb - 2);
     if (target.assoc) {
-      target.amap[key] = out;
+      // The key is expanded: printf -v 'A[$k]'.
+      std::optional<Word> parsed = parse_subscript(key);
+      target.amap[parsed ? sh.expand_word_string(*parsed) : key] = out;
     } else {
       long long k = 0;
       try {
@@ -622,7 +624,16 @@ int b_read(Interp& sh, Invocation& inv) {
     if (!array.empty()) {
       Var* v = sh.find_var(array);
       if (!v) v = &sh.st.globals[array];
+      if (v->readonly) {
+        berror(sh, inv, array + ": readonly variable");
+        return 1;
+      }
+      if (v->assoc) {
+        berror(sh, inv, "read: " + array + ": not an indexed array");
+        return 1;
+      }
       v->is_array = true;
+      v->value.clear();
       v->array.clear();
       v->set = true;
       for (size_t k = 0; k < fields.size(); ++k) v->array[k] = fields[k];
@@ -639,42 +650,94 @@ int b_read(Interp& sh, Invocation& inv) {
   return status;
 }
 
+// mapfile -C: runs "CALLBACK INDEX 'LINE'" as bash does, before the line
+// at INDEX is stored.
+int run_mapfile_callback(Interp& sh, Invocation& inv, const std::string& callback, long long index, const std::string& line) {
+  std::string quoted = "'";
+  for (char c : line) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  inv.out().flush();
+  return sh.run_source(callback + " " + std::to_string(index) + " " + quoted + "'", sh.st.lineno, false);
+}
+
 int b_mapfile(Interp& sh, Invocation& inv) {
+  const std::string usage = inv.argv[0] +
+      ": usage: " + inv.argv[0] + " [-d delim] [-n count] [-O origin] [-s count] [-t] [-u fd] [-C callback] [-c quantum] [array]\n";
   bool strip = false;
   char delim = '\n';
-  long long count = 0, origin = 0, skip = 0;
+  long long count = 0, origin = 0, skip = 0, quantum = 5000;
+  bool has_origin = false;
   int fd = 0;
+  std::string callback;
   std::string name = "MAPFILE";
   size_t i = 1;
+  auto invalid = [&](const std::string& val, const char* what) {
+    berror(sh, inv, inv.argv[0] + ": " + val + ": " + what);
+    return 1;
+  };
   for (; i < inv.argv.size(); ++i) {
     const std::string& a = inv.argv[i];
+    if (a == "--") {
+      ++i;
+      break;
+    }
     if (a.size() < 2 || a[0] != '-') break;
-    char c = a[1];
-    if (c == 't') {
-      strip = true;
-      continue;
-    }
-    std::string val;
-    if (a.size() > 2) val = a.substr(2);
-    else if (i + 1 < inv.argv.size()) val = inv.argv[++i];
-    else {
-      berror(sh, inv, inv.argv[0] + ": -" + std::string(1, c) + ": option requires an argument");
-      return 2;
-    }
-    long long n = 0;
-    switch (c) {
-      case 'd': delim = val.empty() ? '\0' : val[0]; break;
-      case 'n': parse_long(val, count); break;
-      case 'O': parse_long(val, origin); break;
-      case 's': parse_long(val, skip); break;
-      case 'u': parse_long(val, n); fd = static_cast<int>(n); break;
-      case 'C': case 'c': break;
-      default:
+    // Flags may be bundled (-tn 2, -tn2), as getopts reads them.
+    for (size_t k = 1; k < a.size(); ++k) {
+      char c = a[k];
+      if (c == 't') {
+        strip = true;
+        continue;
+      }
+      if (!strchr("dnOsuCc", c)) {
         berror(sh, inv, inv.argv[0] + ": -" + std::string(1, c) + ": invalid option");
+        inv.err() << usage;
         return 2;
+      }
+      std::string val;
+      if (k + 1 < a.size()) {
+        val = a.substr(k + 1);
+      } else if (i + 1 < inv.argv.size()) {
+        val = inv.argv[++i];
+      } else {
+        berror(sh, inv, inv.argv[0] + ": -" + std::string(1, c) + ": option requires an argument");
+        inv.err() << usage;
+        return 2;
+      }
+      k = a.size();
+      long long n = 0;
+      bool numeric = parse_long(val, n);
+      switch (c) {
+        case 'd': delim = val.empty() ? '\0' : val[0]; break;
+        case 'n':
+          if (!numeric || n < 0) return invalid(val, "invalid line count");
+          count = n;
+          break;
+        case 'O':
+          if (!numeric || n < 0) return invalid(val, "invalid array origin");
+          origin = n;
+          has_origin = true;
+          break;
+        case 's':
+          if (!numeric || n < 0) return invalid(val, "invalid line count");
+          skip = n;
+          break;
+        case 'u':
+          if (!numeric || n < 0 || n > INT32_MAX) return invalid(val, "invalid file descriptor specification");
+          fd = static_cast<int>(n);
+          break;
+        case 'C': callback = val; break;
+        case 'c':
+          if (!numeric || n <= 0) return invalid(val, "invalid callback quantum");
+          quantum = n;
+          break;
+      }
     }
   }
   if (i < inv.argv.size()) name = inv.argv[i];
+  if (!is_name(name)) {
+    berror(sh, inv, inv.argv[0] + ": `" + name + "': not a valid identifier");
+    return 1;
+  }
   vfs::FilePtr file = sh.fds.get(fd);
   if (!file) {
     berror(sh, inv, inv.argv[0] + ": " + std::to_string(fd) + ": invalid file descriptor: Bad file descriptor");
@@ -687,23 +750,36 @@ int b_mapfile(Interp& sh, Invocation& inv) {
     berror(sh, inv, name + ": readonly variable");
     return 1;
   }
-  if (origin == 0) v->array.clear();
+  if (v->assoc) {
+    berror(sh, inv, inv.argv[0] + ": " + name + ": not an indexed array");
+    return 1;
+  }
+  // Without -O the array is emptied first; a scalar becomes element 0.
+  if (!v->is_array && v->set) v->array[0] = v->value;
+  if (!has_origin) v->array.clear();
   v->is_array = true;
   v->set = true;
   v->value.clear();
   std::string line;
   long long idx = origin, read_n = 0;
-  while (in.read_line(line, delim)) {
+  while ((count == 0 || read_n < count) && in.read_line(line, delim)) {
     sh.check_cancel();
     if (skip > 0) {
       --skip;
       continue;
     }
-    if (!strip && in.ended_with_delim()) line += delim;
+    // The delimiter is kept without -t; a NUL cannot be stored.
+    if (!strip && delim != '\0' && in.ended_with_delim()) line += delim;
     // bash keeps each line as a C string: it ends at a NUL byte.
     if (size_t nul = line.find('\0'); nul != std::string::npos) line.resize(nul);
+    ++read_n;
+    if (!callback.empty() && read_n % quantum == 0) {
+      run_mapfile_callback(sh, inv, callback, idx, line);
+      v = sh.find_var(name);  // the callback may have changed variables
+      if (!v) v = &sh.st.globals[name];
+      if (!v->is_array) v->is_array = true, v->set = true;
+    }
     v->array[idx++] = line;
-    if (count > 0 && ++read_n >= count) break;
   }
   return 0;
 }

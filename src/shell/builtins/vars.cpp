@@ -72,6 +72,56 @@ std::vector<std::string> split_array_literal(const std::string& s) {
   return out;
 }
 
+// Where the `=` of a declaration argument is: after the subscript of
+// `name[sub]=value`, whose subscript may hold `=` itself; npos if none.
+size_t assignment_eq(const std::string& arg) {
+  size_t i = 0;
+  while (i < arg.size() && (isalnum(static_cast<unsigned char>(arg[i])) || arg[i] == '_')) ++i;
+  if (i > 0 && i < arg.size() && arg[i] == '[') {
+    int depth = 0;
+    for (; i < arg.size(); ++i) {
+      if (arg[i] == '[') ++depth;
+      else if (arg[i] == ']' && --depth == 0) break;
+    }
+  }
+  return arg.find('=', i < arg.size() ? i : 0);
+}
+
+// How bash shows a declaration's array element in messages: it quotes the
+// expanded words again before it parses them.
+std::string single_quoted(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += "'\\''";
+    else out += c;
+  }
+  return out + "'";
+}
+
+// The elements of "(a 'b c' [3]=d [k]+=e)", an array literal that
+// expand_words has expanded and quoted again.
+std::vector<ArrayLiteralItem> literal_items(const std::string& literal) {
+  std::vector<ArrayLiteralItem> items;
+  for (std::string& el : split_array_literal(literal)) {
+    ArrayLiteralItem it;
+    size_t rb = el.empty() || el[0] != '[' ? std::string::npos : std::min(el.find("]="), el.find("]+="));
+    if (rb != std::string::npos) {
+      it.keyed = true;
+      it.append = el[rb + 1] == '+';
+    }
+    if (it.keyed) {
+      it.key = el.substr(1, rb - 1);
+      it.value = el.substr(rb + (it.append ? 3 : 2));
+      it.raw = "[" + single_quoted(it.key) + "]" + (it.append ? "+=" : "=") + single_quoted(it.value);
+    } else {
+      it.value = std::move(el);
+      it.raw = single_quoted(it.value);
+    }
+    items.push_back(std::move(it));
+  }
+  return items;
+}
+
 }  // namespace
 
 std::string declare_line(std::string_view name, const Var& v) {
@@ -113,7 +163,7 @@ std::string declare_line(std::string_view name, const Var& v) {
 }
 
 bool declare_assign(Interp& sh, Invocation& inv, const std::string& arg, bool local, bool global, Var** out) {
-  size_t eq = arg.find('=');
+  size_t eq = assignment_eq(arg);
   std::string name = eq == std::string::npos ? arg : arg.substr(0, eq);
   bool append = false;
   if (!name.empty() && name.back() == '+') {
@@ -145,8 +195,9 @@ bool declare_assign(Interp& sh, Invocation& inv, const std::string& arg, bool lo
       v = &it->second;
     }
   } else if (global) {
-    v = &sh.st.globals[name];
-    if (sh.st.globals.find(name)->second.value.empty() && !v->set) v->set = false;
+    auto [it, created] = sh.st.globals.try_emplace(name);
+    v = &it->second;
+    if (created) v->set = false;
   } else {
     v = sh.find_var(name);
     if (!v) {
@@ -163,19 +214,7 @@ bool declare_assign(Interp& sh, Invocation& inv, const std::string& arg, bool lo
   std::string value = arg.substr(eq + 1);
   if (v->assoc) {
     if (value.size() >= 2 && value.front() == '(' && value.back() == ')' && !has_index) {
-      if (!append) v->amap.clear();
-      std::vector<std::string> elems = split_array_literal(value);
-      auto keyed = [](const std::string& el) { return !el.empty() && el[0] == '[' && el.find("]=") != std::string::npos; };
-      if (!elems.empty() && !keyed(elems[0])) {
-        // bash 5.1: (key value key value ...), an odd last key gets "".
-        for (size_t i = 0; i < elems.size(); i += 2) v->amap[elems[i]] = i + 1 < elems.size() ? elems[i + 1] : "";
-      } else {
-        for (const std::string& el : elems) {
-          size_t rb = el.find("]=");
-          if (keyed(el)) v->amap[el.substr(1, rb - 1)] = el.substr(rb + 2);
-          else berror(sh, inv, name + ": '" + el + "': must use subscript when assigning associative array");
-        }
-      }
+      sh.assign_array_literal(name, *v, literal_items(value), append);
     } else {
       std::string k = has_index ? index : "0";
       if (append) v->amap[k] += value;
@@ -185,28 +224,7 @@ bool declare_assign(Interp& sh, Invocation& inv, const std::string& arg, bool lo
     return true;
   }
   if (value.size() >= 2 && value.front() == '(' && value.back() == ')' && !has_index) {
-    std::map<long long, std::string> arr;
-    if (append && v->is_array) arr = v->array;
-    long long next = arr.empty() ? 0 : arr.rbegin()->first + 1;
-    for (const std::string& el : split_array_literal(value)) {
-      if (!el.empty() && el[0] == '[') {
-        size_t rb = el.find("]=");
-        if (rb != std::string::npos) {
-          long long k = 0;
-          try {
-            k = sh.arith_eval(el.substr(1, rb - 1));
-          } catch (const ArithError&) {
-          }
-          arr[k] = el.substr(rb + 2);
-          next = k + 1;
-          continue;
-        }
-      }
-      arr[next++] = el;
-    }
-    v->is_array = true;
-    v->array = std::move(arr);
-    v->set = true;
+    sh.assign_array_literal(name, *v, literal_items(value), append);
     return true;
   }
   if (v->integer) {
@@ -324,6 +342,7 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
         if (has('a') && (!v->is_array || v->assoc)) continue;
         if (has('A') && !v->assoc) continue;
         if (has('i') && !v->integer) continue;
+        if (has('n') && !v->nameref) continue;
         if (!has('p') && on.empty()) {
           if (!v->set) continue;
           if (v->is_array) inv.out() << k << "=" << declare_line(k, *v).substr(declare_line(k, *v).find('=') + 1) << "\n";
@@ -348,7 +367,7 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
   int status = 0;
   for (; i < inv.argv.size(); ++i) {
     const std::string& arg = inv.argv[i];
-    size_t eq = arg.find('=');
+    size_t eq = assignment_eq(arg);
     std::string name = arg.substr(0, eq == std::string::npos ? arg.size() : eq);
     if (off.find('n') != std::string::npos && eq == std::string::npos) {
       // +n: the variable keeps the target's name as its plain value
@@ -408,11 +427,23 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
         status = 1;
         continue;
       }
+      if (pre->is_array && !pre->assoc) {
+        if (eq != std::string::npos) {
+          // With a value it is the assignment's error: it abandons the line.
+          berror(sh, inv, bare + ": cannot convert indexed to associative array");
+          throw DiscardSignal{};
+        }
+        berror(sh, inv, inv.argv[0] + ": " + bare + ": cannot convert indexed to associative array");
+        status = 1;
+        continue;
+      }
       if (!pre->assoc) {
+        // A scalar's value becomes element "0".
+        if (pre->set) pre->amap["0"] = pre->value;
+        pre->value.clear();
         pre->assoc = true;
         pre->is_array = true;
         pre->array.clear();
-        pre->set = true;
       }
     }
     if (has('i') || has('a')) {
@@ -421,14 +452,21 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
         status = 1;
         continue;
       }
+      if (has('a') && pre->assoc) {
+        if (eq != std::string::npos) {
+          // With a value it is the assignment's error: it abandons the line.
+          berror(sh, inv, bare + ": cannot convert associative to indexed array");
+          throw DiscardSignal{};
+        }
+        berror(sh, inv, inv.argv[0] + ": " + bare + ": cannot convert associative to indexed array");
+        status = 1;
+        continue;
+      }
       if (has('i')) pre->integer = true;
       if (has('a') && !pre->is_array) {
         pre->is_array = true;
         if (pre->set) pre->array[0] = pre->value;
         pre->value.clear();
-        if (!pre->set) {
-          pre->set = true;
-        }
       }
     }
     if (!declare_assign(sh, inv, arg, local, has('g'), &v)) {
@@ -455,6 +493,7 @@ int b_local(Interp& sh, Invocation& inv) { return declare_impl(sh, inv, true); }
 
 int export_like(Interp& sh, Invocation& inv, bool readonly) {
   bool unexport = false, print = false, functions = false;
+  bool indexed = false, assoc = false;  // -a, -A: arrays of that kind
   size_t i = 1;
   for (; i < inv.argv.size(); ++i) {
     const std::string& a = inv.argv[i];
@@ -467,8 +506,9 @@ int export_like(Interp& sh, Invocation& inv, bool readonly) {
       if (a[k] == 'n' && !readonly) unexport = true;
       else if (a[k] == 'p') print = true;
       else if (a[k] == 'f') functions = true;
-      else if (a[k] == 'a' && readonly) {
-      } else {
+      else if (a[k] == 'a') indexed = true;
+      else if (a[k] == 'A') assoc = true;
+      else {
         berror(sh, inv, inv.argv[0] + ": -" + std::string(1, a[k]) + ": invalid option");
         inv.err() << inv.argv[0] << ": usage: " << inv.argv[0]
                   << (readonly ? " [-aAf] [name[=value] ...] or readonly -p" : " [-fn] [name[=value] ...] or export -p") << "\n";
@@ -482,6 +522,7 @@ int export_like(Interp& sh, Invocation& inv, bool readonly) {
     for (auto& [k, v] : sh.st.globals) all[k] = &v;
     for (auto& [k, v] : all) {
       if (readonly ? !v->readonly : !v->exported) continue;
+      if ((indexed && (!v->is_array || v->assoc)) || (assoc && !v->assoc)) continue;
       inv.out() << declare_line(k, *v) << "\n";
     }
     return 0;
@@ -489,11 +530,14 @@ int export_like(Interp& sh, Invocation& inv, bool readonly) {
   int status = 0;
   for (; i < inv.argv.size(); ++i) {
     const std::string& arg = inv.argv[i];
-    size_t eq = arg.find('=');
+    size_t eq = assignment_eq(arg);
     std::string name = arg.substr(0, eq == std::string::npos ? arg.size() : eq);
     if (!name.empty() && name.back() == '+') name.pop_back();
     if (!is_name(name)) {
-      berror(sh, inv, inv.argv[0] + ": `" + arg + "': not a valid identifier");
+      // bash names an array element reference without its value.
+      size_t lb = name.find('[');
+      bool element = lb != std::string::npos && name.back() == ']' && is_name(name.substr(0, lb));
+      berror(sh, inv, inv.argv[0] + ": `" + (element ? name : arg) + "': not a valid identifier");
       status = 1;
       continue;
     }
@@ -503,6 +547,27 @@ int export_like(Interp& sh, Invocation& inv, bool readonly) {
         berror(sh, inv, name + ": readonly variable");
         status = 1;
         continue;
+      }
+      if (indexed || assoc) {
+        // readonly -a x=..., readonly -A x=(...): the kind applies before the value.
+        if (!v) {
+          v = &sh.st.globals[name];
+          v->set = false;
+        }
+        if (assoc && !v->assoc) {
+          if (v->is_array) {
+            berror(sh, inv, inv.argv[0] + ": " + name + ": cannot convert indexed to associative array");
+            status = 1;
+            continue;
+          }
+          if (v->set) v->amap["0"] = v->value;
+          v->value.clear();
+          v->assoc = v->is_array = true;
+        } else if (indexed && !v->is_array) {
+          if (v->set) v->array[0] = v->value;
+          v->value.clear();
+          v->is_array = true;
+        }
       }
       if (!declare_assign(sh, inv, arg, false, false, &v)) {
         status = 1;
@@ -567,18 +632,32 @@ int b_unset(Interp& sh, Invocation& inv) {
         status = 1;
         continue;
       }
-      if (sub == "@" || sub == "*") {
-        sh.unset_var(base);
+      if ((sub == "@" || sub == "*") && !v->assoc) {
+        // An indexed array loses its elements but stays declared; bash
+        // refuses a scalar. For an associative array "@" is just a key.
+        if (!v->is_array) {
+          berror(sh, inv, "unset: " + base + ": not an array variable");
+          status = 1;
+        } else {
+          v->array.clear();
+        }
         continue;
       }
       if (v->assoc) {
-        v->amap.erase(sub);
+        // The key is expanded: unset 'A["k"]', unset 'A[$k]'.
+        std::optional<Word> key = parse_subscript(sub);
+        v->amap.erase(key ? sh.expand_word_string(*key) : sub);
         continue;
       }
       try {
         long long k = sh.arith_eval(sub);
         if (v->is_array) {
           if (k < 0 && !v->array.empty()) k += v->array.rbegin()->first + 1;
+          if (k < 0) {
+            berror(sh, inv, "unset: [" + sub + "]: bad array subscript");
+            status = 1;
+            continue;
+          }
           v->array.erase(k);
         } else if (k == 0) {
           sh.unset_var(base);
