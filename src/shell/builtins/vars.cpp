@@ -621,8 +621,9 @@ int b_unset(Interp& sh, Invocation& inv) {
       std::string sub = name.substr(lb + 1, name.size() - lb - 2);
       Var* v = sh.find_var(base);
       if (!v) continue;
-      if (sub != "@" && sub != "*") {
-        // unset 'a[$i]' / 'm["$k"]': the subscript is expanded as in a[...]=v
+      if (sub != "@" && sub != "*" && !v->assoc) {
+        // unset 'a[$i]': the subscript is expanded as in a[...]=v (an
+        // associative array's key is expanded below)
         ParseError perr;
         Word w = parse_subscript_word(sub, perr);
         if (!perr) sub = sh.expand_word_string(w);
