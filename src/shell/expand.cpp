@@ -710,7 +710,7 @@ class Expander {
     }
     bool is_set = pv.is_list ? !pv.list.empty() : pv.set;
     // (bash joins an unquoted ${a[*]} for this test only when it is $*.)
-    bool empty_or_unset = pv.is_list ? list_is_null(pv, quoted || name == "*") : (!pv.set || pv.value.empty());
+    bool empty_or_unset = pv.is_list ? list_is_null(pv, quoted || (name == "*" && !split_)) : (!pv.set || pv.value.empty());
     bool use_alt = pe.colon ? empty_or_unset : !is_set;
     switch (pe.op) {
       case ParamOp::Default:

@@ -237,10 +237,12 @@ bool Interp::apply_redirects(const std::vector<Redirect>& redirs, std::vector<Sa
         }
         if (!all_digits(num)) {
           if (r.op == RedirOp::DupOut && (r.fd < 0 || r.fd == 1)) {
-            // `>& file` and `1>& file` are `&> file`.
+            // `>& file` and `1>& file` are `&> file`: one word, globbed as a file name.
+            std::string path;
+            if (!target_path(path)) return false;
             vfs::FilePtr file;
-            if (vfs::Error e = open_file(t, O_WRONLY | O_CREAT | O_TRUNC, file)) {
-              error(t + ": " + vfs::error_text(e));
+            if (vfs::Error e = open_file(path, O_WRONLY | O_CREAT | O_TRUNC, file)) {
+              error(path + ": " + vfs::error_text(e));
               return false;
             }
             save(1);

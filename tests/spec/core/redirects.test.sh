@@ -104,3 +104,12 @@ name=out2.txt; echo x > $name; cat out2.txt
 
 #### ambiguous redirect
 f='a b'; echo x > $f; echo "status $?"
+
+#### >& with a word that expands to several words is ambiguous
+set -- '2 3' 'c d'
+echo hi 1>& "$@"; echo st=$?
+echo hi >& "$@"; echo st=$?
+ls
+
+#### >& file with a glob naming one file
+touch only.txt; echo hi >& only.t*; cat only.txt

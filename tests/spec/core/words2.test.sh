@@ -227,3 +227,9 @@ a=("" ""); t
 IFS=; t
 unset IFS
 done
+
+#### unquoted ${*:-x} with empty parameters and a null IFS is not null where words split
+set -- "" ""; IFS=
+echo argv=${*-minus}; echo argv=${*+plus}; echo argv=${*:-minus}; echo argv=${*:+plus}
+x=${*:-minus}; echo "[$x]"
+case ${*:-m} in m) echo m;; *) echo other;; esac
