@@ -314,17 +314,8 @@ class Expander {
     }
     if (pe.has_subscript) {
       Var* v = sh_.find_var(name);
-      Var funcname;
-      if (!v && name == "FUNCNAME" && !sh_.func_names_.empty()) {
-        // FUNCNAME[0] is the running function, then its callers, then "main".
-        funcname.is_array = true;
-        long long k = 0;
-        for (auto it = sh_.func_names_.rbegin(); it != sh_.func_names_.rend(); ++it) funcname.array[k++] = *it;
-        // Scripts (not -c strings) end the stack with "main".
-        auto bs = sh_.st.globals.find("BASH_SOURCE");
-        if (bs != sh_.st.globals.end() && !bs->second.array.empty()) funcname.array[k] = "main";
-        v = &funcname;
-      }
+      Var call_stack;
+      if (!v && sh_.call_stack_array(name, call_stack)) v = &call_stack;
       if (pe.subscript_raw == "@" || pe.subscript_raw == "*") {
         pv.is_list = true;
         pv.star = pe.subscript_raw == "*";

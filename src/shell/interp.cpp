@@ -1234,6 +1234,20 @@ int Interp::run_simple_argv(std::vector<std::string> argv, const Environment* ex
   return status;
 }
 
+bool Interp::call_stack_array(std::string_view name, Var& out) const {
+  bool lines = name == "BASH_LINENO";
+  if ((!lines && name != "FUNCNAME") || func_names_.empty()) return false;
+  out.is_array = true;
+  out.set = true;
+  long long k = 0;
+  for (size_t i = func_names_.size(); i-- > 0;)
+    out.array[k++] = lines ? std::to_string(call_lines_[i]) : func_names_[i];
+  // Scripts (not -c strings) end the stack with "main", called from line 0.
+  auto bs = st.globals.find("BASH_SOURCE");
+  if (bs != st.globals.end() && !bs->second.array.empty()) out.array[k] = lines ? "0" : "main";
+  return true;
+}
+
 int Interp::call_function(const FunctionDef& f, std::vector<std::string> argv) {
   if (st.function_depth >= static_cast<int>(ctx->limits.max_function_depth)) {
     error(f.name + ": maximum function nesting level exceeded (" + std::to_string(ctx->limits.max_function_depth) + ")");
@@ -1251,6 +1265,7 @@ int Interp::call_function(const FunctionDef& f, std::vector<std::string> argv) {
   st.frames.emplace_back();
   ++st.function_depth;
   func_names_.push_back(f.name);
+  call_lines_.push_back(st.lineno);
   int saved_loop = st.loop_depth;
   st.loop_depth = 0;
   HiddenTraps hidden;
@@ -1259,6 +1274,7 @@ int Interp::call_function(const FunctionDef& f, std::vector<std::string> argv) {
   auto cleanup = [&] {
     st.loop_depth = saved_loop;
     func_names_.pop_back();
+    call_lines_.pop_back();
     --st.function_depth;
     st.frames.pop_back();
     st.positional = std::move(saved_pos);

@@ -415,6 +415,10 @@ class Interp : public ProcessHost {
   std::string exec_argv0_;       // `exec -a NAME`: the argv[0] the next command is given
   std::string parse_error_name;  // name for syntax errors ("bash: -c"); default $0
   std::vector<std::string> func_names_;  // FUNCNAME stack
+  std::vector<int> call_lines_;          // BASH_LINENO: the line each of those was called from
+  // FUNCNAME or BASH_LINENO as bash shows them (innermost first, then
+  // "main" / 0 for a script); false for other names or outside functions.
+  bool call_stack_array(std::string_view name, Var& out) const;
   bool replaced_by_exec = false;          // `exec COMMAND` is running in this shell's place
   int exec_ended_by_signal = 0;           // ... and the signal that ended the shell it exec'd
   std::vector<int> procsubst_fds_;

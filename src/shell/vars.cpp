@@ -109,6 +109,10 @@ std::optional<std::string> Interp::special_param(std::string_view name) {
     if (func_names_.empty()) return std::nullopt;
     return func_names_.back();
   }
+  if (name == "BASH_LINENO") {
+    if (call_lines_.empty()) return std::nullopt;
+    return std::to_string(call_lines_.back());
+  }
   if (name == "EPOCHSECONDS") return std::to_string(std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
   if (name == "EPOCHREALTIME") {
     auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
