@@ -140,7 +140,19 @@ bool Interp::open_next_file() {
     }
     std::string key = std::to_string(argv_index_++);
     auto it = argv.map.find(key);
-    if (it == argv.map.end()) continue;
+    if (it == argv.map.end()) {
+      // Jump over the gap to the next element that exists: a huge ARGC with
+      // a sparse ARGV must not become a loop of billions of lookups.
+      long long next = argc;
+      for (auto& element : argv.map) {
+        const std::string& k = element.first;
+        if (k.empty() || k.size() > 18 || k.find_first_not_of("0123456789") != std::string::npos) continue;
+        long long n = std::stoll(k);
+        if (std::to_string(n) == k && n >= argv_index_ && n < next) next = n;
+      }
+      argv_index_ = next;
+      continue;
+    }
     std::string arg = to_str(it->second);
     if (arg.empty()) continue;
     size_t eq = arg.find('=');

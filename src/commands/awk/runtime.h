@@ -159,7 +159,7 @@ class Interp {
   Reader main_reader_;
   bool main_open_ = false;
   bool main_done_ = false;
-  int argv_index_ = 1;
+  long long argv_index_ = 1;
   bool used_file_operand_ = false;
   std::map<std::string, std::unique_ptr<Reader>> readers_;  // getline < file, cmd | getline
   std::map<std::string, std::unique_ptr<Output>> outputs_;
