@@ -1,5 +1,6 @@
 // Brace expansion on a Word: only unquoted literal text takes part; every
 // other part (quotes, expansions) is carried through as an opaque token.
+#include <cctype>
 #include <cstdlib>
 
 #include "shell/interp.h"
@@ -128,6 +129,46 @@ void expand(const std::string& s, std::vector<std::string>& out, int budget, boo
   out.push_back(s);
 }
 
+bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// Bash expands braces on the source text, so in `{$a,b}_c` the `$a` meets `_c`
+// and is read as `$a_c`. An unbraced `$name` followed by a literal that starts
+// with name characters takes them into its name.
+void join_names_split_by_braces(std::vector<WordPart>& parts) {
+  for (size_t i = 0; i + 1 < parts.size(); ++i) {
+    WordPart& p = parts[i];
+    WordPart& next = parts[i + 1];
+    if (p.kind != WordPartKind::Param || p.param->braced || p.param->op != ParamOp::None ||
+        p.param->name.empty() || std::isdigit(static_cast<unsigned char>(p.param->name[0])) ||
+        !name_char(p.param->name[0]))
+      continue;
+    if (next.kind != WordPartKind::Literal || next.quoted) continue;
+    size_t n = 0;
+    while (n < next.text.size() && name_char(next.text[n])) ++n;
+    if (n == 0) continue;
+    p.param->name += next.text.substr(0, n);
+    p.param->raw = "$" + p.param->name;
+    next.text.erase(0, n);
+    if (next.text.empty()) parts.erase(parts.begin() + static_cast<long>(i) + 1);
+  }
+}
+
+// Brace expansion comes before tilde expansion: `{a,~}/x` and `~{/a,b}` make
+// words that begin with a tilde prefix, which expands as if typed so.
+void mark_leading_tilde(std::vector<WordPart>& parts) {
+  if (parts.empty() || parts[0].kind != WordPartKind::Literal || parts[0].quoted) return;
+  std::string& text = parts[0].text;
+  if (text.empty() || text[0] != '~') return;
+  size_t slash = text.find('/');
+  if (slash == std::string::npos && parts.size() > 1) return;
+  size_t end = slash == std::string::npos ? text.size() : slash;
+  WordPart tilde(WordPartKind::Tilde);
+  tilde.text = text.substr(1, end - 1);
+  text.erase(0, end);
+  if (text.empty()) parts.erase(parts.begin());
+  parts.insert(parts.begin(), std::move(tilde));
+}
+
 }  // namespace
 
 bool Interp::may_brace_expand(const Word& w) const {
@@ -191,6 +232,8 @@ std::vector<Word> Interp::brace_expand_word(const Word& w) {
       lit += e[i];
     }
     flush();
+    join_names_split_by_braces(nw.parts);
+    mark_leading_tilde(nw.parts);
     result.push_back(std::move(nw));
   }
   return result;

@@ -340,6 +340,14 @@ class Core {
     mark_tildes_after(w, i);
   }
 
+  // In an assignment, the operand of ${x-w} and ${x+w} also gets a tilde
+  // after each unquoted `:` (bash: x=${u-~:~} is $HOME:$HOME; not so for
+  // ${x=w} and ${x?w}, nor in an `echo x=...` argument).
+  void mark_operand_tildes(ParamExp& e) {
+    if (e.op != ParamOp::Default && e.op != ParamOp::Alternate) return;
+    mark_tildes_after(e.arg, std::string::npos);
+  }
+
   // Splits literal parts at `=` (position `i` of the first part; npos for
   // none) or an unquoted `:` followed by ~, and builds Tilde parts.
   void mark_tildes_after(Word& w, size_t i) {
@@ -532,12 +540,14 @@ class Core {
   bool parse_tilde(std::vector<WordPart>& parts, WordMode mode) {
     size_t k = 1;
     std::string user;
-    bool colon_ends = r_.pos() == array_elem_pos_;
+    // bash ends a tilde prefix at `:` as well as `/` (`~:~` is $HOME:~).
     for (;;) {
       int c = r_.peek(k);
-      if (c == kEof || c == '/' || is_meta(c) || (mode == WordMode::ParamArg && c == '}')) break;
-      if (c == ':' && colon_ends) break;
-      if (c == '\\' || c == '\'' || c == '"' || c == '$' || c == '`' || c == ':') return false;
+      if (c == kEof || c == '/' || c == ':' || is_meta(c) || (mode == WordMode::ParamArg && c == '}')) break;
+      if (c == '\\' || c == '\'' || c == '"' || c == '$' || c == '`') return false;
+      // `~{/src,root}`: braces expand first; the words that begin with ~
+      // then get their tilde (see brace_expand_word).
+      if (c == '{') return false;
       user.push_back(static_cast<char>(c));
       ++k;
     }
@@ -862,7 +872,10 @@ class Core {
     };
     int c = r_.peek();
     // ${#...}: length, unless it is ${#} or ${#-...} style special use.
-    if (c == '#' && r_.peek(1) != '}' &&
+    // ${##2}, ${#%2}, ${#/2/x} and ${#@Q} apply an operator to $# (${##} is its length).
+    bool op_on_count = c == '#' && r_.peek(1) != kEof && std::strchr("#%/@", r_.peek(1)) &&
+                       r_.peek(2) != '}' && r_.peek(2) != kEof;
+    if (c == '#' && r_.peek(1) != '}' && !op_on_count &&
         !(std::strchr("-=?+:", r_.peek(1)) && r_.peek(2) != '}' && r_.peek(1) != kEof)) {
       r_.get();
       e.op = ParamOp::Length;
@@ -1355,8 +1368,10 @@ class Core {
       for (size_t k = 1; k < w.parts.size(); ++k) v.parts.push_back(w.parts[k].clone());
       a->value = std::move(v);
     } else {
-      a->value = sub_word(raw.substr(prefix), WordMode::Normal, w.line);
+      a->value = assignment_value(raw.substr(prefix), w.line);
     }
+    for (WordPart& p : a->value.parts)
+      if (p.kind == WordPartKind::Param) mark_operand_tildes(*p.param);
     return a;
   }
 
@@ -1414,9 +1429,7 @@ class Core {
       {
         // Not lex_word_into: `x=~` here is a word, not an assignment.
         DepthGuard guard(*this);
-        array_elem_pos_ = r_.pos();
         lex_parts(w.parts, WordMode::Normal, 0);
-        array_elem_pos_ = std::string::npos;
       }
       w.raw = r_.record().substr(start);
       ArrayElem el;
@@ -1998,9 +2011,6 @@ class Core {
   bool have_ = false;
   int alias_chain_ = 0;  // nested expansions of words after blank-ended aliases
   bool assign_ok_ = true;  // a word lexed now may be an assignment
-  // Where an element of an array literal starts: a tilde prefix there ends
-  // at `:` too, as in an assignment.
-  size_t array_elem_pos_ = std::string::npos;
 
  public:
   // The top-level entry: one complete command line.

@@ -1,0 +1,114 @@
+# Word expansion details matched against bash 5.2: ${#...} forms, brace
+# expansion before tilde and parameter expansion, tildes after `:`,
+# pattern operators, regexes. Differential cases unless stated.
+
+#### ${##} is the length of $#, ${###} strips a # from it
+set -- a b c d e f g h i j k l
+echo ${##} ${###} ${####} ${##1} ${###1} ${##*}
+
+#### ${#//1/x} and ${#@Q} operate on $#
+set -- a b c d e f g h i j k
+echo ${#//1/x} ${#/1/y} ${#@Q}
+
+#### ${#%1} strips a suffix from $#
+set -- a b c d e f g h i j k
+echo ${#%1} ${#%%1} ${#%x}
+
+#### ${#%} is a bad substitution
+echo ${#%}
+echo after
+
+#### ${#^} is a bad substitution
+echo ${#^}
+echo after
+
+#### ${#/} is a bad substitution
+echo ${#/}
+
+#### brace expansion joins $a with following name characters
+a=A a_c=AC
+echo {$a,b}_{c,d}
+echo {_$a,b}_{c,d}
+
+#### braced variable is not joined by brace expansion
+a=A
+echo {${a},b}_{c,d} {$a,b}-{c,d}
+
+#### $1 is not joined by brace expansion
+set -- one
+echo {$1,b}2
+
+#### quoted literal after $a in braces is not part of the name
+a=A
+echo {$a,b}\_c {$a,b}"_c"
+
+#### tilde inside braces expands after brace expansion
+HOME=/home/bob
+echo {foo~,~}/bar
+for x in {~,~root}/pwd; do echo "$x"; done
+a=({foo~,~}/bar); echo "${a[@]}"
+
+#### tilde before braces
+HOME=/home/bob
+echo ~{/src,root} ~{/a,/b}/c
+a=(~{/src,root}); echo "${a[@]}"
+
+#### escaped or quoted brace with tilde stays literal
+HOME=/home/bob
+echo \{~,~root}/pwd ""{~,~root}/pwd "~"{a,b}
+
+#### tilde with brace and no expansion
+HOME=/home/bob
+echo ~{x ~{} x~{a,b}
+
+#### tilde prefix ends at a colon in ordinary words
+HOME=/h
+echo ~:~ ~:a ~root:~ ~/x:~
+case ~:~ in /h:~) echo case ;; esac
+[[ ~:~ == /h:~ ]] && echo cond
+
+#### tilde in operands of default and alternate
+HOME=/h
+echo ${u-~:~} ${u-~} ${u-x~} ${u:-~/x} "${u-~}" ${u-~:a} ${u-~:~}a
+s=1; echo ${s+~} ${s:+~/y:~}
+
+#### assignment: operand tildes after colons in - and +
+HOME=/h
+x=${u-~:~}; echo $x
+x=${u-b:~:~}; echo $x
+s=1; x=${s:+b:~}; echo $x
+x=~:${undef-~:~}; echo $x
+
+#### assignment: no operand colon tildes in = and quoted forms
+HOME=/h
+x=${u=~:~}; echo $x $u
+x=${v:=a:~}; echo $x
+x=${w-"a:~"}; echo $x
+x="${w-a:~}"; echo $x
+echo a=${w-~:~}
+
+#### declaration builtins: operand tildes after colons
+HOME=/h
+export x=${u-~:~}; echo $x
+f() { local y=${u-~:~}; echo $y; }; f
+declare z=${u-~:~}; echo $z
+a[0]=${u-~:~}; echo $a
+x=${u-~:~} eval 'echo $x'
+
+#### array element is not an assignment for operand tildes
+HOME=/h
+a=(${u-~:~}); echo "${a[@]}"
+
+#### error operand has no colon tildes
+HOME=/h
+x=${s?~:~}
+echo unreached
+
+#### subscript assignment with a quoted key gets tilde expansion
+HOME=/home/bar
+declare -A A
+A['x']=foo:~
+A["y"]=~:~/d
+a[0]=foo:~
+a[$((1))]=~/q:~
+echo ${A['x']} ${A[y]} ${a[0]} ${a[1]}
