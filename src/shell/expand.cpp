@@ -5,6 +5,7 @@
 #include <cctype>
 #include <fnmatch.h>
 #include <locale.h>
+#include <wctype.h>
 
 #include <algorithm>
 #include <cstring>
@@ -19,6 +20,7 @@
 namespace burrow::shell {
 
 std::string declare_line(std::string_view name, const Var& v);  // builtins/vars.cpp
+static bool shell_locale_is_utf8();
 namespace {
 
 // The double-quoted form bash uses for values in ${a[@]@K} and declare -p.
@@ -62,6 +64,126 @@ size_t utf8_char_len(std::string_view s, size_t i) {
   for (size_t k = 1; k < len; ++k)
     if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 1;
   return len;
+}
+
+enum class CaseChange { Upper, Lower, Toggle };
+
+// One character changed to upper or lower case. Bytes >= 0x80 are characters
+// only under a UTF-8 locale (then é becomes É, as bash does with towupper).
+std::string change_char_case(std::string_view ch, CaseChange how) {
+  auto flip = [how](wint_t c, auto is_upper, auto upper, auto lower) -> wint_t {
+    if (how == CaseChange::Upper) return upper(c);
+    if (how == CaseChange::Lower) return lower(c);
+    return is_upper(c) ? lower(c) : upper(c);
+  };
+  if (ch.size() == 1) {
+    auto c = static_cast<unsigned char>(ch[0]);
+    if (c >= 0x80) return std::string(ch);
+    return std::string(1, static_cast<char>(flip(
+                              c, [](wint_t x) { return std::isupper(static_cast<int>(x)) != 0; },
+                              [](wint_t x) { return static_cast<wint_t>(std::toupper(static_cast<int>(x))); },
+                              [](wint_t x) { return static_cast<wint_t>(std::tolower(static_cast<int>(x))); })));
+  }
+  static locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(0));
+  if (!utf8 || !shell_locale_is_utf8()) return std::string(ch);
+  // decode
+  auto b = [&](size_t k) { return static_cast<unsigned char>(ch[k]); };
+  wint_t wc = ch.size() == 2   ? ((b(0) & 0x1F) << 6) | (b(1) & 0x3F)
+              : ch.size() == 3 ? ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F)
+                               : ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) |
+                                     (b(3) & 0x3F);
+  wint_t out = flip(
+      wc, [](wint_t x) { return iswupper_l(x, utf8) != 0; }, [](wint_t x) { return towupper_l(x, utf8); },
+      [](wint_t x) { return towlower_l(x, utf8); });
+  std::string enc;
+  if (out < 0x80) {
+    enc += static_cast<char>(out);
+  } else if (out < 0x800) {
+    enc += static_cast<char>(0xC0 | (out >> 6));
+    enc += static_cast<char>(0x80 | (out & 0x3F));
+  } else if (out < 0x10000) {
+    enc += static_cast<char>(0xE0 | (out >> 12));
+    enc += static_cast<char>(0x80 | ((out >> 6) & 0x3F));
+    enc += static_cast<char>(0x80 | (out & 0x3F));
+  } else {
+    enc += static_cast<char>(0xF0 | (out >> 18));
+    enc += static_cast<char>(0x80 | ((out >> 12) & 0x3F));
+    enc += static_cast<char>(0x80 | ((out >> 6) & 0x3F));
+    enc += static_cast<char>(0x80 | (out & 0x3F));
+  }
+  return enc;
+}
+
+// Changes the case of the characters of v that `accept` takes: only the
+// first character's unless `all` (${x^} vs ${x^^}, @u vs @U).
+template <class Accept>
+std::string change_case(const std::string& v, CaseChange how, bool all, Accept accept) {
+  std::string out;
+  out.reserve(v.size());
+  size_t i = 0;
+  while (i < v.size()) {
+    size_t len = utf8_char_len(v, i);
+    std::string_view ch(v.data() + i, len);
+    out += accept(ch) ? change_char_case(ch, how) : std::string(ch);
+    i += len;
+    if (!all) break;
+  }
+  out.append(v, i, std::string::npos);
+  return out;
+}
+
+// How many characters a pattern matches, or -1 if that varies, counted as
+// bash counts it for ${x/pat/rep}: bash then tries only matches of that
+// length. Its count takes the `]` in `[!]...]` / `[^]...]` as the end of the
+// bracket, so such a pattern, one character long, never matches there.
+long bash_pattern_length(std::string_view pat) {
+  long len = 0;
+  for (size_t i = 0; i < pat.size();) {
+    char c = pat[i++];
+    bool group = i < pat.size() && pat[i] == '(';
+    if (c == '*' || (group && std::strchr("?+!@", c))) return -1;
+    if (c == '\\') {
+      if (i < pat.size()) ++i;
+      ++len;
+      continue;
+    }
+    if (c != '[') {
+      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++len;
+      continue;
+    }
+    // The first character after `[` is taken whatever it is; then up to `]`,
+    // skipping [:class:] [.sym.] [=equiv=].
+    long bracket = 1;
+    char close = 0;
+    bool closed = false;
+    for (bool first = true; i < pat.size(); first = false) {
+      c = pat[i++];
+      if (!first && !close && c == ']') {
+        closed = true;
+        break;
+      }
+      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++bracket;
+      if (c == '\\' && i < pat.size()) {
+        ++i;
+      } else if (!close && c == '[' && i < pat.size() && std::strchr(":.=", pat[i])) {
+        close = pat[i++];
+      } else if (close && c == close && i < pat.size() && pat[i] == ']') {
+        ++i;
+        close = 0;
+      }
+    }
+    len += closed ? 1 : bracket;
+  }
+  return len;
+}
+
+// The byte offset `count` characters after byte i of v, or npos past its end.
+size_t skip_chars(std::string_view v, size_t i, long count) {
+  for (; count > 0; --count) {
+    if (i >= v.size()) return std::string::npos;
+    i += utf8_char_len(v, i);
+  }
+  return i;
 }
 
 struct ParamValue {
@@ -435,14 +557,19 @@ class Expander {
           out.append(v, from, std::string::npos);
           return out;
         }
+        // A fixed-length pattern is tried only at its length (as bash does).
+        long fixed = bash_pattern_length(pat);
+        auto length_ok = [&](size_t from, size_t to) {
+          return fixed < 0 || skip_chars(v, from, fixed) == to;
+        };
         if (pe.replace_mode == ReplaceMode::Prefix) {
           for (size_t l = n + 1; l-- > 0;)
-            if (at_char(v, l) && match(pat, v.substr(0, l))) return rep + v.substr(l);
+            if (at_char(v, l) && length_ok(0, l) && match(pat, v.substr(0, l))) return rep + v.substr(l);
           return v;
         }
         if (pe.replace_mode == ReplaceMode::Suffix) {
           for (size_t s = 0; s <= n; ++s)
-            if (at_char(v, s) && match(pat, v.substr(s))) return v.substr(0, s) + rep;
+            if (at_char(v, s) && length_ok(s, n) && match(pat, v.substr(s))) return v.substr(0, s) + rep;
           return v;
         }
         if (pat.empty()) return v;
@@ -453,7 +580,7 @@ class Expander {
           if (!done) {
             size_t best = std::string::npos;
             for (size_t l = n - i; l >= 1; --l) {
-              if (at_char(v, i + l) && match(pat, v.substr(i, l))) {
+              if (at_char(v, i + l) && length_ok(i, i + l) && match(pat, v.substr(i, l))) {
                 best = l;
                 break;
               }
@@ -475,26 +602,20 @@ class Expander {
       case ParamOp::LowerFirst:
       case ParamOp::ToggleFirst: {
         std::string pat = pe.arg.empty() ? "" : sh_.expand_pattern(pe.arg);
-        std::string out = v;
-        for (size_t i = 0; i < out.size(); ++i) {
-          if (!pat.empty() && !pattern_match(pat, std::string(1, out[i]))) {
-            if (!pe.longest) break;
-            continue;
-          }
-          unsigned char c = out[i];
-          if (pe.op == ParamOp::UpperFirst) out[i] = toupper(c);
-          else if (pe.op == ParamOp::LowerFirst) out[i] = tolower(c);
-          else out[i] = isupper(c) ? tolower(c) : toupper(c);
-          if (!pe.longest) break;
-        }
-        return out;
+        CaseChange how = pe.op == ParamOp::UpperFirst   ? CaseChange::Upper
+                         : pe.op == ParamOp::LowerFirst ? CaseChange::Lower
+                                                        : CaseChange::Toggle;
+        return change_case(v, how, pe.longest, [&](std::string_view ch) {
+          return pat.empty() || pattern_match(pat, std::string(ch));
+        });
       }
       case ParamOp::Transform:
         switch (pe.transform) {
           case 'Q': return single_quote(v);
           case 'E': return decode_ansi_c(v);
           case 'P': return sh_.expand_prompt(v);
-          case 'K': return single_quote(v);
+          case 'K':
+          case 'k': return single_quote(v);  // a scalar or one element: quoted as @Q
           case 'A': {
             Var* var = sh_.find_var(pe.name);
             std::string flags;
@@ -506,21 +627,9 @@ class Expander {
             // bash spells a plain variable as an assignment, one with attributes as a declare.
             return (flags.empty() ? "" : "declare -" + flags + " ") + pe.name + "=" + single_quote(v);
           }
-          case 'U': {
-            std::string o = v;
-            for (char& c : o) c = toupper(static_cast<unsigned char>(c));
-            return o;
-          }
-          case 'L': {
-            std::string o = v;
-            for (char& c : o) c = tolower(static_cast<unsigned char>(c));
-            return o;
-          }
-          case 'u': {
-            std::string o = v;
-            if (!o.empty()) o[0] = toupper(static_cast<unsigned char>(o[0]));
-            return o;
-          }
+          case 'U': return change_case(v, CaseChange::Upper, true, [](std::string_view) { return true; });
+          case 'L': return change_case(v, CaseChange::Lower, true, [](std::string_view) { return true; });
+          case 'u': return change_case(v, CaseChange::Upper, false, [](std::string_view) { return true; });
           case 'a': {
             Var* var = sh_.find_var(pe.name);
             std::string a;

@@ -112,3 +112,53 @@ A["y"]=~:~/d
 a[0]=foo:~
 a[$((1))]=~/q:~
 echo ${A['x']} ${A[y]} ${a[0]} ${a[1]}
+
+#### case changes of non-ASCII letters in a UTF-8 locale
+export LC_ALL=C.UTF-8
+x=àÉbC y=ÀÈ z=áé
+echo ${x^} ${x^^} ${x,} ${x,,} ${x~} ${x~~}
+echo ${y,} ${y,,} ${z^} ${z^^}
+echo ${x@U} ${x@L} ${x@u} ${z@u}
+echo ${x^^[à]} ${x^^[[:lower:]]} ${x,,[É]}
+
+#### case changes leave non-ASCII bytes alone in the C locale
+export LC_ALL=C
+x=àÉbC
+echo ${x^^} ${x,,} ${x~~} ${x@U}
+
+#### case change of arrays and positional parameters
+export LC_ALL=C.UTF-8
+a=(été Ök) ; set -- ñu Ça
+echo "${a[@]^^}" "${a[*]^}" "${@,,}" "${*@U}"
+
+#### ${x@k} of a scalar and an element is quoted like @Q
+x=x e=
+a=(1 "2 3")
+echo ${x@k} ${e@k} ${undef@k} ${a[1]@k}
+echo ${x@K} ${e@K} ${undef@K}
+
+#### ${x@k} of whole arrays gives keys and values
+a=(1 "2 3")
+declare -A A=([k]="v w")
+printf '<%s>' "${a[@]@k}" "${A[@]@k}"; echo
+printf '<%s>' "${a[@]@K}" "${A[@]@K}"; echo
+
+#### patsub: [!]] and [^]] never match a character (bash counts them as two)
+s='ab]c^'
+echo ${s//[^]]/z} ${s//[!]]/z} ${s/[!]]/z} ${s/#[!]]/z} ${s/%[!]]/z}
+pat='[^]]'; echo ${s//$pat/z}
+
+#### patsub: [!]] works with a star, and in # and %
+s='ab]c'
+echo ${s//[^]]*/z} ${s#[^]]} ${s%[^]]} ${s##[^]]*}
+
+#### patsub: bracket forms that do match
+s='ab]c'
+echo ${s//[]]/z} ${s//[]a]/z} ${s//[!x]]/z} ${s//[!x]/z}
+s='aé]b[c'
+echo ${s//[[:alpha:]]/z} ${s//[é]/z} ${s//[]é]/z} ${s//[[=a=]]/z} ${s//\[c/z} ${s//[/z} ${s//é?/z}
+
+#### pattern matching elsewhere takes [!]] normally
+s=a
+[[ $s == [!]] ]] && echo cond
+case $s in [^]]) echo case ;; esac
