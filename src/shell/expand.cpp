@@ -20,18 +20,11 @@
 namespace burrow::shell {
 
 std::string declare_line(std::string_view name, const Var& v);  // builtins/vars.cpp
+std::string quoted_assoc_key(const std::string& k);              // builtins/vars.cpp
+std::string quoted_declare_value(const std::string& v);          // builtins/vars.cpp
 static bool shell_locale_is_utf8();
 namespace {
 
-// The double-quoted form bash uses for values in ${a[@]@K} and declare -p.
-std::string dquote_value(const std::string& v) {
-  std::string out = "\"";
-  for (char c : v) {
-    if (c == '"' || c == '\\' || c == '$' || c == '`') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
 
 
 bool is_glob_char(char c) { return c == '*' || c == '?' || c == '['; }
@@ -64,6 +57,12 @@ size_t utf8_char_len(std::string_view s, size_t i) {
   for (size_t k = 1; k < len; ++k)
     if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 1;
   return len;
+}
+
+// ${x@Q}: '...', or $'...' when the value holds control characters or bytes
+// that are not UTF-8.
+std::string quote_value(std::string_view v) {
+  return needs_ansi_c_quotes(v) ? quote_for_shell(v) : single_quote(v);
 }
 
 enum class CaseChange { Upper, Lower, Toggle };
@@ -359,6 +358,7 @@ class Expander {
           ((p.param->op == ParamOp::ArrayKeys && p.param->subscript_raw == "@") ||
            (p.param->op == ParamOp::PrefixNames && p.param->names_char == '@')))
         return true;
+      // (${!r[@]:+x} is such a list only if r names one: see indirect().)
       if (p.kind == WordPartKind::Param && p.param && p.param->is_special() &&
           (p.param->name == "@" || p.param->subscript_raw == "@") &&
           (p.param->op == ParamOp::None || p.param->op == ParamOp::RemovePrefix ||
@@ -611,11 +611,11 @@ class Expander {
       }
       case ParamOp::Transform:
         switch (pe.transform) {
-          case 'Q': return single_quote(v);
+          case 'Q': return quote_value(v);
           case 'E': return decode_ansi_c(v);
           case 'P': return sh_.expand_prompt(v);
           case 'K':
-          case 'k': return single_quote(v);  // a scalar or one element: quoted as @Q
+          case 'k': return quote_value(v);  // a scalar or one element: quoted as @Q
           case 'A': {
             Var* var = sh_.find_var(pe.name);
             std::string flags;
@@ -625,7 +625,7 @@ class Expander {
               if (var->exported) flags += 'x';
             }
             // bash spells a plain variable as an assignment, one with attributes as a declare.
-            return (flags.empty() ? "" : "declare -" + flags + " ") + pe.name + "=" + single_quote(v);
+            return (flags.empty() ? "" : "declare -" + flags + " ") + pe.name + "=" + quote_value(v);
           }
           case 'U': return change_case(v, CaseChange::Upper, true, [](std::string_view) { return true; });
           case 'L': return change_case(v, CaseChange::Lower, true, [](std::string_view) { return true; });
@@ -726,6 +726,9 @@ class Expander {
       sh_.error(target + ": invalid variable name");
       throw DiscardSignal{};
     }
+    // "${!r[@]:+x}" makes a word even when empty unless r names a list (a[@]).
+    bool names_list = target.size() > 3 && target.compare(target.size() - 3, 3, "[@]") == 0;
+    if (quoted && !names_list) exists_ = true;
     bool saved = via_indirection_;
     via_indirection_ = true;
     try {
@@ -800,11 +803,18 @@ class Expander {
     }
     ParamValue pv = lookup(pe, name);
     if (pe.op == ParamOp::Length) {
+      // ${#a[@]} / ${#a[i]} under set -u: bash wants the array to exist (not
+      // its element), and only abandons the command (status 1), as after a
+      // bad substitution.
+      if (pe.has_subscript && sh_.st.opts.nounset && !is_set_array(name)) {
+        sh_.error(name + ": unbound variable");
+        throw DiscardSignal{};
+      }
       if (pv.is_list) {
         add_value(std::to_string(pv.list.size()), quoted);
         return;
       }
-      if (!pv.set && sh_.st.opts.nounset) unbound(name);
+      if (!pv.set && sh_.st.opts.nounset && !pe.has_subscript) unbound(name, pe.braced);
       add_value(std::to_string(utf8_length(pv.value)), quoted);
       return;
     }
@@ -844,14 +854,13 @@ class Expander {
       default:
         break;
     }
-    // An existing but empty array is not unbound: `a=(); echo "${a[@]}"` is fine under set -u.
-    bool empty_array_list = pe.has_subscript && (pe.subscript_raw == "@" || pe.subscript_raw == "*") &&
-                            sh_.find_var(name) != nullptr && sh_.find_var(name)->is_array;
+    // bash 5.2 takes ${a[@]} / ${a[*]} like $@ under set -u: never unbound.
+    bool empty_array_list = pe.has_subscript && (pe.subscript_raw == "@" || pe.subscript_raw == "*");
     if (!is_set && !empty_array_list && sh_.st.opts.nounset && name != "@" && name != "*" &&
         (pe.op == ParamOp::None || pe.op == ParamOp::RemovePrefix || pe.op == ParamOp::RemoveSuffix ||
          pe.op == ParamOp::Replace || pe.op == ParamOp::Substring || pe.op == ParamOp::Transform ||
          pe.op == ParamOp::UpperFirst || pe.op == ParamOp::LowerFirst)) {
-      unbound(pe.has_subscript ? name + "[" + pe.subscript_raw + "]" : name);
+      unbound(pe.has_subscript ? name + "[" + pe.subscript_raw + "]" : name, pe.braced);
     }
     if (pe.op == ParamOp::Substring) {
       std::string param = pe.has_subscript ? name + "[" + pe.subscript_raw + "]" : name;
@@ -954,7 +963,8 @@ class Expander {
           std::string joined;
           for (size_t i = 0; i < kv.size(); ++i) {
             if (i) joined += ' ';
-            joined += kv[i].first + " " + dquote_value(kv[i].second);
+            joined += (arr->assoc ? quoted_assoc_key(kv[i].first) : kv[i].first) + " " +
+                      quoted_declare_value(kv[i].second);
           }
           if (arr->assoc && !kv.empty()) joined += ' ';
           out.list.push_back(joined);
@@ -1007,9 +1017,17 @@ class Expander {
     via_indirection_ = saved_indirection;
   }
 
-  [[noreturn]] void unbound(const std::string& name) {
-    // Positional parameters are named with their dollar sign: "$2: unbound variable".
-    bool positional = !name.empty() && std::isdigit(static_cast<unsigned char>(name[0]));
+  // Whether `name` is a set array (bash's test for ${#a[i]} under set -u;
+  // an empty array counts, a scalar does not).
+  bool is_set_array(const std::string& name) {
+    Var* v = sh_.find_var(name);
+    return v && v->set && (v->is_array || v->assoc);
+  }
+
+  [[noreturn]] void unbound(const std::string& name, bool braced) {
+    // A positional parameter written $2 is named with its dollar sign
+    // ("$2: unbound variable"); written ${2}, it is not.
+    bool positional = !braced && !name.empty() && std::isdigit(static_cast<unsigned char>(name[0]));
     sh_.error((positional ? "$" : "") + name + ": unbound variable");
     throw FatalSignal{127, true};
   }

@@ -413,8 +413,18 @@ class Core {
     int paren = 0, brace = 0, bracket = 0;
     bool quoted_ctx = mode == WordMode::DQuote || mode == WordMode::Heredoc || mode == WordMode::Prompt;
     bool lit_quoted = quoted_ctx || (mode == WordMode::ParamArg && in_dq);
+    // In "${x-'...'}" the single quotes stay as text but still hide a `}`.
+    bool dq_squote_pairs = mode == WordMode::ParamArg && in_dq && literal_squote;
+    bool in_squote = false;
+    int squote_line = 0;
     for (;;) {
       int c = r_.peek();
+      if (in_squote && c == kEof) fail_matching('\'', squote_line);
+      if (in_squote && c != kEof && c != '\'' && c != '$' && c != '`' && c != '\\') {
+        r_.get();
+        add_literal(parts, static_cast<char>(c), lit_quoted);
+        continue;
+      }
       if (stop_char && c == stop_char && paren == 0 && brace == 0 && bracket == 0) return;
       if (mode == WordMode::Subscript) {
         if (c == '[') ++bracket;
@@ -492,6 +502,10 @@ class Core {
           continue;
         }
         case '\'':
+          if (dq_squote_pairs) {
+            in_squote = !in_squote;
+            squote_line = r_.line();
+          }
           if (quoted_ctx || literal_squote) break;
           parse_single_quote(parts);
           continue;

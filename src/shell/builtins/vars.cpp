@@ -34,6 +34,14 @@ static bool has_shell_metas(const std::string& k) {
   return false;
 }
 
+}  // namespace
+
+// An associative array's key and a value as declare -p and ${A[@]@K} write them.
+std::string quoted_assoc_key(const std::string& k) { return has_shell_metas(k) ? dquote(k) : k; }
+std::string quoted_declare_value(const std::string& v) { return dquote(v); }
+
+namespace {
+
 // Splits "(a 'b c' [3]=d)" as produced by expand_words for array assignments.
 std::vector<std::string> split_array_literal(const std::string& s) {
   std::vector<std::string> out;

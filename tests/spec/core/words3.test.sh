@@ -162,3 +162,74 @@ echo ${s//[[:alpha:]]/z} ${s//[é]/z} ${s//[]é]/z} ${s//[[=a=]]/z} ${s//\[c/z} 
 s=a
 [[ $s == [!]] ]] && echo cond
 case $s in [^]]) echo case ;; esac
+
+#### set -u: ${a[@]} and ${a[*]} of an unset array are not errors
+set -u
+echo /"${u[@]}"/ ${u[@]} /"${u[*]}"/ x
+echo /"${u[@]/a/b}"/ /"${u[@]@Q}"/ /"${u[@]^^}"/ /${u[*]:1}/ /"${u[@]#a}"/
+declare -a d
+echo /"${d[@]}"/ /"${d[@]:0}"/
+
+#### set -u: ${#a[@]} of an unset array fails with status 1
+set -u
+echo ${#u[@]}
+echo unreached
+
+#### set -u: ${#a[i]} wants the array, not the element
+set -u
+u=(a); echo ${#u[1]} ${#u[@]}
+a=(); echo ${#a[@]} ${#a[0]}
+declare -A A=([j]=1); echo ${#A[k]}
+declare -A B; echo ${#B[k]}
+echo unreached
+
+#### set -u: ${#x[0]} of a scalar is unbound
+set -u
+x=1
+echo ${#x[0]}
+echo unreached
+
+#### set -u: ${#a[@]} in a subshell
+set -u
+( echo ${#u[@]} ); echo status=$?
+declare -a d
+( echo ${#d[*]} ); echo status=$?
+
+#### set -u: $2 and ${2} are named differently
+set -u
+( echo $2 ); ( echo ${2} ); ( echo ${#2} ); ( echo ${2#a} ); ( echo ${2@Q} )
+echo $1
+
+#### indirect with [@] and operators makes a word unless it names a list
+declare -A ref=([d]=v2)
+v2=
+printf '<%s>' "${!ref[@]:+set}" "${!ref[@]:-empty}" "${!ref[@]:1}"; echo
+a=(1 2) e=()
+r=(a[@]) q=(e[@])
+printf '<%s>' "${!r[@]:+set}" "${!q[@]:+set}" "${!q[@]:-d}" "${!q[@]#x}"; echo
+x= p=x s=(x)
+printf '<%s>' "${!p:+s}" "${!s[@]:+set}" "${!s[*]:+set}" "${!s[@]#a}"; echo
+
+#### right brace inside single quotes in a double-quoted operand
+x="a'}'b"
+echo "${var-}}" "${var-\}}" "${var-'}'}" "${var-"}"}"
+echo "${var-'a b'}" "${x#*'}'}" "${x/'}'/Q}" "${var:-'}}'}" "${var-'$x'}" ${var-'}'}
+
+#### unterminated single quote in a double-quoted operand
+echo "${var-'}"
+echo unreached
+
+#### ${x@Q} uses $'...' for control characters
+x=$'a\nb' y=$'\001' z=$'a\'b\t' w=$'\xff' u=$'é\n'
+echo ${x@Q} "${y@Q}" ${z@Q} ${w@Q} ${u@Q}
+echo ${x@A} ${x@K} ${x@k}
+set -- $'a\nb' c
+echo ${@@Q} "${*@Q}"
+
+#### ${a[@]@K} quotes values and assoc keys as declare -p does
+a=($'a\nb' c)
+echo ${a[@]@Q} "${a[@]@K}" ${a[@]@A}
+declare -A A=([$'\n']=$'\t')
+echo "${A[@]@K}"
+declare -A B=(["a b"]=1 ["q\"z"]=3 [x]='$y')
+echo "${B[@]@K}"
