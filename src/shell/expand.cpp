@@ -29,6 +29,16 @@ namespace {
 
 bool is_glob_char(char c) { return c == '*' || c == '?' || c == '['; }
 
+// Backslashes before the characters an extended regex gives a meaning.
+std::string escape_regex(std::string_view t) {
+  std::string out;
+  for (char c : t) {
+    if (std::strchr("\\.[]()*+?{}|^$", c) && c) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 std::string escape_glob(std::string_view t) {
   std::string out;
   out.reserve(t.size());
@@ -204,6 +214,9 @@ class Expander {
     for (const WordPart& p : ps) part(p, quoted);
   }
 
+  // For the right side of =~: quoted text is escaped for a regex, not a glob.
+  void for_regex() { regex_ = true; }
+
   std::vector<Field> finish() {
     end_field();
     return std::move(out_);
@@ -239,11 +252,40 @@ class Expander {
  private:
   void add_quoted(std::string_view t) {
     cur_.text += t;
-    cur_.pattern += escape_glob(t);
+    if (!regex_) {
+      cur_.pattern += escape_glob(t);
+    } else if (regex_bracket_) {
+      // bash 5.2: quoted text inside a bracket expression is taken as is
+      cur_.pattern += t;
+      regex_bracket_len_ += t.size();
+    } else {
+      cur_.pattern += escape_regex(t);
+    }
     exists_ = true;
+  }
+  // Follows the unquoted text of a regex through its bracket expressions.
+  void track_regex_brackets(std::string_view t) {
+    for (size_t i = 0; i < t.size(); ++i) {
+      char c = t[i];
+      if (!regex_bracket_) {
+        if (c == '\\') ++i;
+        else if (c == '[') regex_bracket_ = true, regex_bracket_len_ = 0, regex_caret_ = false;
+      } else if (c == '^' && regex_bracket_len_ == 0 && !regex_caret_) {
+        regex_caret_ = true;
+      } else if (c == ']' && regex_bracket_len_ > 0) {
+        regex_bracket_ = false;
+      } else if (c == '[' && i + 1 < t.size() && std::strchr(":.=", t[i + 1])) {
+        size_t end = t.find(std::string{t[i + 1], ']'}, i + 2);
+        i = end == std::string_view::npos ? t.size() : end + 1;
+        ++regex_bracket_len_;
+      } else {
+        ++regex_bracket_len_;
+      }
+    }
   }
   void add_unquoted(std::string_view t) {
     cur_.text += t;
+    if (regex_) track_regex_brackets(t);
     cur_.pattern += t;
     for (char c : t)
       if (is_glob_char(c) || c == '(') cur_.glob = true;  // "(": maybe an extglob group
@@ -1034,6 +1076,10 @@ class Expander {
 
   Interp& sh_;
   bool split_;
+  bool regex_ = false;
+  bool regex_bracket_ = false;  // inside [...] of a regex
+  bool regex_caret_ = false;    // its leading ^ seen
+  size_t regex_bracket_len_ = 0;
   std::string ifs_;
   std::vector<Field> out_;
   Field cur_;
@@ -1132,6 +1178,13 @@ std::string Interp::expand_word_string(const Word& w) {
 
 std::string Interp::expand_pattern(const Word& w) {
   Expander e(*this, false);
+  e.parts(w.parts, false);
+  return e.single().pattern;
+}
+
+std::string Interp::expand_regex(const Word& w) {
+  Expander e(*this, false);
+  e.for_regex();
   e.parts(w.parts, false);
   return e.single().pattern;
 }

@@ -317,6 +317,7 @@ class Interp : public ProcessHost {
   std::vector<Field> expand_word_fields(const Word& w, bool split = true);
   std::string expand_word_string(const Word& w);  // no splitting, no glob
   std::string expand_pattern(const Word& w);     // quoted parts escaped
+  std::string expand_regex(const Word& w);       // quoted parts escaped for =~
   std::string expand_heredoc(const Word& body);
   // PS1/PS4/${x@P}: backslash escapes decoded, then expanded as in "..." (prompt.cpp).
   std::string expand_prompt(std::string_view p);

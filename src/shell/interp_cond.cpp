@@ -164,23 +164,13 @@ int Interp::execute_cond(const CondExpr& e) {
       std::string a = expand_word_string(e.left);
       const std::string& op = e.op;
       if (op == "==" || op == "=" || op == "!=") {
-        std::string pat = expand_pattern(e.right);
+        std::string pat = expand_regex(e.right);
         bool m = pattern_match(pat, a, st.opts.nocasematch);
         return (m == (op != "!=")) ? 0 : 1;
       }
       if (op == "=~") {
-        // Quoted parts of the regex match literally.
-        std::string re;
-        std::string pat = expand_pattern(e.right);
-        for (size_t i = 0; i < pat.size(); ++i) {
-          if (pat[i] == '\\' && i + 1 < pat.size()) {
-            char c = pat[++i];
-            if (strchr("\\.[]()*+?{}|^$", c)) re += '\\';
-            re += c;
-          } else {
-            re += pat[i];
-          }
-        }
+        // Quoted parts of the regex match literally (expand_regex escapes them).
+        std::string re = expand_regex(e.right);
         regex_t rx;
         int flags = REG_EXTENDED | (st.opts.nocasematch ? REG_ICASE : 0);
         if (regcomp(&rx, re.c_str(), flags) != 0) return 2;

@@ -520,7 +520,7 @@ class Core {
           parse_backquote(parts, quoted_ctx || in_dq);
           continue;
         case '~':
-          if (parts.empty() && (mode == WordMode::Normal || mode == WordMode::Cond ||
+          if (parts.empty() && (mode == WordMode::Normal || mode == WordMode::Cond || mode == WordMode::Regex ||
                                 (mode == WordMode::ParamArg && !in_dq))) {
             if (parse_tilde(parts, mode)) continue;
           }
@@ -659,7 +659,20 @@ class Core {
       return true;
     }
     std::string name;
-    if (is_name_start(n)) {
+    if (n == '\\' && r_.peek(2) == '\n') {
+      // `$\<newline>?`: a line continuation between $ and a name or special
+      // parameter is removed first.
+      size_t k = 1;
+      while (r_.peek(k) == '\\' && r_.peek(k + 1) == '\n') k += 2;
+      int c = r_.peek(k);
+      if (!is_name_start(c) && !is_digit(c) && (c == kEof || !std::strchr("@*#?-$!", c))) return false;
+      while (k-- > 0) r_.get();
+      if (is_name_start(c)) {
+        while (is_name_char(r_.peek())) name.push_back(static_cast<char>(r_.get()));
+      } else {
+        name.push_back(static_cast<char>(r_.get()));
+      }
+    } else if (is_name_start(n)) {
       r_.get();
       while (is_name_char(r_.peek())) name.push_back(static_cast<char>(r_.get()));
     } else if (is_digit(n) || (n != kEof && std::strchr("@*#?-$!", n))) {

@@ -233,3 +233,56 @@ declare -A A=([$'\n']=$'\t')
 echo "${A[@]@K}"
 declare -A B=(["a b"]=1 ["q\"z"]=3 [x]='$y')
 echo "${B[@]@K}"
+
+#### a line continuation between $ and the name is removed
+x=5
+echo $\
+? $\
+x "$\
+x" a$\
+b
+
+#### tilde on the right of =~ matches literally
+HOME=foo
+[[ ~ =~ $HOME ]]; echo $?
+[[ $HOME =~ ~ ]]; echo $?
+HOME='^a$'
+[[ ~ =~ $HOME ]]; echo $?
+[[ $HOME =~ ~ ]]; echo $?
+
+#### escaped regex characters match literally
+[[ 'x' =~ \. ]]; echo $?; [[ '.' =~ \. ]]; echo $?
+[[ 'xx' =~ \^\$ ]]; echo $?; [[ '^$' =~ \^\$ ]]; echo $?
+[[ 'xxx' =~ \+\*\? ]]; echo $?; [[ '*+?' =~ \*\+\? ]]; echo $?
+[[ 'xx' =~ \{\} ]]; echo $?; [[ '{}' =~ \{\} ]]; echo $?
+
+#### quoted regex characters match literally
+for c in '{' '+' '*' '?' '^' '$' '(' ')' '|' '\' '.' '}' '[' ']'; do
+  [[ $c =~ "$c" ]] && printf 'yes %s ' "$c"
+done; echo
+[[ z =~ "." ]]; echo $?
+[[ 'a.c' =~ "a.c" ]]; echo $?; [[ 'abc' =~ "a.c" ]]; echo $?
+
+#### escaped { and $ in a group
+[[ '$PA' =~ ^(\$\{?)([A-Za-z0-9_]*)$ ]] && echo "${BASH_REMATCH[@]}"
+pat='^(\$\{?)([A-Za-z0-9_]*)$'
+[[ '${PA' =~ $pat ]] && echo "${BASH_REMATCH[@]}"
+
+#### quoted text inside a regex bracket expression is taken as is
+[[ "]" =~ [\]] ]]; echo $?
+[[ "]" =~ ["]"] ]]; echo $?; [[ "a" =~ ["]"] ]]; echo $?
+[[ . =~ ^[[:alpha:]"."]$ ]]; echo $?
+[[ . =~ ^[^"."]$ ]]; echo $?; [[ x. =~ ^[^"."]"."$ ]]; echo $?
+[[ - =~ ["a-z"] ]]; echo $?; [[ b =~ ['a-z'] ]]; echo $?
+[[ "\\" =~ ["\\"] ]]; echo $?; [[ "a" =~ [^]"a"] ]]; echo $?
+
+#### backslashes from a variable stay in the regex
+x='\.'; [[ a =~ $x ]]; echo $?; [[ . =~ $x ]]; echo $?
+x='\1'; [[ a =~ $x ]]; echo $?
+[[ 'a\b' =~ "\\" ]]; echo $?; [[ ab =~ a\b ]]; echo $?
+
+#### invalid regexes give status 2 without a message
+for x in 'a{' '*' 'a(' '[a' 'a\' '{1}' '[[:foo:]]' 'a{2,1}' '+'; do
+  [[ a =~ $x ]]; printf '%s ' $?
+done; echo
+for x in 'a**' '()' 'a|'; do [[ a =~ $x ]]; printf '%s ' $?; done; echo
