@@ -444,7 +444,7 @@ class Expander {
         param(*p.param, quoted);
         break;
       case WordPartKind::CommandSubst: {
-        std::string out = sh_.command_substitution(*p.command);
+        std::string out = p.command ? sh_.command_substitution(*p.command) : sh_.failed_backquote(p.backquote_source);
         add_value(out, quoted);
         break;
       }
@@ -1514,6 +1514,18 @@ static void drop_nul_bytes(Interp& sh, std::string& out) {
   if (out.find('\0') == std::string::npos) return;
   std::erase(out, '\0');
   sh.error("warning: command substitution: ignored null byte in input");
+}
+
+std::string Interp::failed_backquote(const std::string& body) {
+  ParserOptions po;
+  po.first_line = st.lineno;
+  po.extglob = st.opts.extglob;
+  ParseError err;
+  parse_script(body, err, po);
+  if (err) write_err(err.format(st.arg0 + ": command substitution"));
+  subst_status_ = 2;
+  st.last_status = 2;
+  return "";
 }
 
 std::string Interp::command_substitution(const List& body) {

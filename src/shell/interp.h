@@ -324,6 +324,9 @@ class Interp : public ProcessHost {
   std::string decode_prompt(std::string_view p);
   std::optional<std::string> prompt_escape_value(char c);
   std::string command_substitution(const List& body);
+  // `...` whose body does not parse: bash reports the syntax error when it
+  // expands it ("command substitution: line N: ..."), status 2, no output.
+  std::string failed_backquote(const std::string& body);
   std::string process_substitution(const List& body, bool output);
   std::vector<Word> brace_expand_word(const Word& w);
   // False for the common word without an unquoted "{": no copy is needed.

@@ -286,3 +286,16 @@ for x in 'a{' '*' 'a(' '[a' 'a\' '{1}' '[[:foo:]]' 'a{2,1}' '+'; do
   [[ a =~ $x ]]; printf '%s ' $?
 done; echo
 for x in 'a**' '()' 'a|'; do [[ a =~ $x ]]; printf '%s ' $?; done; echo
+
+#### a syntax error inside backquotes is reported when expanded
+x=`echo "`; echo "st=$?"
+echo `if`; echo st=$?
+echo `fi`x; echo b
+echo "a`(`b"; echo c
+f() { echo `)`; }
+f
+echo `echo \\\\"`
+
+#### a backquote syntax error in an unexpanded operand is silent
+x=1
+echo ${x:-`fi`} ${x:+ok}
