@@ -292,8 +292,7 @@ x=`echo "`; echo "st=$?"
 echo `if`; echo st=$?
 echo `fi`x; echo b
 echo "a`(`b"; echo c
-f() { echo `)`; }
-f
+echo `)`
 echo `echo \\\\"`
 
 #### a backquote syntax error in an unexpanded operand is silent
