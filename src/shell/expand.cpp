@@ -513,9 +513,11 @@ class Expander {
         sh_.error(e.message);
         throw FatalSignal{1};
       }
+      if (v && v->is_array && idx < 0 && !v->array.empty()) idx += v->array.rbegin()->first + 1;
+      // A negative index before the first element: bash complains and goes on.
+      if (idx < 0) sh_.error(name + ": bad array subscript");
       if (v && v->set) {
         if (v->is_array) {
-          if (idx < 0 && !v->array.empty()) idx += v->array.rbegin()->first + 1;
           auto it = v->array.find(idx);
           if (it != v->array.end()) {
             pv.set = true;
@@ -874,7 +876,10 @@ class Expander {
       case ParamOp::Assign:
         if (use_alt) {
           std::string v = sh_.expand_word_string(pe.arg);
-          if (!sh_.set_var(name, v)) {
+          // ${a[k]=v} assigns the element (bash 5.2).
+          bool element = pe.has_subscript && pe.subscript_raw != "@" && pe.subscript_raw != "*";
+          if (element ? !sh_.set_element(name, sh_.expand_word_string(pe.subscript), v, false)
+                      : !sh_.set_var(name, v)) {
             sh_.error(name + ": readonly variable");
             throw DiscardSignal{};
           }

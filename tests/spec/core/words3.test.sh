@@ -298,3 +298,21 @@ echo `echo \\\\"`
 #### a backquote syntax error in an unexpanded operand is silent
 x=1
 echo ${x:-`fi`} ${x:+ok}
+
+#### ${a[k]=v} and ${a[k]:=v} assign the element
+a=(); echo ${a[2]=x} ${a[3]:=y}; declare -p a
+declare -A A; k="a b"; echo ${A[$k]=v} ${A["x"]:=w}; declare -p A
+b=(1); i=5; echo ${b[i]:=z} ${b[i+1]=q}; declare -p b
+x=s; echo ${x[0]:=t} ${x[1]:=u}; declare -p x
+
+#### ${r[k]=v} of a readonly array
+readonly -a r=(1)
+echo ${r[3]=x}
+echo next
+
+#### a negative subscript before the first element
+a=(1 2 3); echo "[${a[-7]}]" $?
+echo "${a[-4]:-d}" ${a[-1]} ${a[-3]}
+e=(); echo "[${e[-1]}]"
+x=s; echo "[${x[-1]}]"
+echo "[${u[-1]}]"
