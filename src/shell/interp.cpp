@@ -1147,13 +1147,6 @@ int Interp::execute_simple(const SimpleCommand& c) {
     st.last_status = 1;
     return 1;
   }
-  if (st.opts.posix && !temp_env.empty()) {
-    // POSIX: assignments before a special builtin stay after it.
-    const BuiltinInfo* b = enabled_builtin(words[0]);
-    if (b && b->special && words[0].find('/') == std::string::npos) {
-      for (auto& [k, v] : temp_env) set_var(k, v);
-    }
-  }
   int status;
   try {
     status = run_simple_argv(std::move(words), c.assigns.empty() ? nullptr : &temp_env);
@@ -1220,7 +1213,21 @@ int Interp::run_simple_argv(std::vector<std::string> argv, const Environment* ex
           throw;
         }
         temp_env_frames_.pop_back();
+        // POSIX: assignments before a special builtin stay after it, with
+        // the values they have when it ends (`x=1 unset x` leaves x alone).
+        // They stay exported, as in bash; readonly carries over.
+        std::vector<std::pair<std::string, Var>> kept;
+        if (st.opts.posix && b->special && !st.frames.empty())
+          for (auto& [k, v] : st.frames.back())
+            if (v.set && !v.is_array) kept.emplace_back(k, v);
         if (!st.frames.empty()) st.frames.pop_back();
+        for (auto& [k, v] : kept) {
+          set_var(k, v.value);
+          if (Var* now = find_var(k)) {
+            if (v.exported) now->exported = true;
+            if (v.readonly) now->readonly = true;
+          }
+        }
         return status;
       }
       return run_builtin(*b, argv);

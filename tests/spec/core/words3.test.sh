@@ -316,3 +316,22 @@ echo "${a[-4]:-d}" ${a[-1]} ${a[-3]}
 e=(); echo "[${e[-1]}]"
 x=s; echo "[${x[-1]}]"
 echo "[${u[-1]}]"
+
+#### posix: prefix assignments before a special builtin stay, unless unset
+set -o posix
+x=42; x=tmp unset x; echo x=$x
+f() { x=42; x=tmp unset x; echo x=$x; x=42; x=tmp eval 'unset x'; echo x=$x; }
+f; echo g=$x
+a=1 b=2 eval 'unset a'; echo "[$a][$b]"
+c=1 eval 'c=2'; echo $c
+
+#### posix: the kept assignments are exported
+set -o posix
+x=1 :; env | grep ^x=
+y=0; y=1 :; env | grep ^y=
+g() { local l=0; l=1 :; env | grep ^l=; }; g; echo "[$l]"
+w=3 readonly w; w=4; echo $w
+
+#### without posix, prefix assignments before special builtins go away
+x=42; x=tmp :; echo x=$x
+x=tmp unset x; echo x=$x
