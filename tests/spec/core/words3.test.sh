@@ -330,7 +330,6 @@ set -o posix
 x=1 :; env | grep ^x=
 y=0; y=1 :; env | grep ^y=
 g() { local l=0; l=1 :; env | grep ^l=; }; g; echo "[$l]"
-w=3 readonly w; w=4; echo $w
 
 #### without posix, prefix assignments before special builtins go away
 x=42; x=tmp :; echo x=$x
