@@ -300,6 +300,10 @@ int Interp::run_source(std::string_view source, int first_line, bool parse_error
       // An interactive shell names no line and does not quote it.
       if (st.interactive && source_depth_ == 0) write_err(name + ": " + err.message + "\n");
       else write_err(err.format(name));
+      if (err.skip_line) {
+        status = st.last_status = 1;
+        continue;
+      }
       st.last_status = 2;
       if (!parse_error_fatal) return 2;
       throw FatalSignal{2};

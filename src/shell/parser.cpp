@@ -1055,6 +1055,14 @@ class Core {
   // ---- here-documents ----------------------------------------------------
   std::vector<PendingHeredoc> pending_;
 
+  // After an error bash recovers from: drops the rest of the line.
+  void skip_rest_of_line() {
+    for (int c = r_.get(); c != kEof && c != '\n'; c = r_.get()) {
+    }
+    have_ = false;
+    pending_.clear();
+  }
+
   void read_heredocs() {
     auto pend = std::move(pending_);
     pending_.clear();
@@ -1448,7 +1456,13 @@ class Core {
         t.line = r_.line();
         t.pos = r_.pos();
         t.op = lex_op();
-        fail_token(t);
+        try {
+          fail_token(t);
+        } catch (SyntaxError& e) {
+          // bash reports this one and goes on after the line (status 1)
+          e.err.skip_line = true;
+          throw;
+        }
       }
       Word w;
       w.line = r_.line();
@@ -2171,7 +2185,8 @@ std::unique_ptr<List> Parser::next_command(ParseError& err) {
     impl_->reader.clear_record();
     return impl_->core.next_command();
   } catch (SyntaxError& e) {
-    impl_->failed = true;
+    if (e.err.skip_line) impl_->core.skip_rest_of_line();
+    else impl_->failed = true;
     err = std::move(e.err);
     return nullptr;
   }

@@ -34,6 +34,9 @@ struct ParseError {
   // The input ended inside a construct: an interactive front end may read
   // another line and try again.
   bool incomplete = false;
+  // An error bash reports and then goes on from, after the rest of the line
+  // (an operator inside an array literal): status 1, parsing resumes.
+  bool skip_line = false;
 
   explicit operator bool() const { return !message.empty(); }
   // The two lines bash prints after "<name>: ", e.g. for `bash -c`:

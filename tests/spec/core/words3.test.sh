@@ -334,3 +334,25 @@ g() { local l=0; l=1 :; env | grep ^l=; }; g; echo "[$l]"
 #### without posix, prefix assignments before special builtins go away
 x=42; x=tmp :; echo x=$x
 x=tmp unset x; echo x=$x
+
+#### an operator inside an array literal: error, the line is skipped
+a=( inside=() )
+echo st=$? len=${#a[@]}
+b=(1 x=(2) 3); echo not run
+c=(1 (2))
+echo st=$?
+
+#### ; | & inside an array literal
+a=(1 ; 2)
+echo st=$?
+a=(1 | 2) ; echo no
+echo st=$?
+a=(1 & 2)
+echo st=$? end
+
+#### an array literal error inside if
+if true; then
+a=(1 ; 2)
+echo in
+fi
+echo end $?
