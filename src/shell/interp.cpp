@@ -1169,7 +1169,9 @@ int Interp::execute_simple(const SimpleCommand& c) {
 
 int Interp::run_simple_argv(std::vector<std::string> argv, const Environment* extra_env) {
   const std::string& name = argv[0];
-  if (name.find('/') == std::string::npos) {
+  // bash finds a function named with a slash (ble/is-array) before the file.
+  bool slash_function = name.find('/') != std::string::npos && !st.opts.posix && st.functions.count(name);
+  if (name.find('/') == std::string::npos || slash_function) {
     // In POSIX mode a special builtin is found before a function of its name.
     const BuiltinInfo* special = nullptr;
     if (st.opts.posix) {

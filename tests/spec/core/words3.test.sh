@@ -356,3 +356,12 @@ a=(1 ; 2)
 echo in
 fi
 echo end $?
+
+#### a function named with a slash is found before the file
+f/g() { echo fn "$@"; }
+f/g 1; x=1 f/g 2
+type f/g | head -1
+function ble/is-array { [[ ${!1@a} == *a* ]]; }
+ble/is-array undef; echo undef $?
+s=''; ble/is-array s; echo string $?
+arr=(1 2); ble/is-array arr; echo array $?
