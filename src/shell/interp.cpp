@@ -192,15 +192,19 @@ void Interp::run_pending_traps() {
     std::string action = trap->second;
     // A trap leaves $? as it found it.
     int saved = st.last_status;
+    // Its lines count from 1, as bash parses the action anew; the
+    // interrupted command's line comes back after.
+    int saved_line = st.lineno;
     ++trap_depth_;
     try {
-      run_source(action, st.lineno, false);
+      run_source(action, 1, false);
     } catch (...) {
       --trap_depth_;
       throw;
     }
     --trap_depth_;
     st.last_status = saved;
+    st.lineno = saved_line;
   }
 }
 
@@ -387,7 +391,7 @@ int Interp::run_toplevel(std::string_view source, bool run_exit_trap) {
         ~TrapDepth() { --depth; }
       } in_trap{trap_depth_};
       try {
-        run_source(action, st.lineno, false);
+        run_source(action, 1, false);  // its lines count from 1, as bash's do
       } catch (const ExitSignal& e) {
         status = e.status;
       } catch (const FatalSignal&) {
@@ -441,30 +445,32 @@ int Interp::execute_and_or(const AndOr& ao) {
     }
     if (!last) --errexit_suppressed_;
     else if (!ao.pipelines[i].negated && !(ao.pipelines[i].commands.size() == 1 && status_from_compound_body_)) {
-      if (status != 0 && errexit_suppressed_ == 0 && !in_err_trap_) {
-        auto trap = traps_.find("ERR");
-        if (trap != traps_.end()) {
-          std::string action = trap->second;
-          in_err_trap_ = true;
-          ++trap_depth_;
-          int saved = st.last_status;
-          st.last_status = status;
-          try {
-            run_source(action, st.lineno, false);
-          } catch (...) {
-            in_err_trap_ = false;
-            --trap_depth_;
-            throw;
-          }
-          in_err_trap_ = false;
-          --trap_depth_;
-          st.last_status = saved;
-        }
-      }
+      if (status != 0 && errexit_suppressed_ == 0) run_err_trap(status);
       maybe_errexit(status);
     }
   }
   return status;
+}
+
+void Interp::run_err_trap(int status) {
+  if (in_err_trap_) return;
+  auto trap = traps_.find("ERR");
+  if (trap == traps_.end()) return;
+  std::string action = trap->second;
+  in_err_trap_ = true;
+  ++trap_depth_;
+  int saved = st.last_status;
+  st.last_status = status;
+  try {
+    run_source(action, st.lineno, false);
+  } catch (...) {
+    in_err_trap_ = false;
+    --trap_depth_;
+    throw;
+  }
+  in_err_trap_ = false;
+  --trap_depth_;
+  st.last_status = saved;
 }
 
 // `for i in a b` / `select i in a b` as $BASH_COMMAND shows them to a DEBUG trap.
@@ -584,6 +590,15 @@ int Interp::execute_pipeline(const Pipeline& p) {
           if (s != 0) status = s;
       }
       check_cancel();
+      // bash waits for a `( ... )` last stage as for a subshell of its own,
+      // so a failing pipeline that ends in one runs the ERR trap (and set -e)
+      // there too, before the pipeline's own check: twice in all.
+      bool unsuppressed = errexit_suppressed_ == (p.negated ? 1 : 0);
+      if (status != 0 && unsuppressed && p.commands.back()->kind == CommandKind::Subshell &&
+          !(p.negated && st.opts.errexit)) {
+        run_err_trap(status);
+        if (!p.negated && st.opts.errexit) throw ExitSignal{status};
+      }
     }
   } catch (...) {
     if (p.negated) --errexit_suppressed_;
@@ -1274,6 +1289,8 @@ int Interp::call_function(const FunctionDef& f, std::vector<std::string> argv) {
   auto cleanup = [&] {
     st.loop_depth = saved_loop;
     func_names_.pop_back();
+    // The caller's line again: an ERR trap for the call shows where it was.
+    st.lineno = call_lines_.back();
     call_lines_.pop_back();
     --st.function_depth;
     st.frames.pop_back();

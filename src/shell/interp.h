@@ -436,6 +436,8 @@ class Interp : public ProcessHost {
   void register_signal_target(std::string command = "bash");
   // Runs the traps of signals that arrived; called between commands.
   void run_pending_traps();
+  // Runs the ERR trap for a command that returned `status` (not from within itself).
+  void run_err_trap(int status);
   // Recomputes trapped_signals / ignored_signals (and the DEBUG / ERR /
   // RETURN flags below) after traps_ changed.
   void update_signal_masks();

@@ -1,0 +1,84 @@
+#### signal trap: LINENO counts from the trap's own first line
+trap 'echo "$LINENO usr1"' USR1
+kill -USR1 $$
+trap $'\necho "$LINENO usr1"' USR1
+kill -USR1 $$
+echo "$LINENO after"
+
+#### ERR trap inside a signal trap sees the signal trap's lines
+trap 'false; echo $LINENO usr1' USR1
+trap 'false; echo $LINENO err' ERR
+kill -USR1 $$
+echo after=$?
+
+#### EXIT trap: LINENO counts from its first line; errors name that line
+trap $'echo "$LINENO exit"\nnosuch_cmd_x' EXIT
+echo "$LINENO main"
+
+#### signal trap: an error in it names the trap's line
+trap 'nosuch_cmd_y' USR1
+kill -USR1 $$
+echo "status $?"
+
+#### ERR trap for a function call shows the call's line
+g() {
+  return 3
+}
+trap 'echo "err $LINENO $?"' ERR
+g
+x=1 g
+g || :
+echo done
+
+#### ERR trap with a multi-line action counts from the failing line
+trap $'\necho "err $LINENO"' ERR
+false
+f() { false; }
+f
+
+#### ERR trap: a pipeline ending in a subshell runs it twice
+trap 'echo "err $?"' ERR
+true | (exit 3)
+(false) | (false) | (false)
+false | (false)
+(false) | false
+(false) | (true)
+echo "${PIPESTATUS[@]}"
+
+#### ERR trap: pipefail with a subshell last stage
+set -o pipefail
+trap 'echo "err $?"' ERR
+(exit 3) | (true)
+(exit 3) | true
+true | { false; }
+
+#### ERR trap: negated or tested pipelines ending in a subshell
+trap 'echo err' ERR
+! true | (false)
+true | (false) || echo or
+if true | (false); then :; fi
+while true | (false); do :; done
+echo end
+
+#### ERR trap and set -e: a subshell last stage exits after one trap
+set -e
+trap 'echo "err $?"' ERR
+true | (exit 4)
+echo not reached
+
+#### set -e: negated pipeline ending in a subshell does not exit
+set -e
+trap 'echo err' ERR
+! true | (false)
+echo yes
+
+#### ERR trap: pipelines of assignments, (( )), [[ ]] and groups
+trap 'echo assign' ERR
+a=$(false) | a=$(false)
+trap 'echo dparen' ERR
+(( 0 )) | (( 0 ))
+trap 'echo dbracket' ERR
+[[ a = b ]] | [[ a = b ]]
+trap 'echo group' ERR
+{ false; } | { false; }
+echo ok
