@@ -279,6 +279,9 @@ int Interp::run_source(std::string_view source, int first_line, bool parse_error
   };
   Parser parser{std::string(source), po};
   int status = 0;
+  // An interactive shell: a set -u or ${x?} error abandons the command (the
+  // rest of its line, or of an eval's string), not the shell.
+  bool discards_expansion_errors = st.interactive && st.subshell_level == 0;
   // bash reads its input a line at a time; under set -v it echoes each line
   // as it reads it, so a line already read when `set -v` ran is not shown.
   size_t read_upto = 0;
@@ -325,6 +328,10 @@ int Interp::run_source(std::string_view source, int first_line, bool parse_error
     } catch (const DiscardSignal& d) {
       if (st.subshell_level > 0) throw;
       if (st.opts.errexit && !d.from_arith) throw ExitSignal{1};
+      status = st.last_status = 1;
+    } catch (const FatalSignal& f) {
+      if (!f.from_expansion || !discards_expansion_errors) throw;
+      if (st.opts.errexit) throw ExitSignal{1};
       status = st.last_status = 1;
     }
   }

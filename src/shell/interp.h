@@ -306,6 +306,8 @@ class Interp : public ProcessHost {
   void refresh_option_vars();
   // `set -o NAME` / `set +o NAME`; false for a name bash does not know.
   bool set_named_option(std::string_view name, bool on);
+  // A `set -o` option's state: 1 on, 0 off, -1 no such option.
+  int named_option(std::string_view name);
   // Special parameters and dynamic variables ($?, $#, RANDOM, ...).
   std::optional<std::string> special_param(std::string_view name);
 

@@ -82,3 +82,34 @@ trap 'echo dbracket' ERR
 trap 'echo group' ERR
 { false; } | { false; }
 echo ok
+
+#### test -o and [[ -o ]] know every set -o option
+test -o hashall; echo $?
+test -o nosuch; echo $?
+[[ -o nosuch ]]; echo $?
+[[ -o braceexpand ]]; echo $?
+set -o vi; [[ -o vi ]]; echo $?
+test -o emacs; echo $?
+set +B; test -o braceexpand; echo $?
+test -o interactive-comments; echo $?
+test -o monitor; echo $?
+
+#### an interactive shell starts in emacs mode
+bash --rcfile /dev/null -c 'test -o emacs; echo $?; test -o vi; echo $?'
+bash --rcfile /dev/null -i -c 'test -o emacs; echo $?; test -o vi; echo $?' 2>/dev/null
+
+#### set -u in an interactive shell abandons the line, not the shell
+bash --rcfile /dev/null -i -c 'set -u; echo before; echo $x; echo after
+echo "st=$?"; echo ${y?oops}
+echo "st=$?"; (echo $z; echo in); echo "sub=$?"
+f() { echo $w; echo f; }; f; echo "f=$?"
+eval "echo \$u; echo e1"; echo e2
+echo line
+set -e; echo $v
+echo "not reached"' 2>&1 | grep -v 'terminal process group'
+echo "rc=${PIPESTATUS[0]}"
+
+#### set -u in a non-interactive shell exits
+bash -c 'set -u; echo before; echo $x; echo after
+echo line2'
+echo "rc=$?"
