@@ -798,8 +798,9 @@ int Interp::execute_command(const Command& c) {
   }
   st.lineno = c.line;
   std::vector<SavedFd> saved;
+  bool in_shell = c.kind != CommandKind::Subshell;
   if (!apply_redirects(c.redirects, &saved)) {
-    restore_redirects(saved);
+    restore_redirects(saved, in_shell);
     st.last_status = 1;
     return 1;
   }
@@ -807,10 +808,10 @@ int Interp::execute_command(const Command& c) {
   try {
     status = execute_compound(c);
   } catch (...) {
-    restore_redirects(saved);
+    restore_redirects(saved, in_shell);
     throw;
   }
-  restore_redirects(saved);
+  restore_redirects(saved, in_shell);
   st.last_status = status;
   status_from_compound_body_ = reports_inner_status(c.kind);
   return status;
@@ -1133,7 +1134,7 @@ int Interp::execute_simple(const SimpleCommand& c) {
     int status = subst_status_ >= 0 ? subst_status_ : 0;
     std::vector<SavedFd> saved;
     if (!apply_redirects(c.redirects, &saved)) status = 1;
-    restore_redirects(saved);
+    restore_redirects(saved, true);
     st.last_status = status;
     return status;
   }
@@ -1164,8 +1165,10 @@ int Interp::execute_simple(const SimpleCommand& c) {
   }
 
   std::vector<SavedFd> saved;
+  bool in_shell = words[0].find('/') == std::string::npos &&
+                  (st.functions.count(words[0]) || enabled_builtin(words[0]) != nullptr);
   if (!apply_redirects(c.redirects, &saved)) {
-    restore_redirects(saved);
+    restore_redirects(saved, in_shell);
     st.last_status = 1;
     return 1;
   }
@@ -1180,11 +1183,11 @@ int Interp::execute_simple(const SimpleCommand& c) {
   try {
     status = run_simple_argv(std::move(words), c.assigns.empty() ? nullptr : &temp_env);
   } catch (...) {
-    if (!keep_redirects_) restore_redirects(saved);
+    if (!keep_redirects_) restore_redirects(saved, in_shell);
     keep_redirects_ = false;
     throw;
   }
-  if (!keep_redirects_) restore_redirects(saved);
+  if (!keep_redirects_) restore_redirects(saved, in_shell);
   keep_redirects_ = false;
   for (int fd : procsubst_fds_) fds.close(fd);
   procsubst_fds_.clear();

@@ -339,9 +339,16 @@ class Interp : public ProcessHost {
   void check_cancel();
 
   // --- redirections: applied to fds, undone by restore_redirs
-  struct SavedFd { int fd; vfs::FilePtr file; };
+  struct SavedFd {
+    int fd;
+    vfs::FilePtr file;
+    // M of `N>&M-` when N was closed: bash forgets to reopen it after a
+    // command that runs in the shell itself (a builtin, function, group).
+    bool lost_in_shell = false;
+  };
   bool apply_redirects(const std::vector<Redirect>& redirs, std::vector<SavedFd>* saved);
-  void restore_redirects(std::vector<SavedFd>& saved);
+  // `in_shell`: the command ran in this shell, not in a child of its own.
+  void restore_redirects(std::vector<SavedFd>& saved, bool in_shell = false);
   vfs::Error open_file(const std::string& path, int flags, vfs::FilePtr& out);
   std::string abspath(std::string_view p) const { return vfs::normalize(p, st.cwd); }
 

@@ -261,10 +261,12 @@ bool Interp::apply_redirects(const std::vector<Redirect>& redirs, std::vector<Sa
           error((r.target.raw.empty() ? num : r.target.raw) + ": Bad file descriptor");
           return false;
         }
+        bool was_closed = !fds.get(fd);
         save(fd);
         fds.set(fd, file);
         if (move && src != fd) {
           save(src);
+          if (saved && !alloc_var) saved->back().lost_in_shell = was_closed;
           fds.close(src);
         }
         break;
@@ -292,8 +294,9 @@ bool Interp::apply_redirects(const std::vector<Redirect>& redirs, std::vector<Sa
   return true;
 }
 
-void Interp::restore_redirects(std::vector<SavedFd>& saved) {
-  for (auto it = saved.rbegin(); it != saved.rend(); ++it) fds.set(it->fd, it->file);
+void Interp::restore_redirects(std::vector<SavedFd>& saved, bool in_shell) {
+  for (auto it = saved.rbegin(); it != saved.rend(); ++it)
+    if (!(in_shell && it->lost_in_shell)) fds.set(it->fd, it->file);
   saved.clear();
 }
 

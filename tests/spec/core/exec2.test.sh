@@ -113,3 +113,44 @@ echo "rc=${PIPESTATUS[0]}"
 bash -c 'set -u; echo before; echo $x; echo after
 echo line2'
 echo "rc=$?"
+
+#### N>&M- into a closed fd: bash leaves M closed after a builtin or group
+exec 7>f.txt
+: 6>&7 7>&-
+echo hello >&7
+: 6>&7-
+echo world >&7
+echo "st=$?"
+exec 7>f.txt
+{ :; } 6>&7-
+echo x >&7
+exec 7>f.txt
+g() { :; }; g 6>&7-
+echo y >&7
+exec 7>f.txt
+6>&7-
+echo z >&7
+echo "st=$?"
+cat f.txt
+
+#### N>&M-: M comes back after a subshell, an external command, or into an open fd
+exec 7>f.txt
+(:) 6>&7-
+echo a >&7
+cat /dev/null 6>&7-
+echo b >&7
+exec 6>&1
+: 6>&7-
+echo c >&7
+echo d >&6
+: 7>&7-
+echo e >&7
+cat f.txt
+
+#### exec N>&M- moves the descriptor for good
+exec 7>f.txt
+exec 6>&7-
+echo x >&7
+echo "st=$?"
+echo y >&6
+cat f.txt
