@@ -154,3 +154,41 @@ echo x >&7
 echo "st=$?"
 echo y >&6
 cat f.txt
+
+#### failglob: a redirection word that matches nothing is an error
+shopt -s failglob
+echo hi > zz-*-xx
+echo status=$?
+ls zz* 2>/dev/null
+echo hi > 'q*'
+echo status=$?
+cat 'q*'
+
+#### failglob with an extended glob in a redirection
+shopt -s extglob
+echo foo > bad_@(*.cc|*.h)
+echo status=$?
+echo bad_*
+shopt -s failglob
+echo foo > bad2_@(*.cc|*.h)
+echo status=$?
+
+#### a redirection word that brace-expands to several words is ambiguous
+echo hi > a-{one,two}
+echo status=$?
+echo hi > b-{one}
+echo status=$?
+ls a-* b-* 2>&1
+
+#### >& word is globbed before it is read as a descriptor
+touch 10
+exec 10>&1
+echo to-ten >& 1*
+echo done
+
+#### a redirection glob matching several files is ambiguous
+touch r1 r2
+echo x > r*
+echo status=$?
+echo x >& r*
+echo status=$?
