@@ -1354,8 +1354,30 @@ int Interp::run_builtin(const BuiltinInfo& b, std::vector<std::string>& argv) {
   inv.limits = &ctx->limits;
   int status = b.fn(*this, inv);
   status = inv.finish(status);
+  // Output that could not be written (a full disk, /dev/full) fails the
+  // builtin with bash's message. (On a closed stdout the stream cannot tell
+  // whether anything was written; echo sees to that case itself.)
+  if (status != 141 && fds.get(1) && !inv.out().ok() && !inv.out().broken_pipe()) {
+    error(std::string(b.name) + ": write error: " + vfs::error_text(inv.out().error()));
+    status = 1;
+  }
   if (status == 141 && !is_main) throw ExitSignal{141};
   return status;
+}
+
+// What a script without #! keeps of its caller's variables: the exported
+// ones and the shell's own, with the values a new shell starts with.
+static void forget_unexported(VarMap& globals) {
+  static const std::set<std::string_view> own = {"BASH_VERSION", "HOSTNAME", "UID", "EUID", "BASH", "OPTIND",
+                                                 "PPID", "MACHTYPE", "HOSTTYPE", "OSTYPE", "BASH_VERSINFO",
+                                                 "SHELLOPTS", "BASHOPTS", "PATH", "SHLVL", "PWD", "HOME"};
+  for (auto it = globals.begin(); it != globals.end();) {
+    if (!it->second.exported && !own.count(it->first)) it = globals.erase(it);
+    else ++it;
+  }
+  globals["IFS"].value = " \t\n";
+  globals["PS4"].value = "+ ";
+  globals["OPTIND"].value = "1";
 }
 
 static bool in_std_bin(std::string_view dir) {
@@ -1534,7 +1556,19 @@ int Interp::run_file(const std::string& path, std::vector<std::string>& argv, co
   child->shown_traps_.reset();
   child->st.subst_depth++;
   child->st.functions.clear();
+  // Exported locals and `VAR=x exec ./script` are in its environment.
+  for (auto& frame : child->st.frames)
+    for (auto& [k, v] : frame)
+      if (v.exported) child->st.globals[k] = v;
   child->st.frames.clear();
+  // bash starts the script as a new shell would: the environment, its own
+  // variables, default options; nothing else of the caller's.
+  forget_unexported(child->st.globals);
+  child->st.aliases.clear();
+  child->st.opts = ShellOptions{};
+  child->st.inert_shopts.clear();
+  child->st.inert_set_options.clear();
+  child->refresh_option_vars();
   child->st.arg0 = shown;
   child->st.positional.assign(argv.begin() + 1, argv.end());
   child->parse_error_name = shown;

@@ -192,3 +192,62 @@ echo x > r*
 echo status=$?
 echo x >& r*
 echo status=$?
+
+#### builtins fail with a write error on a full disk
+echo hi > /dev/full
+echo s=$?
+printf '%s\n' hi > /dev/full
+echo s=$?
+type echo > /dev/full
+echo s=$?
+ulimit -a > /dev/full
+echo s=$?
+pwd > /dev/full
+echo s=$?
+declare -p HOME > /dev/full
+echo s=$?
+
+#### more builtins on a full disk; writing nothing is no error
+set -o > /dev/full
+echo s=$?
+alias a=b; alias > /dev/full
+echo s=$?
+trap 'echo x' USR1; trap > /dev/full
+echo s=$?
+dirs > /dev/full
+echo s=$?
+printf '' > /dev/full
+echo s=$?
+echo -n '' > /dev/full
+echo s=$?
+true > /dev/full
+echo s=$?
+echo hi | cat > /dev/full
+echo s=$?
+
+#### echo on a closed stdout; silent builtins are fine
+echo hi >&-
+echo s=$?
+true >&-
+echo s=$?
+{ echo g; } >&-
+echo s=$?
+echo -n '' >&-
+echo s=$?
+
+#### a script without #! starts as a new shell: only exported variables
+printf 'echo "hello $BLAH E=$E A=${A[0]} f=$(type -t f) o=$SHELLOPTS"\nalias\n' > snork
+chmod +x snork
+BLAH=123; export E=2; A=(a b); f() { :; }; set -u; alias q=r
+./snork
+(./snork)
+BLAH=9 ./snork
+g() { local -x L=5; BLAH=7 exec ./snork; }
+(g)
+bash -c 'BLAH=123 exec ./snork'
+
+#### a script without #! gets default IFS and PS4
+printf 'echo "[$IFS][$PS4]"\n' > s2
+chmod +x s2
+IFS=:; PS4='>> '
+./s2
