@@ -251,3 +251,23 @@ printf 'echo "[$IFS][$PS4]"\n' > s2
 chmod +x s2
 IFS=:; PS4='>> '
 ./s2
+
+#### arithmetic: a subscript inside a variable's value is expanded first
+a=()
+x='a[$(echo 42 | tee PWNED)]=1'
+echo $(( x ))
+cat PWNED
+echo "${!a[@]}"
+i=1; b=(5 6); z='b[$i]'
+echo $(( z ))
+
+#### let with an unexpanded subscript expands it
+let 'c[$(echo 3)]=5'
+echo "${c[3]}"
+k=0; d=(1 2)
+echo $(( d[k] + d[$k] ))
+
+#### arithmetic: errors in an expanded subscript
+x='a[$(( 1/0 ))]'
+echo $(( x ))
+echo after
