@@ -179,13 +179,19 @@ void start_signal_thread() {
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   std::thread([set] {
+    int terminations = 0;
     for (;;) {
       int sig = 0;
       if (sigwait(&set, &sig) != 0) continue;
-      if (burrow::Sandbox* sandbox = g_sandbox.load()) sandbox->cancel(sig);
-      if (sig == SIGTERM) std::_Exit(143);
+      burrow::Sandbox* sandbox = g_sandbox.load();
+      // The foreground shell gets the signal: its trap runs, or it ends with
+      // 128 + n as bash would. A second SIGTERM/SIGHUP (or one with no
+      // sandbox yet) ends the process at once.
+      if (sandbox) sandbox->cancel(sig);
+      if (sig != SIGINT && (!sandbox || ++terminations > 1)) std::_Exit(128 + sig);
     }
   }).detach();
 }

@@ -577,7 +577,7 @@ bool run_interactive_text(Interp& sh, const std::string& text, int line, bool pa
     sh.exit_called = true;
     return false;
   } catch (const FatalSignal& e) {
-    sh.st.last_status = e.status;
+    sh.st.last_status = e.from_expansion ? 1 : e.status;
   } catch (const ReturnSignal& r) {
     sh.st.last_status = r.status;
   } catch (const LoopSignal&) {

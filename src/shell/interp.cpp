@@ -192,15 +192,19 @@ void Interp::run_pending_traps() {
     std::string action = trap->second;
     // A trap leaves $? as it found it.
     int saved = st.last_status;
+    // Its lines count from 1, as bash parses the action anew; the
+    // interrupted command's line comes back after.
+    int saved_line = st.lineno;
     ++trap_depth_;
     try {
-      run_source(action, st.lineno, false);
+      run_source(action, 1, false);
     } catch (...) {
       --trap_depth_;
       throw;
     }
     --trap_depth_;
     st.last_status = saved;
+    st.lineno = saved_line;
   }
 }
 
@@ -275,6 +279,9 @@ int Interp::run_source(std::string_view source, int first_line, bool parse_error
   };
   Parser parser{std::string(source), po};
   int status = 0;
+  // An interactive shell: a set -u or ${x?} error abandons the command (the
+  // rest of its line, or of an eval's string), not the shell.
+  bool discards_expansion_errors = st.interactive && st.subshell_level == 0;
   // bash reads its input a line at a time; under set -v it echoes each line
   // as it reads it, so a line already read when `set -v` ran is not shown.
   size_t read_upto = 0;
@@ -325,6 +332,10 @@ int Interp::run_source(std::string_view source, int first_line, bool parse_error
     } catch (const DiscardSignal& d) {
       if (st.subshell_level > 0) throw;
       if (st.opts.errexit && !d.from_arith) throw ExitSignal{1};
+      status = st.last_status = 1;
+    } catch (const FatalSignal& f) {
+      if (!f.from_expansion || !discards_expansion_errors) throw;
+      if (st.opts.errexit) throw ExitSignal{1};
       status = st.last_status = 1;
     }
   }
@@ -391,7 +402,7 @@ int Interp::run_toplevel(std::string_view source, bool run_exit_trap) {
         ~TrapDepth() { --depth; }
       } in_trap{trap_depth_};
       try {
-        run_source(action, st.lineno, false);
+        run_source(action, 1, false);  // its lines count from 1, as bash's do
       } catch (const ExitSignal& e) {
         status = e.status;
       } catch (const FatalSignal&) {
@@ -445,30 +456,32 @@ int Interp::execute_and_or(const AndOr& ao) {
     }
     if (!last) --errexit_suppressed_;
     else if (!ao.pipelines[i].negated && !(ao.pipelines[i].commands.size() == 1 && status_from_compound_body_)) {
-      if (status != 0 && errexit_suppressed_ == 0 && !in_err_trap_) {
-        auto trap = traps_.find("ERR");
-        if (trap != traps_.end()) {
-          std::string action = trap->second;
-          in_err_trap_ = true;
-          ++trap_depth_;
-          int saved = st.last_status;
-          st.last_status = status;
-          try {
-            run_source(action, st.lineno, false);
-          } catch (...) {
-            in_err_trap_ = false;
-            --trap_depth_;
-            throw;
-          }
-          in_err_trap_ = false;
-          --trap_depth_;
-          st.last_status = saved;
-        }
-      }
+      if (status != 0 && errexit_suppressed_ == 0) run_err_trap(status);
       maybe_errexit(status);
     }
   }
   return status;
+}
+
+void Interp::run_err_trap(int status) {
+  if (in_err_trap_) return;
+  auto trap = traps_.find("ERR");
+  if (trap == traps_.end()) return;
+  std::string action = trap->second;
+  in_err_trap_ = true;
+  ++trap_depth_;
+  int saved = st.last_status;
+  st.last_status = status;
+  try {
+    run_source(action, st.lineno, false);
+  } catch (...) {
+    in_err_trap_ = false;
+    --trap_depth_;
+    throw;
+  }
+  in_err_trap_ = false;
+  --trap_depth_;
+  st.last_status = saved;
 }
 
 // `for i in a b` / `select i in a b` as $BASH_COMMAND shows them to a DEBUG trap.
@@ -588,6 +601,15 @@ int Interp::execute_pipeline(const Pipeline& p) {
           if (s != 0) status = s;
       }
       check_cancel();
+      // bash waits for a `( ... )` last stage as for a subshell of its own,
+      // so a failing pipeline that ends in one runs the ERR trap (and set -e)
+      // there too, before the pipeline's own check: twice in all.
+      bool unsuppressed = errexit_suppressed_ == (p.negated ? 1 : 0);
+      if (status != 0 && unsuppressed && p.commands.back()->kind == CommandKind::Subshell &&
+          !(p.negated && st.opts.errexit)) {
+        run_err_trap(status);
+        if (!p.negated && st.opts.errexit) throw ExitSignal{status};
+      }
     }
   } catch (...) {
     if (p.negated) --errexit_suppressed_;
@@ -780,8 +802,9 @@ int Interp::execute_command(const Command& c) {
   }
   st.lineno = c.line;
   std::vector<SavedFd> saved;
+  bool in_shell = c.kind != CommandKind::Subshell;
   if (!apply_redirects(c.redirects, &saved)) {
-    restore_redirects(saved);
+    restore_redirects(saved, in_shell);
     st.last_status = 1;
     return 1;
   }
@@ -789,10 +812,10 @@ int Interp::execute_command(const Command& c) {
   try {
     status = execute_compound(c);
   } catch (...) {
-    restore_redirects(saved);
+    restore_redirects(saved, in_shell);
     throw;
   }
-  restore_redirects(saved);
+  restore_redirects(saved, in_shell);
   st.last_status = status;
   status_from_compound_body_ = reports_inner_status(c.kind);
   return status;
@@ -1115,7 +1138,7 @@ int Interp::execute_simple(const SimpleCommand& c) {
     int status = subst_status_ >= 0 ? subst_status_ : 0;
     std::vector<SavedFd> saved;
     if (!apply_redirects(c.redirects, &saved)) status = 1;
-    restore_redirects(saved);
+    restore_redirects(saved, true);
     st.last_status = status;
     return status;
   }
@@ -1146,8 +1169,10 @@ int Interp::execute_simple(const SimpleCommand& c) {
   }
 
   std::vector<SavedFd> saved;
+  bool in_shell = words[0].find('/') == std::string::npos &&
+                  (st.functions.count(words[0]) || enabled_builtin(words[0]) != nullptr);
   if (!apply_redirects(c.redirects, &saved)) {
-    restore_redirects(saved);
+    restore_redirects(saved, in_shell);
     st.last_status = 1;
     return 1;
   }
@@ -1155,11 +1180,11 @@ int Interp::execute_simple(const SimpleCommand& c) {
   try {
     status = run_simple_argv(std::move(words), c.assigns.empty() ? nullptr : &temp_env);
   } catch (...) {
-    if (!keep_redirects_) restore_redirects(saved);
+    if (!keep_redirects_) restore_redirects(saved, in_shell);
     keep_redirects_ = false;
     throw;
   }
-  if (!keep_redirects_) restore_redirects(saved);
+  if (!keep_redirects_) restore_redirects(saved, in_shell);
   keep_redirects_ = false;
   for (int fd : procsubst_fds_) fds.close(fd);
   procsubst_fds_.clear();
@@ -1287,6 +1312,8 @@ int Interp::call_function(const FunctionDef& f, std::vector<std::string> argv) {
   auto cleanup = [&] {
     st.loop_depth = saved_loop;
     func_names_.pop_back();
+    // The caller's line again: an ERR trap for the call shows where it was.
+    st.lineno = call_lines_.back();
     call_lines_.pop_back();
     --st.function_depth;
     st.frames.pop_back();
@@ -1340,8 +1367,30 @@ int Interp::run_builtin(const BuiltinInfo& b, std::vector<std::string>& argv) {
   inv.limits = &ctx->limits;
   int status = b.fn(*this, inv);
   status = inv.finish(status);
+  // Output that could not be written (a full disk, /dev/full) fails the
+  // builtin with bash's message. (On a closed stdout the stream cannot tell
+  // whether anything was written; echo sees to that case itself.)
+  if (status != 141 && fds.get(1) && !inv.out().ok() && !inv.out().broken_pipe()) {
+    error(std::string(b.name) + ": write error: " + vfs::error_text(inv.out().error()));
+    status = 1;
+  }
   if (status == 141 && !is_main) throw ExitSignal{141};
   return status;
+}
+
+// What a script without #! keeps of its caller's variables: the exported
+// ones and the shell's own, with the values a new shell starts with.
+static void forget_unexported(VarMap& globals) {
+  static const std::set<std::string_view> own = {"BASH_VERSION", "HOSTNAME", "UID", "EUID", "BASH", "OPTIND",
+                                                 "PPID", "MACHTYPE", "HOSTTYPE", "OSTYPE", "BASH_VERSINFO",
+                                                 "SHELLOPTS", "BASHOPTS", "PATH", "SHLVL", "PWD", "HOME"};
+  for (auto it = globals.begin(); it != globals.end();) {
+    if (!it->second.exported && !own.count(it->first)) it = globals.erase(it);
+    else ++it;
+  }
+  globals["IFS"].value = " \t\n";
+  globals["PS4"].value = "+ ";
+  globals["OPTIND"].value = "1";
 }
 
 static bool in_std_bin(std::string_view dir) {
@@ -1520,7 +1569,19 @@ int Interp::run_file(const std::string& path, std::vector<std::string>& argv, co
   child->shown_traps_.reset();
   child->st.subst_depth++;
   child->st.functions.clear();
+  // Exported locals and `VAR=x exec ./script` are in its environment.
+  for (auto& frame : child->st.frames)
+    for (auto& [k, v] : frame)
+      if (v.exported) child->st.globals[k] = v;
   child->st.frames.clear();
+  // bash starts the script as a new shell would: the environment, its own
+  // variables, default options; nothing else of the caller's.
+  forget_unexported(child->st.globals);
+  child->st.aliases.clear();
+  child->st.opts = ShellOptions{};
+  child->st.inert_shopts.clear();
+  child->st.inert_set_options.clear();
+  child->refresh_option_vars();
   child->st.arg0 = shown;
   child->st.positional.assign(argv.begin() + 1, argv.end());
   child->parse_error_name = shown;

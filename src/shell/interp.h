@@ -306,6 +306,8 @@ class Interp : public ProcessHost {
   void refresh_option_vars();
   // `set -o NAME` / `set +o NAME`; false for a name bash does not know.
   bool set_named_option(std::string_view name, bool on);
+  // A `set -o` option's state: 1 on, 0 off, -1 no such option.
+  int named_option(std::string_view name);
   // Special parameters and dynamic variables ($?, $#, RANDOM, ...).
   std::optional<std::string> special_param(std::string_view name);
 
@@ -341,9 +343,16 @@ class Interp : public ProcessHost {
   void check_cancel();
 
   // --- redirections: applied to fds, undone by restore_redirs
-  struct SavedFd { int fd; vfs::FilePtr file; };
+  struct SavedFd {
+    int fd;
+    vfs::FilePtr file;
+    // M of `N>&M-` when N was closed: bash forgets to reopen it after a
+    // command that runs in the shell itself (a builtin, function, group).
+    bool lost_in_shell = false;
+  };
   bool apply_redirects(const std::vector<Redirect>& redirs, std::vector<SavedFd>* saved);
-  void restore_redirects(std::vector<SavedFd>& saved);
+  // `in_shell`: the command ran in this shell, not in a child of its own.
+  void restore_redirects(std::vector<SavedFd>& saved, bool in_shell = false);
   vfs::Error open_file(const std::string& path, int flags, vfs::FilePtr& out);
   std::string abspath(std::string_view p) const { return vfs::normalize(p, st.cwd); }
 
@@ -440,6 +449,8 @@ class Interp : public ProcessHost {
   void register_signal_target(std::string command = "bash");
   // Runs the traps of signals that arrived; called between commands.
   void run_pending_traps();
+  // Runs the ERR trap for a command that returned `status` (not from within itself).
+  void run_err_trap(int status);
   // Recomputes trapped_signals / ignored_signals (and the DEBUG / ERR /
   // RETURN flags below) after traps_ changed.
   void update_signal_masks();

@@ -5,6 +5,7 @@
 
 #include "process/stack_guard.h"
 #include "shell/interp.h"
+#include "shell/parser.h"
 
 namespace burrow::shell {
 namespace {
@@ -212,7 +213,15 @@ class Arith {
       long long idx = 0;
       if (ev) {
         try {
-          Arith subscript(sh_, s_.substr(pos_ + 1, close - pos_ - 1));
+          std::string text(s_.substr(pos_ + 1, close - pos_ - 1));
+          // A subscript read from a variable's value or a `let` string is
+          // expanded first, as bash does ($i, $(cmd) in it run then).
+          if (text.find_first_of("$`") != std::string::npos) {
+            ParseError err;
+            Word w = parse_subscript_word(text, err);
+            if (!err) text = sh_.expand_word_string(w);
+          }
+          Arith subscript(sh_, text);
           idx = subscript.run();
         } catch (const ArithError& e) {
           sh_.write_err(sh_.st.arg0 + ": " + e.message + "\n");

@@ -48,16 +48,7 @@ int test_unary(Interp& sh, std::string_view op, const std::string& arg) {
     if (v) return v->set && (!v->is_array || v->array.count(0)) ? 0 : 1;
     return sh.special_param(name) ? 0 : 1;
   }
-  if (op == "-o") {
-    const ShellOptions& o = sh.st.opts;
-    if (arg == "errexit") return o.errexit ? 0 : 1;
-    if (arg == "nounset") return o.nounset ? 0 : 1;
-    if (arg == "xtrace") return o.xtrace ? 0 : 1;
-    if (arg == "pipefail") return o.pipefail ? 0 : 1;
-    if (arg == "noglob") return o.noglob ? 0 : 1;
-    if (arg == "noclobber") return o.noclobber ? 0 : 1;
-    return 1;
-  }
+  if (op == "-o") return sh.named_option(arg) == 1 ? 0 : 1;  // any `set -o` option, kept-only ones too
   if (op == "-t") {
     int fd = std::atoi(arg.c_str());
     auto f = sh.fds.get(fd);

@@ -142,6 +142,11 @@ bool Interp::apply_redirects(const std::vector<Redirect>& redirs, std::vector<Sa
       if (saved && !alloc_var) saved->push_back({f, fds.get(f)});
     };
     auto target_path = [&](std::string& out) -> bool {
+      // Brace expansion to several words is ambiguous, as bash has it.
+      if (may_brace_expand(r.target) && brace_expand_word(r.target).size() > 1) {
+        error(r.target.raw + ": ambiguous redirect");
+        return false;
+      }
       std::vector<Field> fields = expand_word_fields(r.target, true);
       if (fields.size() != 1) {
         error(r.target.raw + ": ambiguous redirect");
@@ -153,6 +158,10 @@ bool Interp::apply_redirects(const std::vector<Redirect>& redirs, std::vector<Sa
         if (g.size() == 1) out = g[0];
         else if (g.size() > 1) {
           error(r.target.raw + ": ambiguous redirect");
+          return false;
+        } else if (st.opts.failglob && (has_glob_chars(fields[0].pattern) ||
+                                        (st.opts.extglob && has_extglob(fields[0].pattern)))) {
+          error("no match: " + out);
           return false;
         }
       }
@@ -223,6 +232,12 @@ bool Interp::apply_redirects(const std::vector<Redirect>& redirs, std::vector<Sa
           fds.close(fd);
           break;
         }
+        // `>& 1*` globs its word first: a file named 10 makes it `>&10`.
+        if (!t.empty() && !all_digits(t) && !(t.back() == '-' && all_digits(t.substr(0, t.size() - 1)))) {
+          std::string globbed;
+          if (!target_path(globbed)) return false;
+          t = globbed;
+        }
         bool move = false;
         std::string num = t;
         if (!num.empty() && num.back() == '-') {
@@ -261,10 +276,12 @@ bool Interp::apply_redirects(const std::vector<Redirect>& redirs, std::vector<Sa
           error((r.target.raw.empty() ? num : r.target.raw) + ": Bad file descriptor");
           return false;
         }
+        bool was_closed = !fds.get(fd);
         save(fd);
         fds.set(fd, file);
         if (move && src != fd) {
           save(src);
+          if (saved && !alloc_var) saved->back().lost_in_shell = was_closed;
           fds.close(src);
         }
         break;
@@ -292,8 +309,9 @@ bool Interp::apply_redirects(const std::vector<Redirect>& redirs, std::vector<Sa
   return true;
 }
 
-void Interp::restore_redirects(std::vector<SavedFd>& saved) {
-  for (auto it = saved.rbegin(); it != saved.rend(); ++it) fds.set(it->fd, it->file);
+void Interp::restore_redirects(std::vector<SavedFd>& saved, bool in_shell) {
+  for (auto it = saved.rbegin(); it != saved.rend(); ++it)
+    if (!(in_shell && it->lost_in_shell)) fds.set(it->fd, it->file);
   saved.clear();
 }
 

@@ -1109,6 +1109,11 @@ std::string on_names(const std::vector<std::pair<std::string, bool>>& states) {
 
 }  // namespace
 
+int Interp::named_option(std::string_view name) {
+  bool* field = set_option_field(*this, name);
+  return field ? *field : -1;
+}
+
 bool Interp::set_named_option(std::string_view name, bool on) {
   bool* field = set_option_field(*this, name);
   if (!field) return false;
