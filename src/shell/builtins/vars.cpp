@@ -324,8 +324,12 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
         else sh.st.traced_functions.erase(inv.argv[i]);
         continue;
       }
-      if (has('F')) inv.out() << inv.argv[i] << "\n";
-      else inv.out() << print_function(*it->second) << "\n";
+      const FunctionDef& def = *it->second;
+      if (has('F') && has('p')) inv.out() << "declare -f " << inv.argv[i] << "\n";
+      // extdebug: where the function was defined
+      else if (has('F') && sh.st.opts.extdebug) inv.out() << inv.argv[i] << ' ' << std::to_string(def.line) << ' ' << def.source_file << "\n";
+      else if (has('F')) inv.out() << inv.argv[i] << "\n";
+      else inv.out() << print_function(def) << "\n";
     }
     return status;
   }
@@ -968,7 +972,11 @@ int b_shopt(Interp& sh, Invocation& inv) {
       if (o_mode) sh.set_named_option(name, mode == 's');
       else if (field) *field = mode == 's';
       // extdebug carries function and error tracing with it, as in bash.
-      if (field == &sh.st.opts.extdebug) sh.st.opts.functrace = sh.st.opts.errtrace = mode == 's';
+      if (field == &sh.st.opts.extdebug) {
+        sh.st.opts.functrace = sh.st.opts.errtrace = mode == 's';
+        // From now on frames keep their arguments, on top of the positional parameters.
+        if (mode == 's') sh.init_bash_argv();
+      }
       continue;
     }
     bool val = field && *field;
