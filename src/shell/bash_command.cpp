@@ -321,6 +321,7 @@ int run_bash(Invocation& inv) {
     child->parse_error_name = self;
   }
   inv.out().flush();
+  st.command_number = has_c ? 0 : 1;  // \# counts the commands of a script or stdin
   if (st.opts.extdebug) {
     // bash -O extdebug starts the bash debugger, which is not there: it says
     // so and goes on without debugging mode (BASH_ARGV is filled all the same).

@@ -24,6 +24,9 @@ struct History {
 
 // Adds a command line (HISTCONTROL applies), then trims to $HISTSIZE.
 void history_add(Interp& sh, std::string line);
+// Under set -o history, a non-interactive shell records the lines it reads
+// (`text`: whole lines, one command's worth) as the interactive shell does.
+void history_record_script_lines(Interp& sh, std::string_view text);
 // Called after HISTSIZE / HISTFILESIZE were assigned: bash trims the list /
 // the history file at once.
 void history_var_assigned(Interp& sh, const std::string& name);
@@ -43,8 +46,5 @@ void interactive_history_init(Interp& sh);
 int run_interactive(Interp& sh, const InteractiveOptions& o, InStream& input);
 // Saves the session's history to $HISTFILE as an exiting bash does.
 void save_history_on_exit(Interp& sh);
-
-// PS1-style prompt expansion: backslash escapes, then parameter expansion.
-std::string expand_prompt(Interp& sh, const std::string& ps);
 
 }  // namespace burrow::shell

@@ -2,6 +2,7 @@
 // command lookup and the process model (child Interps on threads).
 #include "process/stack_guard.h"
 #include "shell/interp.h"
+#include "shell/history.h"
 
 #include <algorithm>
 #include <cstring>
@@ -283,6 +284,10 @@ int Interp::run_source(std::string_view source, int first_line, bool parse_error
   };
   Parser parser{std::string(source), po};
   int status = 0;
+  // The shell's own input (a script, a -c string, stdin), not `source` or
+  // `eval`: under set -o history its lines go onto the history list.
+  bool toplevel = toplevel_reader_;
+  toplevel_reader_ = false;
   // bash reads its input a line at a time; under set -v it echoes each line
   // as it reads it, so a line already read when `set -v` ran is not shown.
   size_t read_upto = 0;
@@ -295,6 +300,8 @@ int Interp::run_source(std::string_view source, int first_line, bool parse_error
     }
     if (end <= read_upto) return;
     if (st.opts.verbose) write_err(std::string_view(text).substr(read_upto, end - read_upto));
+    if (toplevel && st.opts.history && !st.interactive)
+      history_record_script_lines(*this, std::string_view(text).substr(read_upto, end - read_upto));
     read_upto = end;
   };
   for (;;) {
@@ -331,6 +338,7 @@ int Interp::run_source(std::string_view source, int first_line, bool parse_error
       if (st.opts.errexit && !d.from_arith) throw ExitSignal{1};
       status = st.last_status = 1;
     }
+    if (toplevel && st.command_number > 0) ++st.command_number;
   }
   return status;
 }
@@ -343,6 +351,7 @@ int Interp::run_toplevel(std::string_view source, bool run_exit_trap) {
   CurrentGuard guard(this);
   int status;
   try {
+    toplevel_reader_ = true;
     status = run_source(source);
     // A signal the script's last command sent to its own shell (`kill $$`)
     // still ends it.

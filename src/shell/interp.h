@@ -200,6 +200,9 @@ struct ShellState {
   std::vector<std::string> argv_stack;
   std::vector<int> argc_stack;
   bool argv_initialized = false;
+  // \# in prompts: the number of the top-level command a script or an
+  // interactive shell is running; a -c string counts nothing (0).
+  int command_number = 0;
 };
 
 // Non-local control flow, thrown through the tree walk.
@@ -338,10 +341,13 @@ class Interp : public ProcessHost {
   std::string expand_word_string(const Word& w);  // no splitting, no glob
   std::string expand_pattern(const Word& w);     // quoted parts escaped
   std::string expand_heredoc(const Word& body);
-  // PS1/PS4/${x@P}: backslash escapes decoded, then expanded as in "..." (prompt.cpp).
-  std::string expand_prompt(std::string_view p);
-  std::string decode_prompt(std::string_view p);
-  std::optional<std::string> prompt_escape_value(char c);
+  // PS1/PS2/PS4/${x@P}: backslash escapes decoded, then expanded as in "..."
+  // (prompt.cpp). The kind matters to \! only: PS1 shows the number the
+  // next command gets, the others the number of the one running.
+  enum class PromptKind { PS1, Other };
+  std::string expand_prompt(std::string_view p, PromptKind kind = PromptKind::Other);
+  std::string decode_prompt(std::string_view p, PromptKind kind = PromptKind::Other);
+  std::optional<std::string> prompt_escape_value(char c, PromptKind kind);
   std::string command_substitution(const List& body);
   std::string process_substitution(const List& body, bool output);
   std::vector<Word> brace_expand_word(const Word& w);
@@ -451,6 +457,7 @@ class Interp : public ProcessHost {
   int exec_ended_by_signal = 0;           // ... and the signal that ended the shell it exec'd
   std::vector<int> procsubst_fds_;
   int source_depth_ = 0;
+  bool toplevel_reader_ = false;  // the next run_source reads the shell's own input
   int last_optind_ = 0;
   bool exit_called = false;  // the script ran `exit`
   bool in_err_trap_ = false;
