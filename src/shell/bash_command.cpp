@@ -59,6 +59,7 @@ int run_interactive_shell(Interp& sh, Invocation& inv, const InteractiveOptions&
   ShellState& st = sh.st;
   st.interactive = true;
   st.opts.expand_aliases = true;  // on in every interactive shell
+  st.inert_set_options["histexpand"] = true;
   // As bash without a terminal says when it starts.
   sh.write_err(st.arg0 + ": cannot set terminal process group (-1): Inappropriate ioctl for device\n" + st.arg0 +
                ": no job control in this shell\n");

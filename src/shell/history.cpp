@@ -234,14 +234,17 @@ int b_history(Interp& sh, Invocation& inv) {
   if (print) {
     if (args.empty()) return 0;
     drop_current_line(h);
+    int status = 0;
     for (const std::string& a : args) {
-      if (a.find('!') != std::string::npos) {
+      HistExpansion e = history_expand(sh, a);
+      if (e.failed) {
         berror(sh, inv, "history: " + a + ": history expansion failed");
-        return 1;
+        status = 1;
+        continue;
       }
-      inv.out() << a << "\n";
+      inv.out() << e.text << "\n";
     }
-    return 0;
+    return status;
   }
   if (file_op) return history_file_op(sh, inv, file_op, args.empty() ? nullptr : &args[0]);
   if (args.size() > 1) {
@@ -678,6 +681,26 @@ int run_interactive(Interp& sh, const InteractiveOptions& o, InStream& input) {
       break;
     }
     if (o.editing) sh.write_err(line + "\n");
+    // History expansion (set -H): a line that fails is dropped; an expanded
+    // one is shown, and with :p only shown.
+    auto histexpand = sh.st.inert_set_options.find("histexpand");
+    if (histexpand != sh.st.inert_set_options.end() && histexpand->second && sh.st.opts.history) {
+      bool continuing = !pending.empty() && sh.st.history.last_line_added;
+      HistExpansion e = history_expand(sh, line, continuing);
+      if (e.failed) {
+        sh.write_err(sh.st.arg0 + ": " + e.error + "\n");
+        continue;
+      }
+      if (e.expanded) {
+        line = e.text;
+        sh.write_err(line + "\n");
+        if (e.print_only) {
+          if (sh.st.opts.history) history_add(sh, line);
+          sh.st.history.last_line_added = false;
+          continue;
+        }
+      }
+    }
     bool was_empty = pending.empty();
     Completeness before = was_empty ? Completeness::Complete : check_complete(pending);
     pending += line;

@@ -814,6 +814,7 @@ int b_set(Interp& sh, Invocation& inv) {
         continue;
       }
       bool found = false;
+      if (c == 'H') *set_option_field(sh, "histexpand") = on;
       for (auto& o : kSetOptions)
         if (o.letter == c) {
           sh.st.opts.*o.field = on;

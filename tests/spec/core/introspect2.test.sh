@@ -230,3 +230,56 @@ history
 #### history -s in a script under set -o history replaces its own line
 printf '%s\n' 'set -o history' 'echo one' 'history -s stored' 'history' > h.sh
 bash h.sh
+
+#### history -p expands events, designators and modifiers
+set -o history
+history -s "echo hello world foo.txt"
+history -s "ls /a/b/c.tar.gz x"
+history -p '!!' '!-2' '!1' '!ec' '!?tar?' '!!:0' '!!:$' '!!:*' '!!:1' '!ec:2'
+history -p '!!:1:h' '!!:1:t' '!!:1:r' '!!:1:e' '!ec:s/o/0/' '!ec:gs/o/0/' '^x^y'
+history -p '!' 'x !! y' '!$' '!^' '!*'
+
+#### history -p failures go on with the next argument
+set -o history
+history -s "echo a b"
+history -p 'a!b' '!!' '!99' '!nope' '!!:9'; echo "rc=$?"
+
+#### history -p with nothing in the history
+history -p '!!'; echo "rc=$?"
+history -p 'plain'; echo "rc=$?"
+
+#### history -p ranges, & and quoting
+set -o history
+history -s "a b c d"
+history -p '!!:1-2' '!!:2*' '!!:-2' '!!:1-' '!a:s/b/[&]/' '!!:gs/ /_/' "'!!'" '\!!' '!?b c?x' '!!:p'
+history -p '!!:s/zz/y/'; echo "rc=$?"
+
+#### bash -i: !! !$ event not found and a failed substitution
+printf 'echo hello world\n!!\necho !$ x\n!nope\n^hello^bye\necho a !!:p\nhistory\nset +H\necho !!\n' | PS1='$ ' HISTFILE=/dev/null bash --norc --noediting -i 2>&1 | grep -v -e 'job control' -e 'terminal process group'
+
+#### bash -i: !-n !n !?str? and word designators
+printf 'echo one two three\necho x\n!-2\n!1\n!?two?\n!ec:2\n!!:9\n!!:0-1\necho /a/b.c\necho !!:1:h !!:1:t !!:1:r !!:1:e\n' | PS1='$ ' HISTFILE=/dev/null bash --norc --noediting -i 2>&1 | grep -v -e 'job control' -e 'terminal process group'
+
+#### bash -i: !! in a continuation line names the previous command
+printf 'echo a\nfor i in 1 2; do\necho !!\ndone\nhistory\n' | PS1='$ ' HISTFILE=/dev/null bash --norc --noediting -i 2>&1 | grep -v -e 'job control' -e 'terminal process group'
+
+#### bash -i: no expansion with set +o history
+printf 'echo a\nset +o history\n!!\necho b\n!!\nhistory\n' | PS1='$ ' HISTFILE=/dev/null bash --norc --noediting -i 2>&1 | grep -v -e 'job control' -e 'terminal process group'
+
+#### bash -i: ! before = blank or ( is literal
+printf 'echo a=!\necho !\necho "!!"\necho x!(y)\nshopt -s extglob\necho x!(y)\n' | PS1='$ ' HISTFILE=/dev/null bash --norc --noediting -i 2>&1 | grep -v -e 'job control' -e 'terminal process group'
+
+#### bash -i: !$ !* !^ after an assignment
+printf 'echo foo\nfoo=!!:s/foo/bar/\necho $foo\n!$\n!*\n!^\n' | PS1='$ ' HISTFILE=/dev/null bash --norc --noediting -i 2>&1 | grep -v -e 'job control' -e 'terminal process group'
+
+#### bash -i: :& repeats the last substitution, ^a^b^
+printf 'echo a b\n!!:s/a/[&]/\n!!:&\n!!:s/x/y/\n^b^c\n^c^d^ tail\n' | PS1='$ ' HISTFILE=/dev/null bash --norc --noediting -i 2>&1 | grep -v -e 'job control' -e 'terminal process group'
+
+#### bash -i: :p records without running
+printf 'echo abc\n!!:s/b/x/:p\n!!\n!!:gs/x/&&/\n' | PS1='$ ' HISTFILE=/dev/null bash --norc --noediting -i 2>&1 | grep -v -e 'job control' -e 'terminal process group'
+
+#### bash -i: set +H and set -H
+printf 'set +H\necho a\necho !!\nset -H\necho !!\nset -o | grep histexpand\n' | PS1='$ ' HISTFILE=/dev/null bash --norc --noediting -i 2>&1 | grep -v -e 'job control' -e 'terminal process group'
+
+#### bash -i: a bang after a backslash or before a metacharacter
+printf 'echo a\necho x!>/dev/null\necho "y!;"\necho "<\\\\!>"\necho w!"\necho \\!!\n' | PS1='$ ' HISTFILE=/dev/null bash --norc --noediting -i 2>&1 | grep -v -e 'job control' -e 'terminal process group'
