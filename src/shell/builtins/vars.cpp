@@ -815,6 +815,7 @@ int b_set(Interp& sh, Invocation& inv) {
       }
       bool found = false;
       if (c == 'H') *set_option_field(sh, "histexpand") = on;
+      if (c == 'm') *set_option_field(sh, "monitor") = on;
       for (auto& o : kSetOptions)
         if (o.letter == c) {
           sh.st.opts.*o.field = on;

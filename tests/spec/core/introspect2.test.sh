@@ -283,3 +283,23 @@ printf 'set +H\necho a\necho !!\nset -H\necho !!\nset -o | grep histexpand\n' | 
 
 #### bash -i: a bang after a backslash or before a metacharacter
 printf 'echo a\necho x!>/dev/null\necho "y!;"\necho "<\\\\!>"\necho w!"\necho \\!!\n' | PS1='$ ' HISTFILE=/dev/null bash --norc --noediting -i 2>&1 | grep -v -e 'job control' -e 'terminal process group'
+
+#### prompt \j after fg under set -m
+set -m
+PS1='foo \j bar'
+echo "${PS1@P}"
+sleep 5 &
+echo "${PS1@P}"
+kill %%
+fg
+echo "st=$? ${PS1@P}"
+
+#### fg under set -m waits for the job; without it, no job control
+set -m
+sleep 0.2 &
+fg
+echo "st=$?"
+fg; echo "st=$?"
+fg %3; echo "st=$?"
+set +m
+fg; echo "st=$?"
