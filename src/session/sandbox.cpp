@@ -313,7 +313,7 @@ class SandboxImpl : public Sandbox {
     shell_->st.function_depth = 0;
     shell_->st.loop_depth = 0;
     shell_->st.subst_depth = 0;
-    shell_->func_names_.clear();
+    shell_->st.call_stack.clear();
     shell_->source_depth_ = 0;
     shell_->errexit_suppressed_ = 0;
     for (int fd = 0; fd < 3; ++fd) shell_->fds.close(fd);

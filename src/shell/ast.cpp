@@ -258,6 +258,7 @@ std::unique_ptr<Command> FunctionDef::clone() const {
   auto c = base_clone(*this);
   c->name = name;
   c->function_keyword = function_keyword;
+  c->source_file = source_file;
   c->body = body;  // shared, immutable
   return c;
 }

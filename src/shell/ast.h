@@ -361,6 +361,7 @@ struct FunctionDef : Command {
   FunctionDef() : Command(CommandKind::FunctionDef) {}
   std::string name;
   bool function_keyword = false;  // written `function name ...`
+  std::string source_file;        // where it was defined (BASH_SOURCE, declare -F under extdebug)
   // Any compound command; its own redirects are the function's redirects.
   // Shared so the interpreter can keep the body alive after the defining
   // command's tree is gone.

@@ -59,6 +59,7 @@ int run_interactive_shell(Interp& sh, Invocation& inv, const InteractiveOptions&
   ShellState& st = sh.st;
   st.interactive = true;
   st.opts.expand_aliases = true;  // on in every interactive shell
+  st.inert_set_options["histexpand"] = true;
   // As bash without a terminal says when it starts.
   sh.write_err(st.arg0 + ": cannot set terminal process group (-1): Inappropriate ioctl for device\n" + st.arg0 +
                ": no job control in this shell\n");
@@ -238,6 +239,13 @@ int run_bash(Invocation& inv) {
   child->refresh_option_vars();
   st.function_depth = 0;
   st.loop_depth = 0;
+  // A new shell starts a new call stack.
+  st.call_stack.clear();
+  st.script_source.clear();
+  st.function_source = "environment";
+  st.argv_stack.clear();
+  st.argc_stack.clear();
+  st.argv_initialized = false;
   st.ppid = st.pid;
   st.pid = st.bashpid;
   if (auto it = st.globals.find("PPID"); it != st.globals.end()) it->second.value = std::to_string(st.ppid);
@@ -303,18 +311,26 @@ int run_bash(Invocation& inv) {
     st.arg0 = path;
     st.positional.assign(inv.argv.begin() + i, inv.argv.end());
     child->parse_error_name = path;
-    Var bs;
-    bs.is_array = true;
-    bs.array[0] = path;
-    st.globals["BASH_SOURCE"] = bs;
+    st.script_source = path;
+    st.function_source = path;
   } else {
     commands_from_stdin = true;
+    st.function_source = "main";  // what bash names the file of functions read from stdin
     if (!interactive) inv.in().read_all(script);  // bash -i reads it a command at a time
     st.arg0 = self;
     st.positional.assign(inv.argv.begin() + i, inv.argv.end());
     child->parse_error_name = self;
   }
   inv.out().flush();
+  st.command_number = has_c ? 0 : 1;  // \# counts the commands of a script or stdin
+  if (st.opts.extdebug) {
+    // bash -O extdebug starts the bash debugger, which is not there: it says
+    // so and goes on without debugging mode (BASH_ARGV is filled all the same).
+    child->init_bash_argv();
+    inv.err() << st.arg0 << ": /usr/share/bashdb/bashdb-main.inc: No such file or directory\n"
+              << st.arg0 << ": warning: cannot start debugger; debugging mode disabled\n";
+    st.opts.extdebug = st.opts.functrace = st.opts.errtrace = false;
+  }
   set_current_process(child.get());
   // A nested shell the foreground shell runs is now the one Ctrl-C reaches.
   ShellContext& ctx = *parent->ctx;

@@ -478,8 +478,6 @@ class Expander {
     }
     if (pe.has_subscript) {
       Var* v = sh_.find_var(name);
-      Var call_stack;
-      if (!v && sh_.call_stack_array(name, call_stack)) v = &call_stack;
       if (pe.subscript_raw == "@" || pe.subscript_raw == "*") {
         pv.is_list = true;
         pv.star = pe.subscript_raw == "*";

@@ -234,14 +234,17 @@ int b_history(Interp& sh, Invocation& inv) {
   if (print) {
     if (args.empty()) return 0;
     drop_current_line(h);
+    int status = 0;
     for (const std::string& a : args) {
-      if (a.find('!') != std::string::npos) {
+      HistExpansion e = history_expand(sh, a);
+      if (e.failed) {
         berror(sh, inv, "history: " + a + ": history expansion failed");
-        return 1;
+        status = 1;
+        continue;
       }
-      inv.out() << a << "\n";
+      inv.out() << e.text << "\n";
     }
-    return 0;
+    return status;
   }
   if (file_op) return history_file_op(sh, inv, file_op, args.empty() ? nullptr : &args[0]);
   if (args.size() > 1) {
@@ -453,77 +456,6 @@ BURROW_BUILTIN(fc_, "fc", b_fc, false);
 BURROW_BUILTIN(logout_, "logout", b_logout, false);
 
 // ---------------------------------------------------------------------------
-// Prompts
-
-std::string prompt_escapes(Interp& sh, const std::string& ps) {
-  std::string out;
-  auto var = [&](const char* name) { return sh.get_var(name).value_or(""); };
-  for (size_t i = 0; i < ps.size(); ++i) {
-    char c = ps[i];
-    if (c != '\\' || i + 1 >= ps.size()) {
-      out += c;
-      continue;
-    }
-    char e = ps[++i];
-    switch (e) {
-      case 'u': out += var("USER").empty() ? "user" : var("USER"); break;
-      case 'h': {
-        std::string host = var("HOSTNAME");
-        out += host.substr(0, host.find('.'));
-        break;
-      }
-      case 'H': out += var("HOSTNAME"); break;
-      case 's': out += "bash"; break;
-      case 'v': out += "5.2"; break;
-      case 'V': out += "5.2.15"; break;
-      case '$': out += var("EUID") == "0" ? '#' : '$'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 'a': out += '\a'; break;
-      case 'e': out += '\033'; break;
-      case '\\': out += '\\'; break;
-      case '[': case ']': break;
-      case 'w':
-      case 'W': {
-        std::string pwd = var("PWD"), home = var("HOME");
-        if (e == 'W' && pwd != "/" && pwd != home) {
-          out += pwd.substr(pwd.rfind('/') + 1);
-        } else if (!home.empty() && (pwd == home || pwd.rfind(home + "/", 0) == 0)) {
-          out += "~" + pwd.substr(home.size());
-        } else {
-          out += pwd;
-        }
-        break;
-      }
-      case '!': out += std::to_string(sh.st.history.base + static_cast<int>(sh.st.history.lines.size())); break;
-      case '#': out += std::to_string(sh.st.history.lines_this_session + 1); break;
-      case 'j': out += std::to_string(sh.job_table().size()); break;
-      case 'l': out += "tty"; break;
-      case 'd': case 't': case 'T': case '@': case 'A': {
-        std::time_t now = std::time(nullptr);
-        std::tm tm{};
-        localtime_r(&now, &tm);
-        const char* fmt = e == 'd' ? "%a %b %d" : e == 't' ? "%H:%M:%S" : e == 'T' ? "%I:%M:%S" : e == '@' ? "%I:%M %p" : "%H:%M";
-        char buf[64];
-        out += std::string(buf, std::strftime(buf, sizeof buf, fmt, &tm));
-        break;
-      }
-      default:
-        if (e >= '0' && e <= '7') {
-          int v = 0, n = 0;
-          while (n < 3 && i < ps.size() && ps[i] >= '0' && ps[i] <= '7') v = v * 8 + (ps[i++] - '0'), ++n;
-          --i;
-          out += static_cast<char>(v);
-        } else {
-          out += '\\';
-          out += e;
-        }
-    }
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------
 // The interactive loop
 
 bool blank(const std::string& s) {
@@ -609,38 +541,14 @@ void run_prompt_command(Interp& sh) {
 void write_prompt(Interp& sh, const char* var) {
   auto ps = sh.get_var(var);
   if (!ps) return;
-  sh.write_err(expand_prompt(sh, *ps));
+  // Expanding the prompt leaves $? as it was.
+  int saved = sh.st.last_status;
+  bool ps1 = std::string_view(var) == "PS1";
+  sh.write_err(sh.expand_prompt(*ps, ps1 ? Interp::PromptKind::PS1 : Interp::PromptKind::Other));
+  sh.st.last_status = saved;
 }
 
 }  // namespace
-
-std::string expand_prompt(Interp& sh, const std::string& ps) {
-  std::string text = prompt_escapes(sh, ps);
-  if (text.find_first_of("$`") == std::string::npos) return text;
-  // shopt promptvars: the result is expanded as a double-quoted word.
-  std::string quoted = ": \"";
-  for (char c : text) {
-    if (c == '"') quoted += '\\';
-    quoted += c;
-  }
-  quoted += "\"";
-  ParseError err;
-  auto list = parse_script(quoted, err);
-  if (err || !list || list->items.empty()) return text;
-  const Pipeline& p = list->items[0].and_or.pipelines[0];
-  if (p.commands.empty() || p.commands[0]->kind != CommandKind::Simple) return text;
-  const auto& sc = static_cast<const SimpleCommand&>(*p.commands[0]);
-  if (sc.words.size() < 2) return text;
-  int saved = sh.st.last_status;
-  std::string out;
-  try {
-    out = sh.expand_word_string(sc.words[1]);
-  } catch (...) {
-    out = text;
-  }
-  sh.st.last_status = saved;
-  return out;
-}
 
 void history_add(Interp& sh, std::string line) {
   History& h = sh.st.history;
@@ -664,6 +572,32 @@ void history_add(Interp& sh, std::string line) {
   h.lines_this_session++;
   h.last_line_added = true;
   stifle(sh);
+}
+
+void history_record_script_lines(Interp& sh, std::string_view text) {
+  History& h = sh.st.history;
+  std::string pending;
+  size_t start = 0;
+  bool first = true;
+  while (start < text.size()) {
+    size_t nl = text.find('\n', start);
+    size_t end = nl == std::string_view::npos ? text.size() : nl;
+    std::string line(text.substr(start, end - start));
+    start = end + 1;
+    if (!blank(line)) {
+      // The first line of a command is a new entry; the rest join it.
+      if (first || h.lines.empty() || !h.last_line_added) {
+        history_add(sh, line);
+      } else {
+        bool quoted = check_complete(pending) == Completeness::InQuotes;
+        h.lines.back() += history_joiner(h.lines.back(), quoted) + line;
+      }
+      // A comment line before a command is an entry of its own.
+      size_t lead = line.find_first_not_of(" \t");
+      first = first && line[lead] == '#';
+    }
+    if (!first) pending += line + "\n";
+  }
 }
 
 void history_var_assigned(Interp& sh, const std::string& name) {
@@ -725,6 +659,7 @@ void save_history_on_exit(Interp& sh) {
 
 int run_interactive(Interp& sh, const InteractiveOptions& o, InStream& input) {
   std::string pending, line;
+  sh.st.command_number = 1;
   int first_line = 1;
   for (;;) {
     if (pending.empty()) {
@@ -746,6 +681,26 @@ int run_interactive(Interp& sh, const InteractiveOptions& o, InStream& input) {
       break;
     }
     if (o.editing) sh.write_err(line + "\n");
+    // History expansion (set -H): a line that fails is dropped; an expanded
+    // one is shown, and with :p only shown.
+    auto histexpand = sh.st.inert_set_options.find("histexpand");
+    if (histexpand != sh.st.inert_set_options.end() && histexpand->second && sh.st.opts.history) {
+      bool continuing = !pending.empty() && sh.st.history.last_line_added;
+      HistExpansion e = history_expand(sh, line, continuing);
+      if (e.failed) {
+        sh.write_err(sh.st.arg0 + ": " + e.error + "\n");
+        continue;
+      }
+      if (e.expanded) {
+        line = e.text;
+        sh.write_err(line + "\n");
+        if (e.print_only) {
+          if (sh.st.opts.history) history_add(sh, line);
+          sh.st.history.last_line_added = false;
+          continue;
+        }
+      }
+    }
     bool was_empty = pending.empty();
     Completeness before = was_empty ? Completeness::Complete : check_complete(pending);
     pending += line;
@@ -763,6 +718,7 @@ int run_interactive(Interp& sh, const InteractiveOptions& o, InStream& input) {
     if (!blank(pending)) {
       bool go_on = run_interactive_text(sh, pending, first_line, false);
       if (!go_on) break;
+      ++sh.st.command_number;
     }
     sh.st.history.last_line_added = false;
     first_line += static_cast<int>(std::count(pending.begin(), pending.end(), '\n'));

@@ -20,10 +20,24 @@ struct History {
   int lines_this_session = 0;  // added since the shell started or the last `history -a`
   int lines_in_file = 0;       // lines of $HISTFILE already read or written (history -n)
   bool last_line_added = false;  // the command running now was added (fc leaves it out)
+  std::string subst_old, subst_new;  // the last :s of history expansion (for :&)
 };
 
 // Adds a command line (HISTCONTROL applies), then trims to $HISTSIZE.
 void history_add(Interp& sh, std::string line);
+// Under set -o history, a non-interactive shell records the lines it reads
+// (`text`: whole lines, one command's worth) as the interactive shell does.
+void history_record_script_lines(Interp& sh, std::string_view text);
+// History expansion of one line (history_expand.cpp).
+struct HistExpansion {
+  std::string text;         // the line expanded
+  bool expanded = false;    // something was replaced
+  bool print_only = false;  // a :p modifier: show it, run nothing
+  bool failed = false;      // an event or a designator was not found
+  std::string error;        // the part that failed
+};
+// `skip_newest`: the newest entry is the command being read, not one to refer to.
+HistExpansion history_expand(Interp& sh, const std::string& line, bool skip_newest = false);
 // Called after HISTSIZE / HISTFILESIZE were assigned: bash trims the list /
 // the history file at once.
 void history_var_assigned(Interp& sh, const std::string& name);
@@ -43,8 +57,5 @@ void interactive_history_init(Interp& sh);
 int run_interactive(Interp& sh, const InteractiveOptions& o, InStream& input);
 // Saves the session's history to $HISTFILE as an exiting bash does.
 void save_history_on_exit(Interp& sh);
-
-// PS1-style prompt expansion: backslash escapes, then parameter expansion.
-std::string expand_prompt(Interp& sh, const std::string& ps);
 
 }  // namespace burrow::shell

@@ -2,6 +2,7 @@
 // command lookup and the process model (child Interps on threads).
 #include "process/stack_guard.h"
 #include "shell/interp.h"
+#include "shell/history.h"
 
 #include <algorithm>
 #include <cstring>
@@ -228,7 +229,15 @@ std::unique_ptr<Interp> Interp::fork_child() {
 std::string Interp::error_prefix() const {
   // An interactive shell's messages name no line (its startup file's do).
   if (st.interactive && source_depth_ == 0) return st.arg0 + ": ";
-  return st.arg0 + ": line " + std::to_string(st.lineno) + ": ";
+  // A non-interactive shell names the file running now, $BASH_SOURCE: a
+  // sourced file, the file a function was defined in ("environment" for a
+  // -c string's), or else $0.
+  std::string name = st.arg0;
+  if (!st.interactive) {
+    if (!st.call_stack.empty()) name = st.call_stack.back().source;
+    else if (!st.script_source.empty()) name = st.script_source;
+  }
+  return name + ": line " + std::to_string(st.lineno) + ": ";
 }
 
 void Interp::write_err(std::string_view text) {
@@ -282,6 +291,10 @@ int Interp::run_source(std::string_view source, int first_line, bool parse_error
   // An interactive shell: a set -u or ${x?} error abandons the command (the
   // rest of its line, or of an eval's string), not the shell.
   bool discards_expansion_errors = st.interactive && st.subshell_level == 0;
+  // The shell's own input (a script, a -c string, stdin), not `source` or
+  // `eval`: under set -o history its lines go onto the history list.
+  bool toplevel = toplevel_reader_;
+  toplevel_reader_ = false;
   // bash reads its input a line at a time; under set -v it echoes each line
   // as it reads it, so a line already read when `set -v` ran is not shown.
   size_t read_upto = 0;
@@ -294,6 +307,8 @@ int Interp::run_source(std::string_view source, int first_line, bool parse_error
     }
     if (end <= read_upto) return;
     if (st.opts.verbose) write_err(std::string_view(text).substr(read_upto, end - read_upto));
+    if (toplevel && st.opts.history && !st.interactive)
+      history_record_script_lines(*this, std::string_view(text).substr(read_upto, end - read_upto));
     read_upto = end;
   };
   for (;;) {
@@ -338,6 +353,7 @@ int Interp::run_source(std::string_view source, int first_line, bool parse_error
       if (st.opts.errexit) throw ExitSignal{1};
       status = st.last_status = 1;
     }
+    if (toplevel && st.command_number > 0) ++st.command_number;
   }
   return status;
 }
@@ -350,6 +366,7 @@ int Interp::run_toplevel(std::string_view source, bool run_exit_trap) {
   CurrentGuard guard(this);
   int status;
   try {
+    toplevel_reader_ = true;
     status = run_source(source);
     // A signal the script's last command sent to its own shell (`kill $$`)
     // still ends it.
@@ -796,6 +813,7 @@ int Interp::execute_command(const Command& c) {
       return 1;
     }
     auto def = std::shared_ptr<FunctionDef>(static_cast<FunctionDef*>(f.clone().release()));
+    def->source_file = current_source_file();
     st.functions[f.name] = std::move(def);
     st.last_status = 0;
     return 0;
@@ -1272,17 +1290,83 @@ int Interp::run_simple_argv(std::vector<std::string> argv, const Environment* ex
   return status;
 }
 
-bool Interp::call_stack_array(std::string_view name, Var& out) const {
-  bool lines = name == "BASH_LINENO";
-  if ((!lines && name != "FUNCNAME") || func_names_.empty()) return false;
-  out.is_array = true;
-  out.set = true;
+std::vector<std::string> Interp::call_stack_column(std::string_view name) const {
+  std::vector<std::string> out;
+  for (size_t i = st.call_stack.size(); i-- > 0;) {
+    const CallFrame& f = st.call_stack[i];
+    if (name == "FUNCNAME") out.push_back(f.name);
+    else if (name == "BASH_SOURCE") out.push_back(f.source);
+    else out.push_back(std::to_string(f.line));
+  }
+  // A script's top level is the frame "main", called from line 0.
+  if (!st.script_source.empty()) {
+    if (name == "FUNCNAME") out.push_back("main");
+    else if (name == "BASH_SOURCE") out.push_back(st.script_source);
+    else out.push_back("0");
+  }
+  return out;
+}
+
+std::string Interp::current_source_file() const {
+  if (!st.call_stack.empty()) return st.call_stack.back().source;
+  return st.script_source.empty() ? st.function_source : st.script_source;
+}
+
+void Interp::init_bash_argv() {
+  if (st.argv_initialized) return;
+  st.argv_initialized = true;
+  for (const std::string& a : st.positional) st.argv_stack.push_back(a);
+  st.argc_stack.push_back(static_cast<int>(st.positional.size()));
+}
+
+void Interp::push_call_frame(std::string name, std::string source, const std::vector<std::string>& args) {
+  CallFrame f{std::move(name), std::move(source), st.lineno, false};
+  // Only under extdebug does bash keep each frame's arguments.
+  if (st.opts.extdebug) {
+    init_bash_argv();
+    for (const std::string& a : args) st.argv_stack.push_back(a);
+    st.argc_stack.push_back(static_cast<int>(args.size()));
+    f.pushed_args = true;
+  }
+  st.call_stack.push_back(std::move(f));
+}
+
+void Interp::pop_call_frame() {
+  if (st.call_stack.empty()) return;
+  if (st.call_stack.back().pushed_args && !st.argc_stack.empty()) {
+    size_t n = std::min<size_t>(static_cast<size_t>(st.argc_stack.back()), st.argv_stack.size());
+    st.argv_stack.resize(st.argv_stack.size() - n);
+    st.argc_stack.pop_back();
+  }
+  st.call_stack.pop_back();
+}
+
+bool Interp::refresh_call_stack_var(std::string_view name) {
+  bool argv = name == "BASH_ARGV", argc = name == "BASH_ARGC";
+  if (!argv && !argc && name != "FUNCNAME" && name != "BASH_SOURCE" && name != "BASH_LINENO") return false;
+  Var& v = st.globals[std::string(name)];
+  if (v.nameref || v.assoc) return true;  // no longer bash's variable
+  v.is_array = true;
+  v.array.clear();
   long long k = 0;
-  for (size_t i = func_names_.size(); i-- > 0;)
-    out.array[k++] = lines ? std::to_string(call_lines_[i]) : func_names_[i];
-  // Scripts (not -c strings) end the stack with "main", called from line 0.
-  auto bs = st.globals.find("BASH_SOURCE");
-  if (bs != st.globals.end() && !bs->second.array.empty()) out.array[k] = lines ? "0" : "main";
+  if (argv || argc) {
+    // Referred to at the top level, bash takes the positional parameters as
+    // the bottom frame; inside a function it shows only what is there.
+    if (st.function_depth == 0) init_bash_argv();
+    if (argv)
+      for (size_t i = st.argv_stack.size(); i-- > 0;) v.array[k++] = st.argv_stack[i];
+    else
+      for (size_t i = st.argc_stack.size(); i-- > 0;) v.array[k++] = std::to_string(st.argc_stack[i]);
+    v.set = true;
+    return true;
+  }
+  // FUNCNAME is there only while a function runs.
+  if (name == "FUNCNAME" && st.function_depth == 0) {
+    v.set = false;
+    return true;
+  }
+  for (std::string& s : call_stack_column(name)) v.array[k++] = std::move(s);
+  v.set = true;
   return true;
 }
 
@@ -1302,8 +1386,7 @@ int Interp::call_function(const FunctionDef& f, std::vector<std::string> argv) {
   st.positional.assign(argv.begin() + 1, argv.end());
   st.frames.emplace_back();
   ++st.function_depth;
-  func_names_.push_back(f.name);
-  call_lines_.push_back(st.lineno);
+  push_call_frame(f.name, f.source_file, st.positional);
   int saved_loop = st.loop_depth;
   st.loop_depth = 0;
   HiddenTraps hidden;
@@ -1311,10 +1394,9 @@ int Interp::call_function(const FunctionDef& f, std::vector<std::string> argv) {
   int status;
   auto cleanup = [&] {
     st.loop_depth = saved_loop;
-    func_names_.pop_back();
     // The caller's line again: an ERR trap for the call shows where it was.
-    st.lineno = call_lines_.back();
-    call_lines_.pop_back();
+    if (!st.call_stack.empty()) st.lineno = st.call_stack.back().line;
+    pop_call_frame();
     --st.function_depth;
     st.frames.pop_back();
     st.positional = std::move(saved_pos);
@@ -1585,12 +1667,11 @@ int Interp::run_file(const std::string& path, std::vector<std::string>& argv, co
   child->st.arg0 = shown;
   child->st.positional.assign(argv.begin() + 1, argv.end());
   child->parse_error_name = shown;
-  {
-    Var bs;
-    bs.is_array = true;
-    bs.array[0] = shown;
-    child->st.globals["BASH_SOURCE"] = bs;
-  }
+  child->st.call_stack.clear();
+  child->st.script_source = child->st.function_source = shown;
+  child->st.argv_stack.clear();
+  child->st.argc_stack.clear();
+  child->st.argv_initialized = false;
   if (extra_env)
     for (auto& [k, v] : *extra_env) {
       child->set_var(k, v);

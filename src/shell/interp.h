@@ -141,6 +141,15 @@ struct Job {
   bool death_reported = false;  // "Killed ..." was printed already
 };
 
+// One frame of the call stack bash shows in FUNCNAME, BASH_SOURCE and
+// BASH_LINENO (innermost first): a function call or a sourced file.
+struct CallFrame {
+  std::string name;          // the function, or "source"
+  std::string source;        // the file the function was defined in, or the file sourced
+  int line = 0;              // the line it was called from
+  bool pushed_args = false;  // it pushed its arguments onto BASH_ARGV (extdebug)
+};
+
 // The copyable part of a process.
 struct ShellState {
   VarMap globals;
@@ -180,6 +189,20 @@ struct ShellState {
   std::set<std::string, std::less<>> traced_functions;   // declare -ft: they inherit DEBUG and RETURN
   History history;           // the history list (history.h)
   bool interactive = false;  // bash -i: errors name no line, `exit` says so
+  // The call stack (innermost last). A script adds a bottom frame "main"
+  // named by script_source; -c strings and stdin have none, and the
+  // functions they define report function_source as their file.
+  std::vector<CallFrame> call_stack;
+  std::string script_source;
+  std::string function_source = "environment";
+  // BASH_ARGV / BASH_ARGC, top of the stack last. Bash fills the bottom
+  // frame with the positional parameters the first time it needs them.
+  std::vector<std::string> argv_stack;
+  std::vector<int> argc_stack;
+  bool argv_initialized = false;
+  // \# in prompts: the number of the top-level command a script or an
+  // interactive shell is running; a -c string counts nothing (0).
+  int command_number = 0;
 };
 
 // Non-local control flow, thrown through the tree walk.
@@ -321,10 +344,13 @@ class Interp : public ProcessHost {
   std::string expand_pattern(const Word& w);     // quoted parts escaped
   std::string expand_regex(const Word& w);       // quoted parts escaped for =~
   std::string expand_heredoc(const Word& body);
-  // PS1/PS4/${x@P}: backslash escapes decoded, then expanded as in "..." (prompt.cpp).
-  std::string expand_prompt(std::string_view p);
-  std::string decode_prompt(std::string_view p);
-  std::optional<std::string> prompt_escape_value(char c);
+  // PS1/PS2/PS4/${x@P}: backslash escapes decoded, then expanded as in "..."
+  // (prompt.cpp). The kind matters to \! only: PS1 shows the number the
+  // next command gets, the others the number of the one running.
+  enum class PromptKind { PS1, Other };
+  std::string expand_prompt(std::string_view p, PromptKind kind = PromptKind::Other);
+  std::string decode_prompt(std::string_view p, PromptKind kind = PromptKind::Other);
+  std::optional<std::string> prompt_escape_value(char c, PromptKind kind);
   std::string command_substitution(const List& body);
   // `...` whose body does not parse: bash reports the syntax error when it
   // expands it ("command substitution: line N: ..."), status 2, no output.
@@ -427,15 +453,24 @@ class Interp : public ProcessHost {
   bool keep_redirects_ = false;  // `exec` without a command: redirections stay
   std::string exec_argv0_;       // `exec -a NAME`: the argv[0] the next command is given
   std::string parse_error_name;  // name for syntax errors ("bash: -c"); default $0
-  std::vector<std::string> func_names_;  // FUNCNAME stack
-  std::vector<int> call_lines_;          // BASH_LINENO: the line each of those was called from
-  // FUNCNAME or BASH_LINENO as bash shows them (innermost first, then
-  // "main" / 0 for a script); false for other names or outside functions.
-  bool call_stack_array(std::string_view name, Var& out) const;
+  // FUNCNAME, BASH_SOURCE or BASH_LINENO as bash keeps them, whether or not
+  // they are shown (innermost first, then "main" / the script / 0 for a script).
+  std::vector<std::string> call_stack_column(std::string_view name) const;
+  // The file a function defined now belongs to.
+  std::string current_source_file() const;
+  // Frames for a function call or a `source`; `args` go onto BASH_ARGV under extdebug.
+  void push_call_frame(std::string name, std::string source, const std::vector<std::string>& args);
+  void pop_call_frame();
+  // BASH_ARGV's bottom frame: the positional parameters, once.
+  void init_bash_argv();
+  // Refreshes a global FUNCNAME, BASH_SOURCE, BASH_LINENO, BASH_ARGV or
+  // BASH_ARGC from the stacks; false for other names.
+  bool refresh_call_stack_var(std::string_view name);
   bool replaced_by_exec = false;          // `exec COMMAND` is running in this shell's place
   int exec_ended_by_signal = 0;           // ... and the signal that ended the shell it exec'd
   std::vector<int> procsubst_fds_;
   int source_depth_ = 0;
+  bool toplevel_reader_ = false;  // the next run_source reads the shell's own input
   int last_optind_ = 0;
   bool exit_called = false;  // the script ran `exit`
   bool in_err_trap_ = false;

@@ -42,7 +42,7 @@ bool is_octal(char c) { return c >= '0' && c <= '7'; }
 
 // The escapes whose value comes from the shell's state; nullopt when `c` is
 // not one of them.
-std::optional<std::string> Interp::prompt_escape_value(char c) {
+std::optional<std::string> Interp::prompt_escape_value(char c, PromptKind kind) {
   auto var = [&](const char* name) { return get_var(name).value_or(""); };
   switch (c) {
     case 'u': return var("USER");
@@ -71,8 +71,13 @@ std::optional<std::string> Interp::prompt_escape_value(char c) {
       return std::to_string(n);
     }
     case 'l': return std::string("tty");  // no terminal in the sandbox
-    case '!': return std::string("1");    // no history list
-    case '#': return std::string("0");    // commands are not counted outside an interactive shell
+    case '!': {
+      // The history number: without a history list, 1.
+      if (!st.opts.history) return std::string("1");
+      int next = st.history.base + static_cast<int>(st.history.lines.size());
+      return std::to_string(kind == PromptKind::PS1 || next == 1 ? next : next - 1);
+    }
+    case '#': return std::to_string(st.command_number);
     case 'd': return format_time("%a %b %d");
     case 't': return format_time("%H:%M:%S");
     case 'T': return format_time("%I:%M:%S");
@@ -82,7 +87,7 @@ std::optional<std::string> Interp::prompt_escape_value(char c) {
   return std::nullopt;
 }
 
-std::string Interp::decode_prompt(std::string_view p) {
+std::string Interp::decode_prompt(std::string_view p, PromptKind kind) {
   std::string out;
   for (size_t i = 0; i < p.size(); ++i) {
     if (p[i] != '\\' || i + 1 == p.size()) {
@@ -124,7 +129,7 @@ std::string Interp::decode_prompt(std::string_view p) {
         break;
       }
     }
-    if (auto v = prompt_escape_value(c)) {
+    if (auto v = prompt_escape_value(c, kind)) {
       out += quote_for_dquote(*v);
       continue;
     }
@@ -134,8 +139,8 @@ std::string Interp::decode_prompt(std::string_view p) {
   return out;
 }
 
-std::string Interp::expand_prompt(std::string_view p) {
-  std::string decoded = decode_prompt(p);
+std::string Interp::expand_prompt(std::string_view p, PromptKind kind) {
+  std::string decoded = decode_prompt(p, kind);
   ParseError err;
   Word w = parse_prompt_word(decoded, err);
   if (err) {

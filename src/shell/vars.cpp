@@ -36,6 +36,9 @@ Var* Interp::find_var_noref(std::string_view name) {
     auto f = it->find(name);
     if (f != it->end()) return &f->second;
   }
+  // The call-stack arrays are read off the interpreter's stacks when asked for.
+  if (name.size() >= 8 && (name[0] == 'B' || name[0] == 'F') && refresh_call_stack_var(name))
+    return &st.globals.find(name)->second;
   auto g = st.globals.find(name);
   return g == st.globals.end() ? nullptr : &g->second;
 }
@@ -105,14 +108,6 @@ std::optional<std::string> Interp::special_param(std::string_view name) {
   if (name == "BASHPID") return std::to_string(st.bashpid);
   if (name == "PPID") return std::to_string(st.ppid);
   if (name == "BASH_SUBSHELL") return std::to_string(st.subshell_level);
-  if (name == "FUNCNAME") {
-    if (func_names_.empty()) return std::nullopt;
-    return func_names_.back();
-  }
-  if (name == "BASH_LINENO") {
-    if (call_lines_.empty()) return std::nullopt;
-    return std::to_string(call_lines_.back());
-  }
   if (name == "EPOCHSECONDS") return std::to_string(std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
   if (name == "EPOCHREALTIME") {
     auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch()).count();

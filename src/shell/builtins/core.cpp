@@ -181,21 +181,16 @@ int b_source(Interp& sh, Invocation& inv) {
   }
   std::string saved_name = sh.parse_error_name;
   sh.parse_error_name = name;
-  Var& bs = sh.st.globals["BASH_SOURCE"];
-  Var saved_source = bs;
-  {
-    std::map<long long, std::string> shifted;
-    shifted[0] = name;
-    for (auto& [k, v] : bs.array) shifted[k + 1] = v;
-    bs.array = std::move(shifted);
-    bs.is_array = true;
-    bs.set = true;
-  }
-  struct RestoreSource {
+  // A frame "source" (FUNCNAME, BASH_SOURCE, caller); under extdebug its
+  // arguments, or else the file name, go onto BASH_ARGV.
+  sh.push_call_frame("source", name, set_pos ? sh.st.positional : std::vector<std::string>{name});
+  struct PopFrame {
     Interp& sh;
-    Var saved;
-    ~RestoreSource() { sh.st.globals["BASH_SOURCE"] = saved; }
-  } restore_source{sh, saved_source};
+    size_t depth;
+    ~PopFrame() {
+      if (sh.st.call_stack.size() == depth) sh.pop_call_frame();
+    }
+  } pop_frame{sh, sh.st.call_stack.size()};
   ++sh.source_depth_;
   ++sh.st.subst_depth;
   // Without set -T the file's commands do not run the DEBUG trap.

@@ -430,6 +430,36 @@ int b_no_job_control(Interp& sh, Invocation& inv) {
   return 1;
 }
 
+// fg under set -m: the job (the current one by default) is shown and waited
+// for in the foreground, then leaves the table. Without set -m there is no
+// job control.
+int b_fg(Interp& sh, Invocation& inv) {
+  auto monitor = sh.st.inert_set_options.find("monitor");
+  if (monitor == sh.st.inert_set_options.end() || !monitor->second) return b_no_job_control(sh, inv);
+  Job* job = nullptr;
+  if (inv.argv.size() > 1) {
+    job = find_job(sh, inv, "fg", inv.argv[1]);
+    if (!job) return 1;
+  } else {
+    std::vector<Job*> table = listed_jobs(sh);
+    if (table.empty()) {
+      berror(sh, inv, "fg: current: no such job");
+      return 1;
+    }
+    job = table.back();
+  }
+  std::string command = job->command;
+  if (command.size() >= 2 && command.compare(command.size() - 2, 2, " &") == 0) command.resize(command.size() - 2);
+  inv.out() << command << "\n";
+  inv.out().flush();
+  Job* finished = nullptr;
+  int status = wait_for(sh, {job}, &finished);
+  if (finished) forget(sh, finished);
+  // A foreground job that SIGTERM ended is reported as bash does.
+  if (finished && status == 128 + 15) inv.err() << "Terminated\n";
+  return status;
+}
+
 int b_suspend(Interp& sh, Invocation& inv) {
   berror(sh, inv, "suspend: cannot suspend: no job control");
   return 1;
@@ -542,7 +572,7 @@ BURROW_BUILTIN(wait, "wait", b_wait, false);
 BURROW_BUILTIN(jobs, "jobs", b_jobs, false);
 BURROW_BUILTIN(kill, "kill", b_kill, false);
 BURROW_BUILTIN(disown, "disown", b_disown, false);
-BURROW_BUILTIN(fg, "fg", b_no_job_control, false);
+BURROW_BUILTIN(fg, "fg", b_fg, false);
 BURROW_BUILTIN(bg, "bg", b_no_job_control, false);
 BURROW_BUILTIN(suspend, "suspend", b_suspend, false);
 BURROW_BUILTIN(trap, "trap", b_trap, true);

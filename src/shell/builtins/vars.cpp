@@ -332,8 +332,12 @@ int declare_impl(Interp& sh, Invocation& inv, bool is_local) {
         else sh.st.traced_functions.erase(inv.argv[i]);
         continue;
       }
-      if (has('F')) inv.out() << inv.argv[i] << "\n";
-      else inv.out() << print_function(*it->second) << "\n";
+      const FunctionDef& def = *it->second;
+      if (has('F') && has('p')) inv.out() << "declare -f " << inv.argv[i] << "\n";
+      // extdebug: where the function was defined
+      else if (has('F') && sh.st.opts.extdebug) inv.out() << inv.argv[i] << ' ' << std::to_string(def.line) << ' ' << def.source_file << "\n";
+      else if (has('F')) inv.out() << inv.argv[i] << "\n";
+      else inv.out() << print_function(def) << "\n";
     }
     return status;
   }
@@ -818,6 +822,8 @@ int b_set(Interp& sh, Invocation& inv) {
         continue;
       }
       bool found = false;
+      if (c == 'H') *set_option_field(sh, "histexpand") = on;
+      if (c == 'm') *set_option_field(sh, "monitor") = on;
       for (auto& o : kSetOptions)
         if (o.letter == c) {
           sh.st.opts.*o.field = on;
@@ -976,7 +982,11 @@ int b_shopt(Interp& sh, Invocation& inv) {
       if (o_mode) sh.set_named_option(name, mode == 's');
       else if (field) *field = mode == 's';
       // extdebug carries function and error tracing with it, as in bash.
-      if (field == &sh.st.opts.extdebug) sh.st.opts.functrace = sh.st.opts.errtrace = mode == 's';
+      if (field == &sh.st.opts.extdebug) {
+        sh.st.opts.functrace = sh.st.opts.errtrace = mode == 's';
+        // From now on frames keep their arguments, on top of the positional parameters.
+        if (mode == 's') sh.init_bash_argv();
+      }
       continue;
     }
     bool val = field && *field;
