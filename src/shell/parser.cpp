@@ -468,7 +468,8 @@ class Core {
             add_literal(parts, '\\', quoted_ctx, "\\");
             continue;
           }
-          if (quoted_ctx || (mode == WordMode::ParamArg && in_dq)) {
+          // In arithmetic a backslash quotes only what it would in "...".
+          if (quoted_ctx || (mode == WordMode::ParamArg && in_dq) || mode == WordMode::Arith) {
             const char* special = mode == WordMode::Heredoc ? "$`\\" : "$`\"\\";
             if (mode == WordMode::ParamArg) special = "$`\"\\}";
             if (!std::strchr(special, n)) {
@@ -484,7 +485,9 @@ class Core {
           continue;
         }
         case '\'':
-          if (quoted_ctx || literal_squote) break;
+          // bash leaves single quotes in (( )) and $(( )) for the arithmetic
+          // to reject: `$(( '1' + 2 ))` is an error there.
+          if (quoted_ctx || literal_squote || mode == WordMode::Arith) break;
           parse_single_quote(parts);
           continue;
         case '"':
