@@ -215,3 +215,39 @@ let '3 = 4'; echo st=$?
 
 #### error after a good statement ends the command
 echo $(( 1/0 )) after; echo next
+
+#### printf %d clamps a too large number with a warning
+printf '%d\n' 9223372036854775808; echo st=$?
+
+#### printf %d clamps a too small number with a warning
+printf '%d\n' -9223372036854775809; echo st=$?
+
+#### printf %u takes the whole unsigned range
+printf '%u\n' 18446744073709551615; echo st=$?
+
+#### printf %u clamps past the unsigned range
+printf '%u\n' 18446744073709551616; echo st=$?
+
+#### printf %u of a negative number wraps
+printf '%u %u\n' -1 -18446744073709551615; echo st=$?
+
+#### printf %u of a too negative number
+printf '%u\n' -18446744073709551616; echo st=$?
+
+#### printf %x and %o overflow
+printf '%x %o\n' 99999999999999999999 99999999999999999999; echo st=$?
+
+#### printf overflow and an invalid number together
+printf '%d %d\n' 99999999999999999999 12abc; echo st=$?
+
+#### printf character constants
+printf '%d %d %x %d\n' "'a" '"b' "'A" "'"; echo st=$?
+
+#### printf strftime result of 124 bytes
+printf "%($(printf '%%Y%.0s' {1..31}))T" 1557978599 | wc -c
+
+#### printf strftime result of 128 bytes is empty
+printf "%($(printf '%%Y%.0s' {1..32}))T" 1557978599 | wc -c; echo st=$?
+
+#### printf strftime long result with text after
+printf "[%($(printf '%%Y%.0s' {1..40}))T]\n" 1557978599
