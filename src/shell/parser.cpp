@@ -403,11 +403,19 @@ class Core {
   void lex_parts(std::vector<WordPart>& parts, WordMode mode, int stop_char,
                  bool in_dq = false, bool literal_squote = false) {
     int paren = 0, brace = 0, bracket = 0;
+    int pending_ternary = 0;  // `?` seen in a slice offset, awaiting its `:`
     bool quoted_ctx = mode == WordMode::DQuote || mode == WordMode::Heredoc || mode == WordMode::Prompt;
     bool lit_quoted = quoted_ctx || (mode == WordMode::ParamArg && in_dq);
     for (;;) {
       int c = r_.peek();
-      if (stop_char && c == stop_char && paren == 0 && brace == 0 && bracket == 0) return;
+      if (stop_char && c == stop_char && paren == 0 && brace == 0 && bracket == 0) {
+        // A slice offset's `:` that closes a `? :` belongs to the offset:
+        // ${s: 0 < 1 ? 2 : 0 : 1} has offset `0 < 1 ? 2 : 0`.
+        if (stop_char != ':' || pending_ternary == 0) return;
+        --pending_ternary;
+      } else if (stop_char == ':' && c == '?' && paren == 0 && brace == 0 && bracket == 0) {
+        ++pending_ternary;
+      }
       if (mode == WordMode::Subscript) {
         if (c == '[') ++bracket;
         if (c == ']' && bracket > 0) {

@@ -251,3 +251,12 @@ printf "%($(printf '%%Y%.0s' {1..32}))T" 1557978599 | wc -c; echo st=$?
 
 #### printf strftime long result with text after
 printf "[%($(printf '%%Y%.0s' {1..40}))T]\n" 1557978599
+
+#### slice offset with a conditional expression and a length
+s=abcd; echo ${s: 0 < 1 ? 2 : 0 : 1}
+
+#### slice offset with a conditional expression only
+s=abcd; echo ${s:1?2:3} ${s: 1 ? 0 : 1} "${s: 0 ? 1 : 2 }"
+
+#### slice offset with nested conditionals and a length
+s=abcdef; echo ${s: 1 ? 0 ? 1 : 2 : 3 : 2}
