@@ -67,15 +67,57 @@ class Arith {
     if (pos_ >= s_.size()) return 0;
     long long v = comma(true);
     skip();
-    if (pos_ < s_.size()) fail("syntax error in expression", pos_);
+    if (pos_ < s_.size()) fail(stray_char_message("syntax error in expression"), pos_);
     return v;
   }
 
  private:
+  // bash quotes the expression without its leading blanks, and as the error
+  // token the text from the token it stopped at (at the end, the last one).
   [[noreturn]] void fail(const std::string& msg, size_t at) {
-    std::string expr(s_);
+    std::string_view expr = s_;
+    while (!expr.empty() && (expr.front() == ' ' || expr.front() == '\t')) expr.remove_prefix(1);
+    size_t end = at;
+    while (end < s_.size() && isspace(static_cast<unsigned char>(s_[end]))) ++end;
+    if (end >= s_.size()) at = last_token_start();
     std::string tok(s_.substr(std::min(at, s_.size())));
-    throw ArithError{expr + ": " + msg + " (error token is \"" + tok + "\")"};
+    throw ArithError{std::string(expr) + ": " + msg + " (error token is \"" + tok + "\")"};
+  }
+  // Where the expression's last token starts: a name or number, or an
+  // operator (`+=` is one token, `--` two).
+  size_t last_token_start() const {
+    size_t end = s_.size();
+    while (end > 0 && isspace(static_cast<unsigned char>(s_[end - 1]))) --end;
+    if (end == 0) return 0;
+    auto word_char = [](char c) { return isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '#' || c == '@'; };
+    if (word_char(s_[end - 1])) {
+      size_t b = end;
+      while (b > 0 && word_char(s_[b - 1])) --b;
+      return b;
+    }
+    std::string_view head = s_.substr(0, end);
+    for (std::string_view op : {"<<=", ">>="})
+      if (head.size() >= 3 && head.substr(end - 3) == op) return end - 3;
+    for (std::string_view op : {"+=", "-=", "*=", "/=", "%=", "&=", "^=", "|=", "==", "!=", "<=", ">=", "<<", ">>", "&&", "||", "**"})
+      if (head.size() >= 2 && head.substr(end - 2) == op) return end - 2;
+    return end - 1;
+  }
+  // A character no token starts with (`#`, `.`, `@`, a quote) is bash's
+  // "invalid arithmetic operator" where an operator should follow.
+  std::string stray_char_message(const char* otherwise) {
+    skip();
+    if (pos_ < s_.size()) {
+      unsigned char c = static_cast<unsigned char>(s_[pos_]);
+      if (!isalnum(c) && c != '_' && !strchr("=><+-*/%&|^~!()?:,", c)) return "syntax error: invalid arithmetic operator";
+    }
+    return otherwise;
+  }
+  bool at_assignment_op() {
+    skip();
+    static const char* ops[] = {"<<=", ">>=", "+=", "-=", "*=", "/=", "%=", "&=", "^=", "|="};
+    for (const char* op : ops)
+      if (s_.substr(pos_, strlen(op)) == op) return true;
+    return s_.substr(pos_, 1) == "=" && s_.substr(pos_, 2) != "==";
   }
   void skip() {
     while (pos_ < s_.size() && isspace(static_cast<unsigned char>(s_[pos_]))) ++pos_;
@@ -207,7 +249,7 @@ class Arith {
     if (pos_ < s_.size() && s_[pos_] == '[') {
       if (Var* target = sh_.find_var(lv.name); target && target->assoc) return parse_assoc_key(lv);
       size_t close = matching_bracket(pos_);
-      if (close >= s_.size()) fail("syntax error: invalid arithmetic operator", s_.size());
+      if (close >= s_.size()) fail("bad array subscript", start);
       // The subscript is an expression of its own; an error in it ends the
       // shell (bash reports it without a line number), not just the command.
       long long idx = 0;
@@ -289,8 +331,13 @@ class Arith {
         size_t len = strlen(op);
         if (s_.substr(pos_, len) == op && !(len == 1 && s_.substr(pos_, 2) == "==")) {
           pos_ += len;
+          skip();
           size_t rhs_at = pos_;
           long long rhs = assign(ev);
+          // bash reads the token after the value before it assigns, so a
+          // stray character there fails before anything changes.
+          std::string stray = stray_char_message("");
+          if (!stray.empty()) fail(stray, pos_);
           if (!ev) return rhs;
           long long cur = len == 1 ? 0 : get_lvalue(lv);
           long long v = rhs;
@@ -316,14 +363,20 @@ class Arith {
       }
     }
     pos_ = save;
-    return cond(ev);
+    long long v = cond(ev);
+    if (at_assignment_op()) fail("attempted assignment to non-variable", pos_);
+    return v;
   }
 
   long long cond(bool ev) {
     long long c = logor(ev);
     if (take("?")) {
+      skip();
+      if (pos_ >= s_.size() || s_[pos_] == ':') fail("expression expected", pos_ >= s_.size() ? pos_ : pos_);
       long long a = comma(ev && c);
-      if (!take(":")) fail("syntax error: `:' expected for conditional expression", pos_);
+      if (!take(":")) fail(stray_char_message("`:' expected for conditional expression"), pos_);
+      skip();
+      if (pos_ >= s_.size()) fail("expression expected", pos_);
       long long b = cond(ev && !c);
       return c ? a : b;
     }
@@ -439,10 +492,11 @@ class Arith {
     long long base = unary(ev);
     if (peek("**") && !peek("**=")) {
       pos_ += 2;
-      size_t at = pos_;
       long long e = power(ev);
+      skip();
+      // bash checks the sign even where nothing is evaluated
+      if (e < 0) fail("exponent less than 0", pos_);
       if (!ev) return 0;
-      if (e < 0) fail("exponent less than 0", at);
       return wrap_pow(base, e);
     }
     return base;
@@ -450,7 +504,8 @@ class Arith {
   long long unary(bool ev) {
     Nested level(*this);
     skip();
-    if (take("++") || take("--")) {
+    if ((peek("++") || peek("--")) && name_follows(pos_ + 2)) {
+      pos_ += 2;
       bool inc = s_[pos_ - 1] == '+';
       LValue lv;
       if (!parse_name(lv, ev)) fail("syntax error: operand expected", pos_);
@@ -464,6 +519,11 @@ class Arith {
     if (take("-")) return wrap_sub(0, unary(ev));
     if (take("+")) return unary(ev);
     return postfix(ev);
+  }
+  // `++`/`--` is an increment only before a name; `++3` is `+(+3)`.
+  bool name_follows(size_t at) const {
+    while (at < s_.size() && isspace(static_cast<unsigned char>(s_[at]))) ++at;
+    return at < s_.size() && (isalpha(static_cast<unsigned char>(s_[at])) || s_[at] == '_');
   }
   long long postfix(bool ev) {
     skip();
@@ -486,17 +546,11 @@ class Arith {
   }
   long long primary(bool ev) {
     skip();
-    if (pos_ >= s_.size()) {
-      size_t at = pos_;
-      // Point at the last operator, as bash does.
-      while (at > 0 && isspace(static_cast<unsigned char>(s_[at - 1]))) --at;
-      if (at > 0) --at;
-      fail("syntax error: operand expected", at);
-    }
+    if (pos_ >= s_.size()) fail("syntax error: operand expected", pos_);
     if (s_[pos_] == '(') {
       ++pos_;
       long long v = comma(ev);
-      if (!take(")")) fail("missing `)'", pos_);
+      if (!take(")")) fail(stray_char_message("missing `)'"), pos_);
       return v;
     }
     if (isdigit(static_cast<unsigned char>(s_[pos_]))) return number();
@@ -507,14 +561,27 @@ class Arith {
     while (pos_ < s_.size() && (isalnum(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '#' || s_[pos_] == '@' || s_[pos_] == '_'))
       ++pos_;
     std::string tok(s_.substr(start, pos_ - start));
+    // Errors in a constant quote the expression only up to its end.
+    auto bad = [&](const char* msg) {
+      std::string_view expr = s_.substr(0, pos_);
+      while (!expr.empty() && (expr.front() == ' ' || expr.front() == '\t')) expr.remove_prefix(1);
+      throw ArithError{std::string(expr) + ": " + msg + " (error token is \"" + tok + "\")"};
+    };
     int base = 10;
     std::string digits = tok;
     size_t hash = tok.find('#');
     if (hash != std::string::npos) {
       base = 0;
-      for (char c : tok.substr(0, hash)) base = std::min(base * 10 + (c - '0'), 1000);
+      if (tok[0] == '0') bad("invalid number");  // 0x10#1, 02#1: a base already given
+      for (char c : tok.substr(0, hash)) {
+        int d = isdigit(static_cast<unsigned char>(c)) ? c - '0' : 99;
+        if (d >= 10) bad("value too great for base");
+        base = std::min(base * 10 + d, 1000);
+      }
       digits = tok.substr(hash + 1);
-      if (base < 2 || base > 64) fail("invalid arithmetic base", start);
+      if (base < 2 || base > 64) bad("invalid arithmetic base");
+      if (digits.empty() || digits[0] == '#') bad("invalid integer constant");
+      if (digits.find('#') != std::string::npos) bad("invalid number");
     } else if (tok.size() > 1 && tok[0] == '0' && (tok[1] == 'x' || tok[1] == 'X')) {
       base = 16;
       digits = tok.substr(2);
@@ -531,7 +598,7 @@ class Arith {
       else if (c == '@') d = 62;
       else if (c == '_') d = 63;
       else d = 99;
-      if (d >= base) throw ArithError{tok + ": value too great for base (error token is \"" + tok + "\")"};
+      if (d >= base) bad("value too great for base");
       v = v * base + d;
     }
     return static_cast<long long>(v);
@@ -545,8 +612,6 @@ class Arith {
 }  // namespace
 
 long long Interp::arith_eval(std::string_view expr) {
-  // Messages quote the expression without its surrounding blanks, as bash does.
-  while (!expr.empty() && isspace(static_cast<unsigned char>(expr.front()))) expr.remove_prefix(1);
   Arith a(*this, expr);
   return a.run();
 }

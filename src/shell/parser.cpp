@@ -411,6 +411,7 @@ class Core {
   void lex_parts(std::vector<WordPart>& parts, WordMode mode, int stop_char,
                  bool in_dq = false, bool literal_squote = false) {
     int paren = 0, brace = 0, bracket = 0;
+    int pending_ternary = 0;  // `?` seen in a slice offset, awaiting its `:`
     bool quoted_ctx = mode == WordMode::DQuote || mode == WordMode::Heredoc || mode == WordMode::Prompt;
     bool lit_quoted = quoted_ctx || (mode == WordMode::ParamArg && in_dq);
     // In "${x-'...'}" the single quotes stay as text but still hide a `}`.
@@ -425,7 +426,14 @@ class Core {
         add_literal(parts, static_cast<char>(c), lit_quoted);
         continue;
       }
-      if (stop_char && c == stop_char && paren == 0 && brace == 0 && bracket == 0) return;
+      if (stop_char && c == stop_char && paren == 0 && brace == 0 && bracket == 0) {
+        // A slice offset's `:` that closes a `? :` belongs to the offset:
+        // ${s: 0 < 1 ? 2 : 0 : 1} has offset `0 < 1 ? 2 : 0`.
+        if (stop_char != ':' || pending_ternary == 0) return;
+        --pending_ternary;
+      } else if (stop_char == ':' && c == '?' && paren == 0 && brace == 0 && bracket == 0) {
+        ++pending_ternary;
+      }
       if (mode == WordMode::Subscript) {
         if (c == '[') ++bracket;
         if (c == ']' && bracket > 0) {
@@ -486,7 +494,8 @@ class Core {
             add_literal(parts, '\\', quoted_ctx, "\\");
             continue;
           }
-          if (quoted_ctx || (mode == WordMode::ParamArg && in_dq)) {
+          // In arithmetic a backslash quotes only what it would in "...".
+          if (quoted_ctx || (mode == WordMode::ParamArg && in_dq) || mode == WordMode::Arith) {
             const char* special = mode == WordMode::Heredoc ? "$`\\" : "$`\"\\";
             if (mode == WordMode::ParamArg) special = "$`\"\\}";
             if (!std::strchr(special, n)) {
@@ -506,7 +515,9 @@ class Core {
             in_squote = !in_squote;
             squote_line = r_.line();
           }
-          if (quoted_ctx || literal_squote) break;
+          // bash leaves single quotes in (( )) and $(( )) for the arithmetic
+          // to reject: `$(( '1' + 2 ))` is an error there.
+          if (quoted_ctx || literal_squote || mode == WordMode::Arith) break;
           parse_single_quote(parts);
           continue;
         case '"':

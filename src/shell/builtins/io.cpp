@@ -137,6 +137,25 @@ int b_echo(Interp& sh, Invocation& inv) {
   return 0;
 }
 
+// The value of printf's 'c argument: the code point of a UTF-8 character
+// (the shell's locale is UTF-8), else the byte.
+long long char_constant(const std::string& a) {
+  if (a.size() < 2) return 0;
+  unsigned char lead = static_cast<unsigned char>(a[1]);
+  size_t len = lead >= 0xF0 && lead < 0xF5 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 1;
+  if (lead < 0x80 || lead >= 0xF5 || a.size() < 1 + len) return lead;
+  long long cp = lead & (0x7F >> len);
+  for (size_t k = 2; k <= len; ++k) {
+    unsigned char c = static_cast<unsigned char>(a[k]);
+    if ((c & 0xC0) != 0x80) return lead;
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  // Overlong forms, surrogates and values past U+10FFFF are not characters.
+  static const long long kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return lead;
+  return cp;
+}
+
 // printf's numeric argument conversion with bash's diagnostics.
 struct PrintfState {
   Interp& sh;
@@ -145,7 +164,7 @@ struct PrintfState {
 
   long long to_int(const std::string& a) {
     if (a.empty()) return 0;
-    if (a[0] == '\'' || a[0] == '"') return a.size() > 1 ? static_cast<unsigned char>(a[1]) : 0;
+    if (a[0] == '\'' || a[0] == '"') return char_constant(a);
     const char* s = a.c_str();
     char* end;
     errno = 0;
@@ -155,27 +174,31 @@ struct PrintfState {
       berror(sh, inv, "printf: " + a + ": invalid number");
       status = 1;
     } else if (errno == ERANGE) {
-      berror(sh, inv, "printf: " + a + ": Numerical result out of range");
-      status = 1;
+      out_of_range(a);
     }
     return v;
   }
+  // bash clamps a number too big for its conversion, warns, and succeeds.
+  void out_of_range(const std::string& a) { berror(sh, inv, "printf: warning: " + a + ": Numerical result out of range"); }
   unsigned long long to_uint(const std::string& a) {
-    if (!a.empty() && a[0] == '-') return static_cast<unsigned long long>(to_int(a));
     if (a.empty()) return 0;
-    if (a[0] == '\'' || a[0] == '"') return a.size() > 1 ? static_cast<unsigned char>(a[1]) : 0;
+    if (a[0] == '\'' || a[0] == '"') return char_constant(a);
     const char* s = a.c_str();
     char* end;
+    errno = 0;
+    // Like strtoumax, a leading minus negates modulo 2**64.
     unsigned long long v = strtoull(s, &end, 0);
     if (*end || end == s) {
       berror(sh, inv, "printf: " + a + ": invalid number");
       status = 1;
+    } else if (errno == ERANGE) {
+      out_of_range(a);
     }
     return v;
   }
   long double to_double(const std::string& a) {
     if (a.empty()) return 0;
-    if (a[0] == '\'' || a[0] == '"') return a.size() > 1 ? static_cast<unsigned char>(a[1]) : 0;
+    if (a[0] == '\'' || a[0] == '"') return char_constant(a);
     char* end;
     long double v = strtold(a.c_str(), &end);
     if (*end || end == a.c_str()) {
@@ -376,7 +399,8 @@ int b_printf(Interp& sh, Invocation& inv) {
           else t = static_cast<time_t>(v);
           struct tm tmv;
           localtime_r(&t, &tmv);
-          char tb[512];
+          // bash formats into 128 bytes: a longer result is empty.
+          char tb[128];
           size_t n = strftime(tb, sizeof tb, tfmt.c_str(), &tmv);
           fmt_string(std::string(tb, n));
           break;
