@@ -1309,7 +1309,7 @@ int Interp::call_function(const FunctionDef& f, std::vector<std::string> argv) {
 static bool takes_end_of_options(std::string_view name) {
   static const std::set<std::string_view> names = {
       "eval", "source", ".", "alias", "unalias", "builtin", "shift", "shopt", "umask", "getopts",
-      "let", "return", "exit", "help", "mapfile", "readarray", "dirs", "pushd", "popd", "hash",
+      "let", "return", "exit", "help", "mapfile", "readarray", "hash",
       "times", "caller", "fc", "enable", "disown", "bg", "fg", "logout", "suspend", "ulimit",
       "history", "break", "continue", "wait", "complete", "compgen", "compopt"};
   return names.count(name) > 0;

@@ -1,0 +1,76 @@
+# Builtins: directory stack, getopts, kill -l, trap, type, command -p,
+# hash, bind, read -N, test corners (differential against bash).
+
+#### pushd with a bad option is an invalid number
+pushd -z; echo status=$?
+
+#### pushd -- dir
+mkdir -p d1; pushd -- d1 >/dev/null; echo status=$? ${PWD##*/}
+
+#### pushd takes one directory
+pushd . . ; echo status=$?
+
+#### pushd -n alone does nothing
+pushd -n; echo status=$?
+
+#### pushd -n adds without changing directory
+mkdir -p d1; pushd -n d1; echo status=$? ${PWD##*/}; dirs -p | wc -l
+
+#### pushd +N on an empty stack
+pushd +1; echo status=$?
+
+#### pushd +N out of range
+mkdir -p d1; pushd d1 >/dev/null; pushd +3; echo status=$?
+
+#### pushd +N and -N rotate the stack
+mkdir -p d1 d2; pushd d1 >/dev/null; pushd ../d2 >/dev/null
+pushd +2 | sed "s#$PWD#.#g" >/dev/null; pushd +2 >/dev/null; basename "$PWD"
+pushd -1 >/dev/null; basename "$PWD"; dirs -p | wc -l
+
+#### pushd +0 stays
+mkdir -p d1; pushd d1 >/dev/null; pushd +0 >/dev/null; echo status=$? ${PWD##*/}
+
+#### pushd into a missing directory names pushd
+pushd nonexistent-dir; echo status=$?
+
+#### pushd -- a dash-word is a directory
+pushd -- -x; echo status=$?
+
+#### popd with an argument that is no number
+mkdir -p d1; pushd d1 >/dev/null; popd zzz; echo status=$?
+
+#### popd -- pops
+mkdir -p d1; pushd d1 >/dev/null; popd -- >/dev/null; echo status=$? ${PWD##*/}
+
+#### popd with a bad option
+popd -z; echo status=$?
+
+#### popd +N removes an entry
+mkdir -p d1 d2; pushd d1 >/dev/null; pushd ../d2 >/dev/null; popd +1 >/dev/null; echo status=$?; dirs -p | sed 's#.*/##'
+
+#### popd -0 removes the bottom entry
+mkdir -p d1 d2; pushd d1 >/dev/null; pushd ../d2 >/dev/null; popd -0 >/dev/null; dirs -p | sed 's#.*/##'
+
+#### popd +N out of range
+mkdir -p d1; pushd d1 >/dev/null; popd +5; echo status=$?
+
+#### popd -n keeps the directory
+mkdir -p d1; pushd d1 >/dev/null; popd -n >/dev/null; echo status=$? ${PWD##*/}; dirs -p | wc -l
+
+#### dirs rejects operands
+dirs a; echo status=$?
+dirs -l a; echo status=$?
+
+#### dirs rejects bundled flags as a number
+dirs -lv; echo status=$?
+
+#### dirs +N and -N
+mkdir -p d1 d2; pushd d1 >/dev/null; pushd ../d2 >/dev/null
+dirs +1 | sed 's#.*/##'; dirs -0 | sed 's#.*/##'; dirs -v +2 | sed 's#/.*/#/#'; dirs -2 | sed 's#.*/##'
+
+#### dirs index out of range
+dirs +5; echo status=$?
+mkdir -p d1; pushd d1 >/dev/null; dirs +5; echo status=$?; dirs -3; echo status=$?
+
+#### dirs -c clears
+mkdir -p d1; pushd d1 >/dev/null; dirs -c; dirs -p | wc -l
