@@ -74,3 +74,31 @@ mkdir -p d1; pushd d1 >/dev/null; dirs +5; echo status=$?; dirs -3; echo status=
 
 #### dirs -c clears
 mkdir -p d1; pushd d1 >/dev/null; dirs -c; dirs -p | wc -l
+
+#### getopts with an invalid variable name
+set -- -c foo -h
+getopts 'hc:' opt-; echo status=$? OPTARG=$OPTARG OPTIND=$OPTIND
+getopts 'hc:' opt-; echo status=$? OPTARG=$OPTARG OPTIND=$OPTIND
+getopts 'hc:' opt-; echo status=$? OPTIND=$OPTIND
+
+#### getopts with a bad name in silent mode
+set -- -x; getopts :a 1x; echo $? ${OPTARG-unset}
+set -- -a; OPTIND=1; getopts :a: 1x; echo $? ${OPTARG-unset}
+
+#### getopts usage goes without a line prefix
+getopts; echo status=$?
+getopts a; echo status=$?
+
+#### OPTIND left past the end is pulled back
+set -- -h -c foo x y z
+while getopts "hc:" opt; do echo -; done; echo OPTIND=$OPTIND
+set --
+while getopts "hc:" opt; do echo -; done; echo OPTIND=$OPTIND
+
+#### OPTIND after loops with different specs
+set -- -a; while getopts "ab:" opt; do echo .; done; echo OPTIND=$OPTIND
+set -- -c -d -e foo; while getopts "cde:" opt; do echo -; done; echo OPTIND=$OPTIND
+set -- -f; while getopts "f:" opt; do echo _; done; echo OPTIND=$OPTIND
+
+#### OPTIND set beyond the arguments
+set -- a b; OPTIND=7; getopts a x; echo $? $OPTIND $x
