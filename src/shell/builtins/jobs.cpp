@@ -3,6 +3,7 @@
 // them without job control (`bash -c`, scripts). Signals travel between the
 // session's own processes only (ShellContext::send_signal).
 #include <algorithm>
+#include <cctype>
 
 #include "shell/builtins/util.h"
 #include "shell/printer.h"
@@ -275,9 +276,22 @@ int b_jobs(Interp& sh, Invocation& inv) {
   return status;
 }
 
+// The trap-only names, numbered as bash's kill -l numbers them (after NSIG).
+int pseudo_signal_number(std::string_view spec) {
+  static const char* const names[] = {"DEBUG", "ERR", "RETURN"};
+  for (int k = 0; k < 3; ++k) {
+    std::string_view n = names[k];
+    bool same = spec.size() == n.size();
+    for (size_t c = 0; same && c < n.size(); ++c) same = std::toupper(static_cast<unsigned char>(spec[c])) == n[c];
+    if (same) return 65 + k;
+  }
+  return -1;
+}
+
 // `kill -l [spec...]`: names for numbers (and exit statuses above 128),
 // numbers for names.
 int list_signals(Interp& sh, Invocation& inv, size_t first) {
+  if (first < inv.argv.size() && inv.argv[first] == "--") ++first;
   if (first >= inv.argv.size()) {
     inv.out() << signal_table();
     return 0;
@@ -288,7 +302,7 @@ int list_signals(Interp& sh, Invocation& inv, size_t first) {
     long long n;
     if (parse_long(a, n)) {
       if (n > 128) n -= 128;
-      std::string name = n > 0 && n <= kMaxSignal ? signal_name(static_cast<int>(n)) : "";
+      std::string name = n >= 0 && n <= kMaxSignal ? signal_name(static_cast<int>(n)) : "";  // 0 is EXIT
       if (name.empty()) {
         berror(sh, inv, "kill: " + a + ": invalid signal specification");
         status = 1;
@@ -298,7 +312,8 @@ int list_signals(Interp& sh, Invocation& inv, size_t first) {
       continue;
     }
     int number = signal_number(a);
-    if (number <= 0) {
+    if (number < 0) number = pseudo_signal_number(a);
+    if (number < 0) {
       berror(sh, inv, "kill: " + a + ": invalid signal specification");
       status = 1;
       continue;

@@ -102,3 +102,20 @@ set -- -f; while getopts "f:" opt; do echo _; done; echo OPTIND=$OPTIND
 
 #### OPTIND set beyond the arguments
 set -- a b; OPTIND=7; getopts a x; echo $? $OPTIND $x
+
+#### kill -l 0 is EXIT
+kill -l 0; echo status=$?
+
+#### kill -l 0 with a name
+kill -l 0 INT; echo status=$?
+
+#### kill -l of the trap-only names
+kill -l EXIT; kill -l exit; kill -l ERR; kill -l debug; kill -l RETURN
+
+#### kill -l of bad specs
+kill -l sigexit; echo status=$?
+kill -l 65; echo status=$?
+kill -l 0 129 1000 foo SIGINT; echo status=$?
+
+#### kill -l --
+kill -l -- 9
