@@ -119,3 +119,94 @@ kill -l 0 129 1000 foo SIGINT; echo status=$?
 
 #### kill -l --
 kill -l -- 9
+
+#### hash is empty at the start
+hash; echo status=$?
+
+#### running a command hashes it
+cat </dev/null; cat </dev/null; hash
+
+#### hash NAME adds with no hits
+hash whoami; echo status=$?; hash
+
+#### hash of a missing command
+hash _nonexistent_; echo status=$?
+
+#### hash skips builtins, functions and paths
+f() { :; }; hash echo cd f ./x /bin/ls; echo status=$?; hash
+
+#### hash lists in bash's order
+hash ls cat grep sed awk whoami env; hash; hash -l
+
+#### hash -t -d -p -l
+hash -p /bin/ls foo; hash -t foo; hash -t foo ls; echo status=$?; hash -l
+hash -d foo; hash -d foo; echo status=$?; hash
+
+#### hash -t and -d need names
+hash -t; echo status=$?; hash -d; echo status=$?
+
+#### hash -p needs its argument
+hash -p; echo status=$?
+
+#### hash rejects a bad option
+hash -z; echo status=$?
+
+#### hash -r empties, then hashes its names
+cat </dev/null; hash -r whoami; echo status=$?; hash
+
+#### assigning PATH empties the table
+cat </dev/null; PATH=$PATH; hash
+
+#### a subshell's lookups stay there
+(cat </dev/null; hash); hash
+
+#### a new shell starts with an empty table
+cat </dev/null; bash -c hash
+
+#### a hashed command runs though an earlier one appears
+PATH="one:two:$PATH"; mkdir -p one two
+echo 'echo two' > two/mycmd; chmod +x two/mycmd; mycmd
+echo 'echo one' > one/mycmd; chmod +x one/mycmd; mycmd
+hash -r; mycmd
+
+#### a hashed command that has gone fails
+PATH="one:two:$PATH"; mkdir -p one two
+echo 'echo two' > two/mycmd; chmod +x two/mycmd; mycmd; echo status=$?
+echo 'echo one' > one/mycmd; chmod +x one/mycmd; rm two/mycmd
+mycmd; echo status=$?
+
+#### type and hash -t show a relative hashed entry with ./
+PATH="two:$PATH"; mkdir -p two; echo 'echo two' > two/mycmd; chmod +x two/mycmd
+mycmd; type mycmd; hash -t mycmd; type -t mycmd; type -p mycmd; hash
+
+#### PATH=dir cmd neither uses nor fills the table
+PATH=/usr/bin cat </dev/null; hash
+
+#### type names a relative PATH entry as it is
+mkdir -p _tmp; touch _tmp/date; chmod +x _tmp/date; PATH=_tmp:/bin; type date; command -v date
+
+#### a non-executable file on PATH is found, and fails to run
+mkdir -p t; PATH="$PWD/t:$PATH"; touch t/nonexec
+type -t nonexec; type nonexec; command -v nonexec; nonexec; echo status=$?
+
+#### type -a lists every file on PATH
+mkdir -p a b; touch a/x b/x; chmod +x a/x b/x; PATH=a:b:$PATH; type -a x; x; type -a x; type x
+
+#### command -p uses the standard PATH
+mkdir -p bin; echo "echo wrong" > bin/tr; chmod +x bin/tr; PATH="$PWD/bin:$PATH"
+echo aaa | tr a b; echo aaa | command -p tr a b; echo ${PATH%%:*} | sed 's#.*/##'
+command -pv tr; command -v tr | sed 's#.*/bin/#bin/#'
+
+#### command -p hides a tool in a custom PATH
+mkdir -p bin; echo "echo hello" > bin/hello; chmod +x bin/hello; export PATH=$PWD/bin
+command -p hello; echo status=$?
+
+#### command -p finds tools with an empty or unset PATH
+export PATH=''; command -p ls >/dev/null; echo status=$?
+unset PATH; command -p ls >/dev/null; echo status=$? ${PATH-unset}
+
+#### command with a bad option
+command -z; echo status=$?; command -p; echo status=$?
+
+#### a file name too long fails with 126
+./xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx; echo status=$?
