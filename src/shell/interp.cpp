@@ -1311,7 +1311,7 @@ static bool takes_end_of_options(std::string_view name) {
       "eval", "source", ".", "alias", "unalias", "builtin", "shift", "shopt", "umask", "getopts",
       "let", "return", "exit", "help", "mapfile", "readarray", "hash",
       "times", "caller", "fc", "enable", "disown", "bg", "fg", "logout", "suspend", "ulimit",
-      "history", "break", "continue", "wait", "complete", "compgen", "compopt"};
+      "break", "continue", "wait", "complete", "compgen", "compopt"};
   return names.count(name) > 0;
 }
 

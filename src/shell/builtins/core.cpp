@@ -3,6 +3,7 @@
 // hash help times trap.
 #include <algorithm>
 
+#include "shell/builtins/help_topics.h"
 #include "shell/builtins/util.h"
 #include "shell/parser.h"
 #include "shell/printer.h"
@@ -650,19 +651,58 @@ int b_unalias(Interp& sh, Invocation& inv) {
   return status;
 }
 
+bool has_glob_chars(const std::string& s) {
+  size_t open = s.find('[');
+  return s.find_first_of("*?") != std::string::npos || (open != std::string::npos && s.find(']', open + 1) != std::string::npos);
+}
+
+// help [-dms] [pattern ...]: topics whose name matches the pattern or starts
+// with it, as bash finds them. The long texts are not kept: a topic shows its
+// synopsis and summary.
 int b_help(Interp& sh, Invocation& inv) {
-  if (inv.argv.size() > 1) {
-    const std::string& n = inv.argv[1];
-    if (find_builtin(n)) {
-      inv.out() << n << ": " << n << " [args]\n    Shell builtin (Burrow).\n";
-      return 0;
+  char form = 0;
+  int first = scan_flags(sh, inv, "help: usage: help [-dms] [pattern ...]\n", [&](char c) {
+    if (c != 'd' && c != 'm' && c != 's') return false;
+    form = c;
+    return true;
+  });
+  if (first < 0) return 2;
+  size_t i = static_cast<size_t>(first);
+  if (i >= inv.argv.size()) {
+    inv.out() << "GNU bash, version 5.2.15(1)-release (x86_64-pc-linux-gnu)\n"
+                 "These shell commands are defined internally.  Type `help' to see this list.\n\n";
+    for (const HelpTopic& t : help_topics()) inv.out() << " " << t.name << ": " << t.synopsis << "\n";
+    return 0;
+  }
+  if (has_glob_chars(inv.argv[i])) {
+    inv.out() << (inv.argv.size() - i > 1 ? "Shell commands matching keywords `" : "Shell commands matching keyword `");
+    for (size_t k = i; k < inv.argv.size(); ++k) inv.out() << (k > i ? ", " : "") << inv.argv[k];
+    inv.out() << "'\n\n";
+  }
+  bool found = false;
+  for (; i < inv.argv.size(); ++i) {
+    const std::string& pattern = inv.argv[i];
+    // A topic named exactly so is the only answer ("for", not "for ((").
+    bool exact = false;
+    for (const HelpTopic& t : help_topics()) exact = exact || pattern == t.name;
+    for (const HelpTopic& t : help_topics()) {
+      std::string name = t.name;
+      if (exact ? name != pattern : name.compare(0, pattern.size(), pattern) != 0 && !pattern_match(pattern, name))
+        continue;
+      found = true;
+      if (form == 'd') inv.out() << name << " - " << t.summary << "\n";
+      else if (form == 's') inv.out() << name << ": " << t.synopsis << "\n";
+      else if (form == 'm')
+        inv.out() << "NAME\n    " << name << " - " << t.summary << "\n\nSYNOPSIS\n    " << t.synopsis
+                  << "\n\nDESCRIPTION\n    " << t.summary << "\n\n";
+      else inv.out() << name << ": " << t.synopsis << "\n    " << t.summary << "\n";
     }
+  }
+  if (!found) {
+    const std::string& n = inv.argv.back();
     berror(sh, inv, "help: no help topics match `" + n + "'.  Try `help help' or `man -k " + n + "' or `info " + n + "'.");
     return 1;
   }
-  inv.out() << "GNU bash, version 5.2.15(1)-release (x86_64-pc-linux-gnu)\n"
-               "These shell commands are defined internally.  Type `help' to see this list.\n\n";
-  for (auto n : builtin_names()) inv.out() << " " << n << "\n";
   return 0;
 }
 

@@ -476,23 +476,15 @@ void print_trap(Invocation& inv, const std::string& key, const std::string& acti
 }
 
 int b_trap(Interp& sh, Invocation& inv) {
-  std::vector<std::string> args(inv.argv.begin() + 1, inv.argv.end());
   bool print = false, list = false;
-  while (!args.empty() && args[0].size() > 1 && args[0][0] == '-') {
-    if (args[0] == "--") {
-      args.erase(args.begin());
-      break;
-    }
-    if (args[0] == "-p") print = true;
-    else if (args[0] == "-l") list = true;
-    else if (args[0] == "-") break;
-    else {
-      berror(sh, inv, "trap: " + args[0] + ": invalid option");
-      inv.err() << kTrapUsage;
-      return 2;
-    }
-    args.erase(args.begin());
-  }
+  int first_arg = scan_flags(sh, inv, kTrapUsage, [&](char c) {
+    if (c == 'p') print = true;
+    else if (c == 'l') list = true;
+    else return false;
+    return true;
+  });
+  if (first_arg < 0) return 2;
+  std::vector<std::string> args(inv.argv.begin() + first_arg, inv.argv.end());
   if (list) {
     inv.out() << signal_table();
     return 0;
@@ -522,8 +514,9 @@ int b_trap(Interp& sh, Invocation& inv) {
   // `trap SIG` and `trap N ...` (a number first) reset; `trap - SIG` too.
   std::string action = args[0];
   size_t first = 1;
-  long long number;
-  if (args.size() == 1 || parse_long(args[0], number)) {
+  // Only plain digits count as a number (" 42 " is a command).
+  bool number = !args[0].empty() && args[0].find_first_not_of("0123456789") == std::string::npos;
+  if (args.size() == 1 || number) {
     if (args.size() == 1 && trap_key(args[0]).empty()) {
       inv.err() << kTrapUsage;
       return 2;

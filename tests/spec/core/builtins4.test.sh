@@ -210,3 +210,51 @@ command -z; echo status=$?; command -p; echo status=$?
 
 #### a file name too long fails with 126
 ./xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx; echo status=$?
+
+#### help shows a builtin's synopsis first
+help echo | head -1; help cd | head -1; help times | head -2
+
+#### help -s and -d
+help -s read pwd; help -d times true; help -d ":"
+
+#### help matches prefixes unless a topic has that exact name
+help -s re; help -s for; help -s "[" "(("
+
+#### help with a pattern prints a heading
+help -d "t*" ec; help -s "ech?"; help -s "[a]*"
+
+#### help of an unknown topic
+help xyz abc; echo status=$?
+help xyz true >/dev/null; echo status=$?
+
+#### help with a bad option
+help -z; echo status=$?
+
+#### help for every topic
+help -s "*"; help -d "*"
+
+#### history usage errors
+history >/dev/null; echo status=$?
+history +5 >/dev/null; echo status=$?
+history -5; echo status=$?
+history f; echo status=$?
+history too many args; echo status=$?
+
+#### history -- then a negative count
+history -- -5; echo status=$?
+
+#### trap with a spaced number is a command
+trap "echo noprint" EXIT; trap " 42 " EXIT; echo ok
+
+#### trap with a number first resets
+trap "echo noprint" EXIT; trap 07 EXIT; echo ok; trap "echo x" INT; trap 0 INT; trap -p
+
+#### trap takes bundled flags
+trap -pl | head -1; trap -lp | tail -1; trap -P; echo status=$?
+
+#### trap -p corners
+trap -p EXIT; trap "echo a" EXIT; trap -p EXIT INT; trap -p 0; trap -p foo; echo status=$?; trap -p -- EXIT
+trap "" INT; trap -p INT; trap - INT; trap -p INT; trap -p 999; echo status=$?
+
+#### trap - alone and with an empty action
+trap -- -; echo status=$?; trap -; echo status=$?; trap "" -; echo status=$?
