@@ -64,7 +64,10 @@ class TestEval {
         fail(a_[b] + ": unary operator expected");
       case 3:
         if (is_binop(a_[b + 1])) return binary(a_[b], a_[b + 1], a_[b + 2]);
-        if (a_[b + 1] == "-a" || a_[b + 1] == "-o") break;
+        // bash: with three words, -a/-o join two one-word tests, whatever
+        // the words are ([ -z -a ] ] is true).
+        if (a_[b + 1] == "-a") return !a_[b].empty() && !a_[b + 2].empty() ? 0 : 1;
+        if (a_[b + 1] == "-o") return !a_[b].empty() || !a_[b + 2].empty() ? 0 : 1;
         if (a_[b] == "!") return by_count(b + 1, e) == 0 ? 1 : 0;
         if (a_[b] == "(" && a_[b + 2] == ")") return by_count(b + 1, b + 2);
         fail(a_[b + 1] + ": binary operator expected");

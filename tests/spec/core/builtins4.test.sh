@@ -258,3 +258,15 @@ trap "" INT; trap -p INT; trap - INT; trap -p INT; trap -p 999; echo status=$?
 
 #### trap - alone and with an empty action
 trap -- -; echo status=$?; trap -; echo status=$?; trap "" -; echo status=$?
+
+#### test with three words joins two one-word tests by -a or -o
+[ -z -a ] ]; echo $?; [ -z -a -a ]; echo $?; [ -a -a -a ]; echo $?; [ "" -o x ]; echo $?; [ "" -a x ]; echo $?; [ ! -o x ]; echo $?
+
+#### test with four or more -a words
+[ -a -a -a -a ]; echo $?; [ -a -a -a -a -a ]; echo $?; [ -a -a -a -a -a -a ]; echo $?
+
+#### test -k on a directory with the sticky bit
+mkdir d e; chmod +t d; test -k d; echo $?; test -k e; echo $?
+
+#### [[ unary operator takes the next word as its operand
+[[ -f -f ]]; echo $?; [[ -f == ]]; echo $?; [[ -n == ]]; echo $?; [[ -z -z ]]; echo $?
