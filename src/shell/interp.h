@@ -167,6 +167,7 @@ struct ShellState {
   std::map<char, std::pair<uint64_t, uint64_t>> ulimits;  // ulimit: changed (soft, hard) by letter
   std::string last_arg;  // $_
   std::vector<std::string> dir_stack;
+  std::map<int, int> waited_statuses;  // pid -> status of jobs `wait` has reaped
   // The `hash` table: where a PATH search found each command (hash.cpp).
   struct Hashed {
     std::string path;  // as found: relative when the PATH entry is

@@ -97,7 +97,10 @@ int wait_for(Interp& sh, const std::vector<Job*>& any_of, Job** finished) {
   }
 }
 
-void forget(Interp& sh, Job* job) {
+// A waited-for job leaves the table; bash remembers its status, so waiting
+// for the same pid again gives it rather than an error.
+void forget(Interp& sh, Job* job, int status) {
+  sh.st.waited_statuses[job->pid] = status;
   auto it = std::find_if(sh.jobs.begin(), sh.jobs.end(), [&](auto& j) { return j.get() == job; });
   if (it != sh.jobs.end()) sh.jobs.erase(it);
 }
@@ -168,6 +171,11 @@ int wait_jobs(Interp& sh, Invocation& inv) {
       // A disowned job has left the job table, but bash still waits for its pid.
       for (auto& j : sh.jobs)
         if (j->pid == pid) job = j.get();
+      auto known = sh.st.waited_statuses.find(static_cast<int>(pid));
+      if (!job && known != sh.st.waited_statuses.end() && known->first == pid) {
+        operands.push_back({nullptr, status = known->second});
+        continue;
+      }
       if (!job) {
         berror(sh, inv, "wait: pid " + a + " is not a child of this shell");
         operands.push_back({nullptr, status = 127});
@@ -186,7 +194,7 @@ int wait_jobs(Interp& sh, Invocation& inv) {
     int s = wait_for(sh, targets, &finished);
     if (!finished) return s;
     if (!pid_var.empty()) sh.set_var(pid_var, std::to_string(finished->pid));
-    forget(sh, finished);
+    forget(sh, finished, s);
     return s;
   }
   if (named) {
@@ -200,7 +208,7 @@ int wait_jobs(Interp& sh, Invocation& inv) {
       if (!finished) return s;  // a trapped signal arrived
       status = s;
       if (!pid_var.empty()) sh.set_var(pid_var, std::to_string(finished->pid));
-      forget(sh, finished);
+      forget(sh, finished, s);
     }
     return status;
   }
@@ -209,7 +217,9 @@ int wait_jobs(Interp& sh, Invocation& inv) {
     int s = wait_for(sh, {job}, &finished);
     if (!finished) return s;  // a trapped signal arrived
     if (!pid_var.empty()) sh.set_var(pid_var, std::to_string(finished->pid));
-    forget(sh, finished);
+    int pid = finished->pid;
+    forget(sh, finished, s);
+    sh.st.waited_statuses.erase(pid);  // a bare wait keeps no statuses, as bash's
   }
   return 0;
 }

@@ -270,3 +270,9 @@ mkdir d e; chmod +t d; test -k d; echo $?; test -k e; echo $?
 
 #### [[ unary operator takes the next word as its operand
 [[ -f -f ]]; echo $?; [[ -f == ]]; echo $?; [[ -n == ]]; echo $?; [[ -z -z ]]; echo $?
+
+#### wait for a reaped pid again gives its status
+(exit 3) & p=$!; wait $p; echo $?; wait $p; echo $?
+
+#### wait -n then wait for the pid
+(exit 5) & p=$!; wait -n; echo $?; wait $p; echo $?
