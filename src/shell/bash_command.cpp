@@ -220,6 +220,7 @@ int run_bash(Invocation& inv) {
   st.frames.clear();
   st.functions.clear();
   st.aliases.clear();
+  st.hashed.clear();  // a new process remembers no commands
   st.subshell_level = 0;  // a new shell, not a subshell of its parent
   st.opts = opts;
   st.inert_shopts.clear();

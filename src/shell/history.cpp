@@ -183,9 +183,8 @@ int b_history(Interp& sh, Invocation& inv) {
       break;
     }
     if (a.size() < 2 || a[0] != '-') break;
-    if (a.size() > 1 && a[1] >= '0' && a[1] <= '9') break;
     for (size_t k = 1; k < a.size(); ++k) {
-      char c = a[k];
+      char c = a[k];  // -5 is an invalid option, not a count
       if (c == 'c') clear = true;
       else if (c == 'p') print = true;
       else if (c == 's') store = true;
@@ -247,6 +246,11 @@ int b_history(Interp& sh, Invocation& inv) {
     return status;
   }
   if (file_op) return history_file_op(sh, inv, file_op, args.empty() ? nullptr : &args[0]);
+  long long count = 0;
+  if (!args.empty() && !parse_long(args[0], count)) {
+    berror(sh, inv, "history: " + args[0] + ": numeric argument required");
+    return 1;
+  }
   if (args.size() > 1) {
     // bash abandons what it was running here (a script ends).
     berror(sh, inv, "history: too many arguments");

@@ -1431,9 +1431,9 @@ int Interp::call_function(const FunctionDef& f, std::vector<std::string> argv) {
 static bool takes_end_of_options(std::string_view name) {
   static const std::set<std::string_view> names = {
       "eval", "source", ".", "alias", "unalias", "builtin", "shift", "shopt", "umask", "getopts",
-      "let", "return", "exit", "help", "mapfile", "readarray", "dirs", "pushd", "popd", "hash",
+      "let", "return", "exit", "help", "mapfile", "readarray", "hash",
       "times", "caller", "fc", "enable", "disown", "bg", "fg", "logout", "suspend", "ulimit",
-      "history", "break", "continue", "wait", "complete", "compgen", "compopt"};
+      "break", "continue", "wait", "complete", "compgen", "compopt"};
   return names.count(name) > 0;
 }
 
@@ -1479,7 +1479,7 @@ static bool in_std_bin(std::string_view dir) {
   return dir == "/bin" || dir == "/usr/bin" || dir == "/usr/local/bin" || dir == "/sbin" || dir == "/usr/sbin";
 }
 
-int Interp::run_external(std::vector<std::string>& argv, const Environment* extra_env) {
+int Interp::run_external(std::vector<std::string>& argv, const Environment* extra_env, bool use_hash) {
   const std::string& name = argv[0];
   const CommandInfo* reg = Registry::global().find(name);
   auto path_opt = get_var("PATH");
@@ -1496,26 +1496,32 @@ int Interp::run_external(std::vector<std::string>& argv, const Environment* extr
     error(name + ": No such file or directory");
     return 127;
   }
-  std::string path_var = *path_opt;
+  // A temporary `PATH=dir cmd` bypasses the hash table, as in bash.
+  if (extra_env && extra_env->count("PATH")) use_hash = false;
   std::string found;
-  size_t start = 0;
-  while (start <= path_var.size()) {
-    size_t colon = path_var.find(':', start);
-    if (colon == std::string::npos) colon = path_var.size();
-    std::string dir = path_var.substr(start, colon - start);
-    start = colon + 1;
-    std::string adir = abspath(dir.empty() ? "." : dir);
-    std::string full = vfs::join(adir, name);
+  if (use_hash) found = hashed_command(name);
+  if (!found.empty()) {
+    // A hashed file that has gone fails, though another is on PATH now.
     vfs::Stat s;
-    if (!ctx->fs->stat(full, s) && S_ISREG(s.mode)) {
-      if (reg && in_std_bin(adir)) break;
-      if (s.mode & 0111) {
-        found = full;
-        break;
-      }
+    if (vfs::Error e = ctx->fs->stat(abspath(found), s)) {
+      error(found + ": " + vfs::error_text(e));
+      return 127;
     }
+    return run_file(abspath(found), argv, extra_env);
   }
-  if (!found.empty()) return run_file(found, argv, extra_env);
+  PathSearch hit = search_path(name, *path_opt);
+  if (reg && hit.executable && in_std_bin(vfs::dirname_of(abspath(hit.path)))) {
+    if (use_hash) remember_command(name, hit.path, 1);
+    return run_registered(*reg, argv, extra_env);
+  }
+  if (hit.executable) {
+    if (use_hash) remember_command(name, hit.path, 1);
+    return run_file(abspath(hit.path), argv, extra_env);
+  }
+  if (!reg && !hit.path.empty()) {
+    error(hit.path + ": Permission denied");
+    return 126;
+  }
   if (!reg) {
     error(name + ": command not found");
     return 127;
@@ -1583,7 +1589,7 @@ int Interp::run_file(const std::string& path, std::vector<std::string>& argv, co
   vfs::Stat s;
   if (vfs::Error e = ctx->fs->stat(path, s)) {
     error(shown + ": " + vfs::error_text(e));
-    return 127;
+    return e.value() == ENOENT ? 127 : 126;  // bash: only a missing file is 127
   }
   if (S_ISDIR(s.mode)) {
     error(shown + ": Is a directory");
@@ -1632,7 +1638,7 @@ int Interp::run_file(const std::string& path, std::vector<std::string>& argv, co
     if (!arg.empty()) new_argv.push_back(arg);
     new_argv.push_back(shown);
     new_argv.insert(new_argv.end(), argv.begin() + 1, argv.end());
-    return run_external(new_argv, extra_env);
+    return run_external(new_argv, extra_env, false);
   }
   size_t probe = std::min<size_t>(text.size(), 256);
   if (std::memchr(text.data(), '\0', probe)) {

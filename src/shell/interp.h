@@ -176,6 +176,16 @@ struct ShellState {
   std::map<char, std::pair<uint64_t, uint64_t>> ulimits;  // ulimit: changed (soft, hard) by letter
   std::string last_arg;  // $_
   std::vector<std::string> dir_stack;
+  std::map<int, int> waited_statuses;  // pid -> status of jobs `wait` has reaped
+  // The `hash` table: where a PATH search found each command (hash.cpp).
+  struct Hashed {
+    std::string path;  // as found: relative when the PATH entry is
+    int hits = 0;
+    uint64_t seq = 0;  // insertion order, for bash's listing order
+  };
+  std::map<std::string, Hashed, std::less<>> hashed;
+  std::string hashed_under_path;  // the PATH the table was filled under
+  uint64_t hash_seq = 0;
   std::shared_ptr<std::mt19937> random;  // RANDOM
   std::chrono::steady_clock::time_point start_time = std::chrono::steady_clock::now();
   int64_t seconds_base = 0;
@@ -381,6 +391,19 @@ class Interp : public ProcessHost {
   void restore_redirects(std::vector<SavedFd>& saved, bool in_shell = false);
   vfs::Error open_file(const std::string& path, int flags, vfs::FilePtr& out);
   std::string abspath(std::string_view p) const { return vfs::normalize(p, st.cwd); }
+  // bash's PATH search (hash.cpp): the first executable regular file, else
+  // the first non-executable one, which then fails as "Permission denied".
+  struct PathSearch {
+    std::string path;  // dir/name as the PATH entry spells it; "" if none
+    bool executable = false;
+  };
+  PathSearch search_path(const std::string& name, const std::string& path_var) const;
+  // The hash table's entry for `name`, checked as bash's phash_search does
+  // (a relative entry is tried as ./entry); counts a hit. "" if none.
+  std::string hashed_command(const std::string& name);
+  void remember_command(const std::string& name, const std::string& path, int hits);
+  // Assigning PATH empties the table: called before each use of it.
+  void sync_hash_with_path();
 
   std::shared_ptr<ShellContext> ctx;
   // A token of this process alone (a command run by `timeout`), polled with
@@ -435,7 +458,8 @@ class Interp : public ProcessHost {
   void run_last_stage_in_shell(const Command& c, std::unique_ptr<Interp> stage, int& status,
                                std::vector<std::thread>& writers);
   int execute_coproc(const CoprocCommand& c);
-  int run_external(std::vector<std::string>& argv, const Environment* extra_env);
+  // use_hash: consult and fill the hash table (not for a #! interpreter).
+  int run_external(std::vector<std::string>& argv, const Environment* extra_env, bool use_hash = true);
   // A command of the registry (what /bin/NAME stands for), without a PATH search.
   int run_registered(const CommandInfo& reg, std::vector<std::string>& argv, const Environment* extra_env);
   int run_file(const std::string& path, std::vector<std::string>& argv, const Environment* extra_env);

@@ -1973,22 +1973,17 @@ class Core {
     std::string s;
     bool plain = first.word.is_plain_literal(&s);
     if (plain && is_unary_test(s)) {
+      // As in bash, a unary operator takes the next word whatever it is
+      // ([[ -f == ]] tests a file named ==; [[ -f == x ]] is an error).
       auto& a = peek();
-      // `-f` followed by a binary operator is a string operand.
-      std::string nxt = peek_plain();
-      bool binop_next = (a.type == Tk::Word && is_binary_test(nxt)) ||
-                        (a.type == Tk::Op && (a.op == "<" || a.op == ">"));
-      if (!binop_next) {
-        if (a.type != Tk::Word || peek_reserved("]]")) {
-          if (a.type == Tk::End) fail_eof();
-          fail_msg("unexpected argument `" + tok_text(a) + "' to conditional unary operator",
-                   a.line);
-        }
-        e->kind = CondKind::Unary;
-        e->op = s;
-        e->left = take().word;
-        return e;
+      if (a.type != Tk::Word || peek_reserved("]]")) {
+        if (a.type == Tk::End) fail_eof();
+        fail_msg("unexpected argument `" + tok_text(a) + "' to conditional unary operator", a.line);
       }
+      e->kind = CondKind::Unary;
+      e->op = s;
+      e->left = take().word;
+      return e;
     }
     e->left = std::move(first.word);
     auto& op = peek();

@@ -142,6 +142,7 @@ bool Interp::set_var(std::string_view name, std::string value, bool append) {
     ctx->hit_limit("string too long (max " + std::to_string(ctx->limits.max_string_bytes) + " bytes)");
     check_cancel();
   }
+  if (name == "PATH") st.hashed.clear();  // any assignment empties the hash table
   Var* v = find_var(name);
   if (!v) {
     std::string target = resolve_nameref(name);

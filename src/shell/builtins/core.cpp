@@ -3,6 +3,7 @@
 // hash help times trap.
 #include <algorithm>
 
+#include "shell/builtins/help_topics.h"
 #include "shell/builtins/util.h"
 #include "shell/parser.h"
 #include "shell/printer.h"
@@ -268,19 +269,25 @@ std::string command_path(Interp& sh, const std::string& name) {
     if (!sh.ctx->fs->stat(sh.abspath(name), s) && S_ISREG(s.mode) && (s.mode & 0111)) return name;
     return "";
   }
-  std::string pathvar = sh.get_var("PATH").value_or("");
-  size_t start = 0;
-  while (start <= pathvar.size()) {
-    size_t c = pathvar.find(':', start);
-    if (c == std::string::npos) c = pathvar.size();
-    std::string dir = pathvar.substr(start, c - start);
-    start = c + 1;
-    std::string full = vfs::join(sh.abspath(dir.empty() ? "." : dir), name);
-    vfs::Stat s;
-    if (!sh.ctx->fs->stat(full, s) && S_ISREG(s.mode) && (s.mode & 0111)) return full;
-  }
+  // Like bash, a non-executable file is reported when nothing better is found.
+  Interp::PathSearch found = sh.search_path(name, sh.get_var("PATH").value_or(""));
+  if (found.executable) return found.path;
   if (Registry::global().find(name)) return "/usr/bin/" + name;
-  return "";
+  return found.path;
+}
+
+// type -a: every executable of that name along PATH.
+std::vector<std::string> all_path_files(Interp& sh, const std::string& name) {
+  std::vector<std::string> out;
+  std::string path_var = sh.get_var("PATH").value_or("");
+  for (size_t start = 0; start <= path_var.size();) {
+    size_t colon = std::min(path_var.find(':', start), path_var.size());
+    std::string dir = path_var.substr(start, colon - start);
+    start = colon + 1;
+    Interp::PathSearch one = sh.search_path(name, dir);
+    if (one.executable) out.push_back(one.path);
+  }
+  return out;
 }
 
 int describe(Interp& sh, Invocation& inv, const std::string& name, char mode, bool all, bool no_func) {
@@ -319,8 +326,19 @@ int describe(Interp& sh, Invocation& inv, const std::string& name, char mode, bo
       if (!all) return 0;
     }
   }
-  std::string path = command_path(sh, name);
-  if (!path.empty()) {
+  // Without -a (or with -P) a hashed location is the answer.
+  std::string hashed = !all || mode == 'P' ? sh.hashed_command(name) : "";
+  if (!hashed.empty()) {
+    if (mode == 'V') out << name << " is hashed (" << hashed << ")\n";
+    else if (mode == 't') out << "file\n";
+    else out << hashed << "\n";
+    return 0;
+  }
+  std::vector<std::string> paths;
+  if (all && name.find('/') == std::string::npos) paths = all_path_files(sh, name);
+  if (paths.empty()) paths.push_back(command_path(sh, name));
+  for (const std::string& path : paths) {
+    if (path.empty()) continue;
     found = true;
     if (mode == 'V') out << name << " is " << path << "\n";
     else if (mode == 't') out << "file\n";
@@ -364,27 +382,43 @@ int b_type(Interp& sh, Invocation& inv) {
   return status;
 }
 
-int b_command(Interp& sh, Invocation& inv) {
-  size_t i = 1;
-  char mode = 0;
-  for (; i < inv.argv.size(); ++i) {
-    const std::string& a = inv.argv[i];
-    if (a == "--") {
-      ++i;
-      break;
+// command -p: PATH is the standard one while the command is found and run,
+// then restored (unset again if it was unset), as bash does.
+struct StandardPath {
+  Interp& sh;
+  bool active = false;
+  bool had = false;
+  Var saved;
+  StandardPath(Interp& shell, bool on) : sh(shell), active(on) {
+    if (!active) return;
+    if (Var* v = sh.find_var("PATH")) {
+      had = true;
+      saved = *v;
     }
-    if (a.size() < 2 || a[0] != '-') break;
-    for (size_t k = 1; k < a.size(); ++k) {
-      if (a[k] == 'v') mode = 'v';
-      else if (a[k] == 'V') mode = 'V';
-      else if (a[k] == 'p') {
-      } else {
-        berror(sh, inv, "command: -" + std::string(1, a[k]) + ": invalid option");
-        inv.err() << "command: usage: command [-pVv] command [arg ...]\n";
-        return 2;
-      }
-    }
+    sh.set_var("PATH", "/bin:/usr/bin");
   }
+  ~StandardPath() {
+    if (!active) return;
+    Var* v = sh.find_var("PATH");
+    if (had && v) *v = saved;
+    else if (had) sh.set_var("PATH", saved.value);
+    else sh.unset_var("PATH");
+    sh.st.hashed.clear();  // as after any PATH change
+  }
+};
+
+int b_command(Interp& sh, Invocation& inv) {
+  char mode = 0;
+  bool standard_path = false;
+  int first = scan_flags(sh, inv, "command: usage: command [-pVv] command [arg ...]\n", [&](char c) {
+    if (c == 'v' || c == 'V') mode = c;
+    else if (c == 'p') standard_path = true;
+    else return false;
+    return true;
+  });
+  if (first < 0) return 2;
+  size_t i = static_cast<size_t>(first);
+  StandardPath path_guard(sh, standard_path && i < inv.argv.size());
   if (i >= inv.argv.size()) return 0;
   if (mode) {
     int status = 0;
@@ -612,36 +646,58 @@ int b_unalias(Interp& sh, Invocation& inv) {
   return status;
 }
 
-int b_hash(Interp& sh, Invocation& inv) {
-  if (inv.argv.size() == 1) {
-    inv.out() << "hash: hash table empty\n";
-    return 0;
-  }
-  int status = 0;
-  for (size_t i = 1; i < inv.argv.size(); ++i) {
-    const std::string& a = inv.argv[i];
-    if (a[0] == '-') continue;
-    if (command_path(sh, a).empty() && !find_builtin(a)) {
-      berror(sh, inv, "hash: " + a + ": not found");
-      status = 1;
-    }
-  }
-  return status;
+bool has_glob_chars(const std::string& s) {
+  size_t open = s.find('[');
+  return s.find_first_of("*?") != std::string::npos || (open != std::string::npos && s.find(']', open + 1) != std::string::npos);
 }
 
+// help [-dms] [pattern ...]: topics whose name matches the pattern or starts
+// with it, as bash finds them. The long texts are not kept: a topic shows its
+// synopsis and summary.
 int b_help(Interp& sh, Invocation& inv) {
-  if (inv.argv.size() > 1) {
-    const std::string& n = inv.argv[1];
-    if (find_builtin(n)) {
-      inv.out() << n << ": " << n << " [args]\n    Shell builtin (Burrow).\n";
-      return 0;
+  char form = 0;
+  int first = scan_flags(sh, inv, "help: usage: help [-dms] [pattern ...]\n", [&](char c) {
+    if (c != 'd' && c != 'm' && c != 's') return false;
+    form = c;
+    return true;
+  });
+  if (first < 0) return 2;
+  size_t i = static_cast<size_t>(first);
+  if (i >= inv.argv.size()) {
+    inv.out() << "GNU bash, version 5.2.15(1)-release (x86_64-pc-linux-gnu)\n"
+                 "These shell commands are defined internally.  Type `help' to see this list.\n\n";
+    for (const HelpTopic& t : help_topics()) inv.out() << " " << t.name << ": " << t.synopsis << "\n";
+    return 0;
+  }
+  if (has_glob_chars(inv.argv[i])) {
+    inv.out() << (inv.argv.size() - i > 1 ? "Shell commands matching keywords `" : "Shell commands matching keyword `");
+    for (size_t k = i; k < inv.argv.size(); ++k) inv.out() << (k > i ? ", " : "") << inv.argv[k];
+    inv.out() << "'\n\n";
+  }
+  bool found = false;
+  for (; i < inv.argv.size(); ++i) {
+    const std::string& pattern = inv.argv[i];
+    // A topic named exactly so is the only answer ("for", not "for ((").
+    bool exact = false;
+    for (const HelpTopic& t : help_topics()) exact = exact || pattern == t.name;
+    for (const HelpTopic& t : help_topics()) {
+      std::string name = t.name;
+      if (exact ? name != pattern : name.compare(0, pattern.size(), pattern) != 0 && !pattern_match(pattern, name))
+        continue;
+      found = true;
+      if (form == 'd') inv.out() << name << " - " << t.summary << "\n";
+      else if (form == 's') inv.out() << name << ": " << t.synopsis << "\n";
+      else if (form == 'm')
+        inv.out() << "NAME\n    " << name << " - " << t.summary << "\n\nSYNOPSIS\n    " << t.synopsis
+                  << "\n\nDESCRIPTION\n    " << t.summary << "\n\n";
+      else inv.out() << name << ": " << t.synopsis << "\n    " << t.summary << "\n";
     }
+  }
+  if (!found) {
+    const std::string& n = inv.argv.back();
     berror(sh, inv, "help: no help topics match `" + n + "'.  Try `help help' or `man -k " + n + "' or `info " + n + "'.");
     return 1;
   }
-  inv.out() << "GNU bash, version 5.2.15(1)-release (x86_64-pc-linux-gnu)\n"
-               "These shell commands are defined internally.  Type `help' to see this list.\n\n";
-  for (auto n : builtin_names()) inv.out() << " " << n << "\n";
   return 0;
 }
 
@@ -675,7 +731,6 @@ BURROW_BUILTIN(umask, "umask", b_umask, false);
 BURROW_BUILTIN(let, "let", b_let, false);
 BURROW_BUILTIN(alias, "alias", b_alias, false);
 BURROW_BUILTIN(unalias, "unalias", b_unalias, false);
-BURROW_BUILTIN(hash, "hash", b_hash, false);
 BURROW_BUILTIN(help, "help", b_help, false);
 BURROW_BUILTIN(times, "times", b_times, true);
 

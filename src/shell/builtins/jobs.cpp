@@ -3,6 +3,7 @@
 // them without job control (`bash -c`, scripts). Signals travel between the
 // session's own processes only (ShellContext::send_signal).
 #include <algorithm>
+#include <cctype>
 
 #include "shell/builtins/util.h"
 #include "shell/printer.h"
@@ -96,7 +97,10 @@ int wait_for(Interp& sh, const std::vector<Job*>& any_of, Job** finished) {
   }
 }
 
-void forget(Interp& sh, Job* job) {
+// A waited-for job leaves the table; bash remembers its status, so waiting
+// for the same pid again gives it rather than an error.
+void forget(Interp& sh, Job* job, int status) {
+  sh.st.waited_statuses[job->pid] = status;
   auto it = std::find_if(sh.jobs.begin(), sh.jobs.end(), [&](auto& j) { return j.get() == job; });
   if (it != sh.jobs.end()) sh.jobs.erase(it);
 }
@@ -167,6 +171,11 @@ int wait_jobs(Interp& sh, Invocation& inv) {
       // A disowned job has left the job table, but bash still waits for its pid.
       for (auto& j : sh.jobs)
         if (j->pid == pid) job = j.get();
+      auto known = sh.st.waited_statuses.find(static_cast<int>(pid));
+      if (!job && known != sh.st.waited_statuses.end() && known->first == pid) {
+        operands.push_back({nullptr, status = known->second});
+        continue;
+      }
       if (!job) {
         berror(sh, inv, "wait: pid " + a + " is not a child of this shell");
         operands.push_back({nullptr, status = 127});
@@ -185,7 +194,7 @@ int wait_jobs(Interp& sh, Invocation& inv) {
     int s = wait_for(sh, targets, &finished);
     if (!finished) return s;
     if (!pid_var.empty()) sh.set_var(pid_var, std::to_string(finished->pid));
-    forget(sh, finished);
+    forget(sh, finished, s);
     return s;
   }
   if (named) {
@@ -199,7 +208,7 @@ int wait_jobs(Interp& sh, Invocation& inv) {
       if (!finished) return s;  // a trapped signal arrived
       status = s;
       if (!pid_var.empty()) sh.set_var(pid_var, std::to_string(finished->pid));
-      forget(sh, finished);
+      forget(sh, finished, s);
     }
     return status;
   }
@@ -208,7 +217,9 @@ int wait_jobs(Interp& sh, Invocation& inv) {
     int s = wait_for(sh, {job}, &finished);
     if (!finished) return s;  // a trapped signal arrived
     if (!pid_var.empty()) sh.set_var(pid_var, std::to_string(finished->pid));
-    forget(sh, finished);
+    int pid = finished->pid;
+    forget(sh, finished, s);
+    sh.st.waited_statuses.erase(pid);  // a bare wait keeps no statuses, as bash's
   }
   return 0;
 }
@@ -275,9 +286,22 @@ int b_jobs(Interp& sh, Invocation& inv) {
   return status;
 }
 
+// The trap-only names, numbered as bash's kill -l numbers them (after NSIG).
+int pseudo_signal_number(std::string_view spec) {
+  static const char* const names[] = {"DEBUG", "ERR", "RETURN"};
+  for (int k = 0; k < 3; ++k) {
+    std::string_view n = names[k];
+    bool same = spec.size() == n.size();
+    for (size_t c = 0; same && c < n.size(); ++c) same = std::toupper(static_cast<unsigned char>(spec[c])) == n[c];
+    if (same) return 65 + k;
+  }
+  return -1;
+}
+
 // `kill -l [spec...]`: names for numbers (and exit statuses above 128),
 // numbers for names.
 int list_signals(Interp& sh, Invocation& inv, size_t first) {
+  if (first < inv.argv.size() && inv.argv[first] == "--") ++first;
   if (first >= inv.argv.size()) {
     inv.out() << signal_table();
     return 0;
@@ -288,7 +312,7 @@ int list_signals(Interp& sh, Invocation& inv, size_t first) {
     long long n;
     if (parse_long(a, n)) {
       if (n > 128) n -= 128;
-      std::string name = n > 0 && n <= kMaxSignal ? signal_name(static_cast<int>(n)) : "";
+      std::string name = n >= 0 && n <= kMaxSignal ? signal_name(static_cast<int>(n)) : "";  // 0 is EXIT
       if (name.empty()) {
         berror(sh, inv, "kill: " + a + ": invalid signal specification");
         status = 1;
@@ -298,7 +322,8 @@ int list_signals(Interp& sh, Invocation& inv, size_t first) {
       continue;
     }
     int number = signal_number(a);
-    if (number <= 0) {
+    if (number < 0) number = pseudo_signal_number(a);
+    if (number < 0) {
       berror(sh, inv, "kill: " + a + ": invalid signal specification");
       status = 1;
       continue;
@@ -491,23 +516,15 @@ void print_trap(Invocation& inv, const std::string& key, const std::string& acti
 }
 
 int b_trap(Interp& sh, Invocation& inv) {
-  std::vector<std::string> args(inv.argv.begin() + 1, inv.argv.end());
   bool print = false, list = false;
-  while (!args.empty() && args[0].size() > 1 && args[0][0] == '-') {
-    if (args[0] == "--") {
-      args.erase(args.begin());
-      break;
-    }
-    if (args[0] == "-p") print = true;
-    else if (args[0] == "-l") list = true;
-    else if (args[0] == "-") break;
-    else {
-      berror(sh, inv, "trap: " + args[0] + ": invalid option");
-      inv.err() << kTrapUsage;
-      return 2;
-    }
-    args.erase(args.begin());
-  }
+  int first_arg = scan_flags(sh, inv, kTrapUsage, [&](char c) {
+    if (c == 'p') print = true;
+    else if (c == 'l') list = true;
+    else return false;
+    return true;
+  });
+  if (first_arg < 0) return 2;
+  std::vector<std::string> args(inv.argv.begin() + first_arg, inv.argv.end());
   if (list) {
     inv.out() << signal_table();
     return 0;
@@ -537,8 +554,9 @@ int b_trap(Interp& sh, Invocation& inv) {
   // `trap SIG` and `trap N ...` (a number first) reset; `trap - SIG` too.
   std::string action = args[0];
   size_t first = 1;
-  long long number;
-  if (args.size() == 1 || parse_long(args[0], number)) {
+  // Only plain digits count as a number (" 42 " is a command).
+  bool number = !args[0].empty() && args[0].find_first_not_of("0123456789") == std::string::npos;
+  if (args.size() == 1 || number) {
     if (args.size() == 1 && trap_key(args[0]).empty()) {
       inv.err() << kTrapUsage;
       return 2;

@@ -64,7 +64,10 @@ class TestEval {
         fail(a_[b] + ": unary operator expected");
       case 3:
         if (is_binop(a_[b + 1])) return binary(a_[b], a_[b + 1], a_[b + 2]);
-        if (a_[b + 1] == "-a" || a_[b + 1] == "-o") break;
+        // bash: with three words, -a/-o join two one-word tests, whatever
+        // the words are ([ -z -a ] ] is true).
+        if (a_[b + 1] == "-a") return !a_[b].empty() && !a_[b + 2].empty() ? 0 : 1;
+        if (a_[b + 1] == "-o") return !a_[b].empty() || !a_[b + 2].empty() ? 0 : 1;
         if (a_[b] == "!") return by_count(b + 1, e) == 0 ? 1 : 0;
         if (a_[b] == "(" && a_[b + 2] == ")") return by_count(b + 1, b + 2);
         fail(a_[b + 1] + ": binary operator expected");
@@ -187,7 +190,7 @@ int b_cd(Interp& sh, Invocation& inv) {
     if (dir == "-") {
       auto old = sh.get_var("OLDPWD");
       if (!old || old->empty()) {
-        berror(sh, inv, "cd: OLDPWD not set");
+        berror(sh, inv, inv.argv[0] + ": OLDPWD not set");
         return 1;
       }
       dir = *old;
@@ -235,7 +238,7 @@ int b_cd(Interp& sh, Invocation& inv) {
   }
   if (!found) err = try_dir(dir);
   if (!found && err) {
-    berror(sh, inv, "cd: " + dir + ": " + vfs::error_text(err));
+    berror(sh, inv, inv.argv[0] + ": " + dir + ": " + vfs::error_text(err));  // pushd reports as itself
     return 1;
   }
   if (physical) {
@@ -291,11 +294,18 @@ std::string tilde_home(Interp& sh, const std::string& d) {
   return d;
 }
 
+// The whole stack as `dirs` numbers it: 0 is the cwd, then the entries
+// from the most recently pushed down.
+std::string dirs_entry(Interp& sh, size_t index, bool full) {
+  const auto& stack = sh.st.dir_stack;
+  std::string d = index == 0 ? sh.st.cwd : stack[stack.size() - index];
+  return full ? d : tilde_home(sh, d);
+}
+
 void print_dirs(Interp& sh, Invocation& inv, bool full, bool lines, bool numbered) {
-  std::vector<std::string> all{sh.st.cwd};
-  for (auto it = sh.st.dir_stack.rbegin(); it != sh.st.dir_stack.rend(); ++it) all.push_back(*it);
-  for (size_t i = 0; i < all.size(); ++i) {
-    std::string d = full ? all[i] : tilde_home(sh, all[i]);
+  size_t n = sh.st.dir_stack.size() + 1;
+  for (size_t i = 0; i < n; ++i) {
+    std::string d = dirs_entry(sh, i, full);
     if (numbered) inv.out() << (i < 10 ? " " : "") << std::to_string(i) << "  " << d << "\n";
     else if (lines) inv.out() << d << "\n";
     else inv.out() << (i ? " " : "") << d;
@@ -305,7 +315,7 @@ void print_dirs(Interp& sh, Invocation& inv, bool full, bool lines, bool numbere
 
 int change_dir(Interp& sh, Invocation& inv, const std::string& dir) {
   Invocation sub;
-  sub.argv = {"cd", dir};
+  sub.argv = {inv.argv[0], "--", dir};  // errors name pushd/popd, as bash's do
   sub.fds = inv.fds;
   sub.fs = inv.fs;
   sub.cwd = sh.st.cwd;
@@ -316,51 +326,190 @@ int change_dir(Interp& sh, Invocation& inv, const std::string& dir) {
   return sub.finish(cd->fn(sh, sub));
 }
 
+bool is_option(const std::string& a, char c) { return a.size() == 2 && a[0] == '-' && a[1] == c; }
+
+// "+N"/"-N": parses N, or reports "WORD: invalid number" plus the usage (bash's
+// order of checks: any word starting with - or + that is no option is a number).
+bool stack_number(Interp& sh, Invocation& inv, const std::string& word, long long& n, const char* usage) {
+  if (parse_long(std::string_view(word).substr(1), n) && word.size() > 1) return true;
+  berror(sh, inv, inv.argv[0] + ": " + word + ": invalid number");
+  inv.err() << usage;
+  return false;
+}
+
+void stack_index_error(Interp& sh, Invocation& inv, const std::string& word) {
+  if (sh.st.dir_stack.empty()) berror(sh, inv, inv.argv[0] + ": directory stack empty");
+  else berror(sh, inv, inv.argv[0] + ": " + word + ": directory stack index out of range");
+}
+
+constexpr const char* kPushdUsage = "pushd: usage: pushd [-n] [+N | -N | dir]\n";
+constexpr const char* kPopdUsage = "popd: usage: popd [-n] [+N | -N]\n";
+constexpr const char* kDirsUsage = "dirs: usage: dirs [-clpv] [+N] [-N]\n";
+
+// cd to `dir`, then print the stack (pushd's and popd's success output).
+int cd_and_show(Interp& sh, Invocation& inv, const std::string& dir) {
+  if (change_dir(sh, inv, dir) != 0) return 1;
+  print_dirs(sh, inv, false, false, false);
+  return 0;
+}
+
+// pushd +N: rotates the whole stack (cwd included) so entry N comes to the top.
+int rotate_stack(Interp& sh, Invocation& inv, long long num, bool no_cd) {
+  auto& stack = sh.st.dir_stack;
+  std::string temp = sh.st.cwd;
+  for (; num > 0; --num) {
+    std::string top = stack.back();
+    stack.pop_back();
+    stack.insert(stack.begin(), temp);
+    temp = top;
+  }
+  // With -n bash drops the new top instead of changing to it.
+  return no_cd ? 0 : cd_and_show(sh, inv, temp);
+}
+
 int b_pushd(Interp& sh, Invocation& inv) {
-  if (inv.argv.size() < 2) {
-    if (sh.st.dir_stack.empty()) {
+  auto& stack = sh.st.dir_stack;
+  bool no_cd = false;
+  size_t i = 1;
+  for (; i < inv.argv.size(); ++i) {
+    const std::string& a = inv.argv[i];
+    if (is_option(a, 'n')) {
+      no_cd = true;
+    } else if (is_option(a, '-')) {
+      ++i;
+      break;
+    } else if (a == "-") {
+      break;  // like cd -
+    } else if (a[0] == '+' || a[0] == '-') {
+      long long num;
+      if (!stack_number(sh, inv, a, num, kPushdUsage)) return 2;
+      long long depth = static_cast<long long>(stack.size());
+      if (a[0] == '-') num = depth - num;
+      if (num > depth || num < 0) {
+        stack_index_error(sh, inv, a);
+        return 1;
+      }
+      return rotate_stack(sh, inv, num, no_cd);
+    } else {
+      break;
+    }
+  }
+  if (i >= inv.argv.size()) {  // swap the top two
+    if (no_cd) return 0;        // bash: -n alone does nothing
+    if (stack.empty()) {
       berror(sh, inv, "pushd: no other directory");
       return 1;
     }
-    std::string top = sh.st.dir_stack.back();
+    std::string top = stack.back();
     std::string cur = sh.st.cwd;
     if (change_dir(sh, inv, top) != 0) return 1;
-    sh.st.dir_stack.back() = cur;
+    stack.back() = cur;
+    print_dirs(sh, inv, false, false, false);
+    return 0;
+  }
+  if (inv.argv.size() - i > 1) {
+    berror(sh, inv, "pushd: too many arguments");
+    return 1;
+  }
+  const std::string& dir = inv.argv[i];
+  if (no_cd) {
+    stack.push_back(dir);
     print_dirs(sh, inv, false, false, false);
     return 0;
   }
   std::string cur = sh.st.cwd;
-  if (change_dir(sh, inv, inv.argv[1]) != 0) return 1;
-  sh.st.dir_stack.push_back(cur);
+  if (change_dir(sh, inv, dir) != 0) return 1;
+  stack.push_back(cur);
   print_dirs(sh, inv, false, false, false);
   return 0;
 }
 
 int b_popd(Interp& sh, Invocation& inv) {
-  if (sh.st.dir_stack.empty()) {
-    berror(sh, inv, "popd: directory stack empty");
+  auto& stack = sh.st.dir_stack;
+  bool no_cd = false;
+  char direction = '+';
+  long long which = 0;
+  std::string which_word;
+  for (size_t i = 1; i < inv.argv.size(); ++i) {
+    const std::string& a = inv.argv[i];
+    if (is_option(a, 'n')) {
+      no_cd = true;
+    } else if (is_option(a, '-')) {
+      break;
+    } else if (a[0] == '+' || a[0] == '-') {
+      direction = a[0];
+      if (!stack_number(sh, inv, a, which, kPopdUsage)) return 2;
+      which_word = a;
+    } else if (!a.empty()) {
+      berror(sh, inv, "popd: " + a + ": invalid argument");
+      inv.err() << kPopdUsage;
+      return 2;
+    } else {
+      break;
+    }
+  }
+  long long depth = static_cast<long long>(stack.size());
+  if (which > depth || which < -depth || (depth == 0 && which == 0)) {
+    stack_index_error(sh, inv, which_word);
     return 1;
   }
-  std::string top = sh.st.dir_stack.back();
-  if (change_dir(sh, inv, top) != 0) return 1;
-  sh.st.dir_stack.pop_back();
+  if ((direction == '+' && which == 0) || (direction == '-' && which == depth)) {
+    if (!no_cd && change_dir(sh, inv, stack.back()) != 0) return 1;
+    stack.pop_back();
+  } else {
+    // stack[] counts from the bottom: +N is depth-N, -N is N.
+    long long at = direction == '+' ? depth - which : which;
+    if (at < 0 || at >= depth) {
+      stack_index_error(sh, inv, which_word);
+      return 1;
+    }
+    stack.erase(stack.begin() + at);
+  }
   print_dirs(sh, inv, false, false, false);
   return 0;
 }
 
 int b_dirs(Interp& sh, Invocation& inv) {
-  bool full = false, lines = false, numbered = false;
+  bool full = false, lines = false, numbered = false, clear = false;
+  bool indexed = false;
+  long long index = 0;  // in dirs numbering (0 = cwd)
+  std::string index_word;
   for (size_t i = 1; i < inv.argv.size(); ++i) {
     const std::string& a = inv.argv[i];
-    if (a == "-c") {
-      sh.st.dir_stack.clear();
-      return 0;
+    if (is_option(a, 'l')) full = true;
+    else if (is_option(a, 'c')) clear = true;
+    else if (is_option(a, 'v')) numbered = true;
+    else if (is_option(a, 'p')) lines = true;
+    else if (is_option(a, '-')) break;
+    else if (!a.empty() && (a[0] == '+' || a[0] == '-')) {
+      long long n;
+      if (!stack_number(sh, inv, a, n, kDirsUsage)) return 2;
+      long long depth = static_cast<long long>(sh.st.dir_stack.size());
+      indexed = true;
+      index_word = a.substr(1);
+      // -N counts from the bottom of the list, whose last entry is -0.
+      index = n < 0 || n > depth ? -1 : a[0] == '+' ? n : depth - n;
+    } else {
+      berror(sh, inv, "dirs: " + a + ": invalid option");
+      inv.err() << kDirsUsage;
+      return 2;
     }
-    if (a == "-l") full = true;
-    else if (a == "-p") lines = true;
-    else if (a == "-v") numbered = true;
   }
-  print_dirs(sh, inv, full, lines, numbered);
+  if (clear) {
+    sh.st.dir_stack.clear();
+    return 0;
+  }
+  if (!indexed) {
+    print_dirs(sh, inv, full, lines, numbered);
+    return 0;
+  }
+  if (index < 0) {
+    stack_index_error(sh, inv, index_word);
+    return 1;
+  }
+  std::string d = dirs_entry(sh, static_cast<size_t>(index), full);
+  if (numbered) inv.out() << (index < 10 ? " " : "") << std::to_string(index) << "  ";
+  inv.out() << d << "\n";
   return 0;
 }
 

@@ -37,6 +37,47 @@ int scan_flags(Interp& sh, Invocation& inv, std::string_view usage, OnFlag on_fl
   return static_cast<int>(i);
 }
 
+// scan_flags for options that may take an argument, as bash's internal
+// getopt reads them: `optstring` lists the letters, a ':' after one that
+// takes an argument (attached, -ppath, or the next word). `on_opt(c, arg)`
+// returns false for a letter it rejects. A missing argument is reported as
+// "NAME: -c: option requires an argument" plus `usage`. Returns the index of
+// the first operand, or -1 after an error.
+template <class OnOpt>
+int scan_options(Interp& sh, Invocation& inv, std::string_view usage, std::string_view optstring, OnOpt on_opt) {
+  size_t i = 1;
+  for (; i < inv.argv.size(); ++i) {
+    const std::string& a = inv.argv[i];
+    if (a == "--") return static_cast<int>(i + 1);
+    if (a.size() < 2 || a[0] != '-') break;
+    for (size_t k = 1; k < a.size(); ++k) {
+      char c = a[k];
+      size_t at = c == ':' ? std::string_view::npos : optstring.find(c);
+      bool takes_arg = at != std::string_view::npos && at + 1 < optstring.size() && optstring[at + 1] == ':';
+      std::string arg;
+      if (takes_arg) {
+        if (k + 1 < a.size()) {
+          arg = a.substr(k + 1);
+        } else if (i + 1 < inv.argv.size()) {
+          arg = inv.argv[++i];
+        } else {
+          berror(sh, inv, inv.argv[0] + ": -" + c + ": option requires an argument");
+          inv.err() << usage;
+          return -1;
+        }
+      }
+      if (at != std::string_view::npos && on_opt(c, arg)) {
+        if (takes_arg) break;  // the rest of the word was the argument
+        continue;
+      }
+      berror(sh, inv, inv.argv[0] + ": -" + c + ": invalid option");
+      inv.err() << usage;
+      return -1;
+    }
+  }
+  return static_cast<int>(i);
+}
+
 inline bool parse_long(std::string_view s, long long& out) {
   if (s.empty()) return false;
   size_t i = 0;

@@ -1005,7 +1005,7 @@ int b_shopt(Interp& sh, Invocation& inv) {
 
 int b_getopts(Interp& sh, Invocation& inv) {
   if (inv.argv.size() < 3) {
-    berror(sh, inv, "getopts: usage: getopts optstring name [arg ...]");
+    inv.err() << "getopts: usage: getopts optstring name [arg ...]\n";
     return 2;
   }
   std::string optstring = inv.argv[1];
@@ -1019,16 +1019,31 @@ int b_getopts(Interp& sh, Invocation& inv) {
   parse_long(sh.get_var("OPTIND").value_or("1"), optind);
   if (optind < 1) optind = 1;
   int& ci = sh.st.getopts_char_index;
+  // bash sets OPTIND and OPTARG first, then the name; a bad name fails the
+  // call (status 1) but the scan still moves on.
+  auto set_name = [&](const std::string& value) {
+    if (is_name(var)) {
+      sh.set_var(var, value);
+      return 0;
+    }
+    berror(sh, inv, "getopts: `" + var + "': not a valid identifier");
+    return 1;
+  };
   if (ci == 0 && sh.last_optind_ != optind) ci = 0;
   auto finish_end = [&]() {
-    sh.set_var(var, "?");
     sh.unset_var("OPTARG");
     sh.set_var("OPTIND", std::to_string(optind));
     ci = 0;
     sh.last_optind_ = optind;
+    set_name("?");
     return 1;
   };
-  if (optind > static_cast<long long>(args.size())) return finish_end();
+  // Past the arguments (an OPTIND left by another loop), OPTIND is pulled
+  // back to just after the last one, as bash does.
+  if (optind > static_cast<long long>(args.size())) {
+    optind = static_cast<long long>(args.size()) + 1;
+    return finish_end();
+  }
   const std::string& cur = args[optind - 1];
   if (ci == 0) {
     if (cur.size() < 2 || cur[0] != '-') return finish_end();
@@ -1050,17 +1065,15 @@ int b_getopts(Interp& sh, Invocation& inv) {
   if (pos == std::string::npos || c == ':') {
     advance();
     if (silent) {
-      sh.set_var(var, "?");
       sh.set_var("OPTARG", std::string(1, c));
     } else {
       inv.out().flush();
       sh.write_err(sh.st.arg0 + ": illegal option -- " + std::string(1, c) + "\n");
-      sh.set_var(var, "?");
       sh.unset_var("OPTARG");
     }
     sh.set_var("OPTIND", std::to_string(optind));
     sh.last_optind_ = optind;
-    return 0;
+    return set_name("?");
   }
   if (pos + 1 < optstring.size() && optstring[pos + 1] == ':') {
     if (!at_end) {
@@ -1075,26 +1088,23 @@ int b_getopts(Interp& sh, Invocation& inv) {
       ++optind;
       ci = 0;
       if (silent) {
-        sh.set_var(var, ":");
         sh.set_var("OPTARG", std::string(1, c));
       } else {
         inv.out().flush();
         sh.write_err(sh.st.arg0 + ": option requires an argument -- " + std::string(1, c) + "\n");
-        sh.set_var(var, "?");
         sh.unset_var("OPTARG");
       }
       sh.set_var("OPTIND", std::to_string(optind));
       sh.last_optind_ = optind;
-      return 0;
+      return set_name(silent ? ":" : "?");
     }
   } else {
     advance();
     sh.unset_var("OPTARG");
   }
-  sh.set_var(var, std::string(1, c));
   sh.set_var("OPTIND", std::to_string(optind));
   sh.last_optind_ = optind;
-  return 0;
+  return set_name(std::string(1, c));
 }
 
 // Option changes show in SHELLOPTS and BASHOPTS at once.
