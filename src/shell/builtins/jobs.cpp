@@ -479,7 +479,7 @@ int b_fg(Interp& sh, Invocation& inv) {
   inv.out().flush();
   Job* finished = nullptr;
   int status = wait_for(sh, {job}, &finished);
-  if (finished) forget(sh, finished);
+  if (finished) forget(sh, finished, status);
   // A foreground job that SIGTERM ended is reported as bash does.
   if (finished && status == 128 + 15) inv.err() << "Terminated\n";
   return status;
