@@ -632,6 +632,15 @@ class Core {
     int n = r_.peek(1);
     if (n == '\'' && !in_dq && mode != WordMode::Heredoc && mode != WordMode::Prompt) {
       r_.get();
+      if (mode == WordMode::Arith) {
+        // bash turns $'x' into 'x' inside arithmetic, which then rejects the
+        // quotes: `(( i = $'3' ))` is an error, as `(( i = '3' ))` is.
+        std::vector<WordPart> decoded;
+        parse_ansi_c(decoded);
+        std::string text = "'" + decoded.back().text + "'";
+        for (char c : text) add_literal(parts, c, false);
+        return true;
+      }
       parse_ansi_c(parts);
       return true;
     }

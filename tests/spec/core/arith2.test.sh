@@ -260,3 +260,10 @@ s=abcd; echo ${s:1?2:3} ${s: 1 ? 0 : 1} "${s: 0 ? 1 : 2 }"
 
 #### slice offset with nested conditionals and a length
 s=abcdef; echo ${s: 1 ? 0 ? 1 : 2 : 3 : 2}
+
+#### ANSI-C quoted operand keeps its quotes in arithmetic
+for ((i = $'3'; i < 5; ++i)); do echo $i; done
+echo "status $?"
+echo $(( $'3' + 1 ))
+echo "status $?"
+(( x = $"4" )); echo "x=$x"
