@@ -339,8 +339,13 @@ TEST(ParserCommands, Cond) {
 
   auto nl = parse_ok("[[ a &&\n b ]]");
   EXPECT_EQ(cmd_at(*nl).as<CondCommand>().expr->kind, CondKind::And);
-  auto fop = parse_ok("[[ -f == x ]]");
-  EXPECT_EQ(cmd_at(*fop).as<CondCommand>().expr->kind, CondKind::Binary);
+  // A unary operator always takes the next word, as in bash: `-f ==` tests
+  // the file "==", and a word after it is a syntax error.
+  auto fop = parse_ok("[[ -f == ]]");
+  EXPECT_EQ(cmd_at(*fop).as<CondCommand>().expr->kind, CondKind::Unary);
+  ParseError fop_err;
+  EXPECT_EQ(parse_script("[[ -f == x ]]", fop_err), nullptr);
+  EXPECT_NE(fop_err.message.find("conditional expression"), std::string::npos);
   auto notnot = parse_ok("[[ ! ! a ]]");
   EXPECT_EQ(cmd_at(*notnot).as<CondCommand>().expr->lhs->kind, CondKind::Not);
 }
