@@ -105,21 +105,7 @@ std::string change_char_case(std::string_view ch, CaseChange how) {
       wc, [](wint_t x) { return iswupper_l(x, utf8) != 0; }, [](wint_t x) { return towupper_l(x, utf8); },
       [](wint_t x) { return towlower_l(x, utf8); });
   std::string enc;
-  if (out < 0x80) {
-    enc += static_cast<char>(out);
-  } else if (out < 0x800) {
-    enc += static_cast<char>(0xC0 | (out >> 6));
-    enc += static_cast<char>(0x80 | (out & 0x3F));
-  } else if (out < 0x10000) {
-    enc += static_cast<char>(0xE0 | (out >> 12));
-    enc += static_cast<char>(0x80 | ((out >> 6) & 0x3F));
-    enc += static_cast<char>(0x80 | (out & 0x3F));
-  } else {
-    enc += static_cast<char>(0xF0 | (out >> 18));
-    enc += static_cast<char>(0x80 | ((out >> 12) & 0x3F));
-    enc += static_cast<char>(0x80 | ((out >> 6) & 0x3F));
-    enc += static_cast<char>(0x80 | (out & 0x3F));
-  }
+  append_utf8(enc, static_cast<uint32_t>(out));
   return enc;
 }
 

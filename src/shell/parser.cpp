@@ -2279,22 +2279,18 @@ bool is_name(std::string_view s) {
   return true;
 }
 
-static void put_utf8(std::string& out, uint32_t cp) {
+void append_utf8(std::string& out, uint32_t cp) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x110000) {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    return;
   }
+  // bash encodes with the original UTF-8 scheme: up to six bytes for code
+  // points through 0x7FFFFFFF (surrogates included), nothing beyond.
+  if (cp > 0x7FFFFFFF) return;
+  int continuation = cp < 0x800 ? 1 : cp < 0x10000 ? 2 : cp < 0x200000 ? 3 : cp < 0x4000000 ? 4 : 5;
+  static const unsigned char lead_bits[] = {0, 0xC0, 0xE0, 0xF0, 0xF8, 0xFC};
+  out.push_back(static_cast<char>(lead_bits[continuation] | (cp >> (6 * continuation))));
+  for (int k = continuation - 1; k >= 0; --k) out.push_back(static_cast<char>(0x80 | ((cp >> (6 * k)) & 0x3F)));
 }
 
 static int hexval(char c) {
@@ -2346,7 +2342,7 @@ std::string decode_ansi_c(std::string_view s) {
           out.push_back('\\');
           out.push_back(n);
         } else {
-          put_utf8(out, v);
+          append_utf8(out, v);
         }
         break;
       }

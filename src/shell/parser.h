@@ -10,6 +10,7 @@
 //   if (err) print(err);   // bash: line N: syntax error ...
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -103,6 +104,8 @@ std::optional<Word> parse_subscript(std::string_view text);
 
 // Decodes the contents of $'...' (without the quotes).
 std::string decode_ansi_c(std::string_view text);
+// Appends code point `cp` encoded as bash encodes \u and \U escapes.
+void append_utf8(std::string& out, uint32_t cp);
 
 // True if s is a valid shell variable name.
 bool is_name(std::string_view s);

@@ -78,20 +78,7 @@ bool append_escapes(std::string& out, std::string_view s, bool printf_b) {
           out += n;
           break;
         }
-        if (v < 0x80) out += static_cast<char>(v);
-        else if (v < 0x800) {
-          out += static_cast<char>(0xC0 | (v >> 6));
-          out += static_cast<char>(0x80 | (v & 0x3F));
-        } else if (v < 0x10000) {
-          out += static_cast<char>(0xE0 | (v >> 12));
-          out += static_cast<char>(0x80 | ((v >> 6) & 0x3F));
-          out += static_cast<char>(0x80 | (v & 0x3F));
-        } else {
-          out += static_cast<char>(0xF0 | (v >> 18));
-          out += static_cast<char>(0x80 | ((v >> 12) & 0x3F));
-          out += static_cast<char>(0x80 | ((v >> 6) & 0x3F));
-          out += static_cast<char>(0x80 | (v & 0x3F));
-        }
+        append_utf8(out, v);
         break;
       }
       default:

@@ -365,3 +365,13 @@ function ble/is-array { [[ ${!1@a} == *a* ]]; }
 ble/is-array undef; echo undef $?
 s=''; ble/is-array s; echo string $?
 arr=(1 2); ble/is-array arr; echo array $?
+
+#### \U escapes beyond Unicode use bash's long UTF-8 forms
+for v in 0000D800 00110000 001FFFFF 00200000 7FFFFFFF 80000000 FFFFFFFF; do
+  printf "\\U$v" | od -An -tx1
+  echo -e "\\U$v" | od -An -tx1
+  eval "echo \$'\\U$v'" | od -An -tx1
+done
+
+#### case modification re-encodes non-ASCII letters
+x='éàß ÿ Ω'; echo "${x^^}" "${x~~}"; y='ÉÀ'; echo "${y,,}" "${y@L}"
