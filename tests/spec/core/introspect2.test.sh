@@ -288,9 +288,8 @@ printf 'echo a\necho x!>/dev/null\necho "y!;"\necho "<\\\\!>"\necho w!"\necho \\
 set -m
 PS1='foo \j bar'
 echo "${PS1@P}"
-sleep 5 &
+sleep 2 &
 echo "${PS1@P}"
-kill %%
 fg
 echo "st=$? ${PS1@P}"
 
