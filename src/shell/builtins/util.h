@@ -16,29 +16,9 @@ inline void berror(Interp& sh, Invocation& inv, std::string_view msg) {
   sh.error(msg);
 }
 
-// bash's option scan for a builtin: bundled flags (-ab) up to "--" or the
-// first operand. `on_flag(c)` returns false for a flag it does not know, which
-// ends the scan with "NAME: -c: invalid option" and `usage` on stderr.
-// Returns the index of the first operand, or -1 after that error.
-template <class OnFlag>
-int scan_flags(Interp& sh, Invocation& inv, std::string_view usage, OnFlag on_flag) {
-  size_t i = 1;
-  for (; i < inv.argv.size(); ++i) {
-    const std::string& a = inv.argv[i];
-    if (a == "--") return static_cast<int>(i + 1);
-    if (a.size() < 2 || a[0] != '-') break;
-    for (size_t k = 1; k < a.size(); ++k) {
-      if (on_flag(a[k])) continue;
-      berror(sh, inv, inv.argv[0] + ": -" + a[k] + ": invalid option");
-      inv.err() << usage;
-      return -1;
-    }
-  }
-  return static_cast<int>(i);
-}
-
-// scan_flags for options that may take an argument, as bash's internal
-// getopt reads them: `optstring` lists the letters, a ':' after one that
+// bash's option scan for a builtin, as its internal getopt reads options:
+// bundled letters up to "--" or the first operand. `optstring` lists the
+// letters (empty: any letter, none taking an argument), a ':' after one that
 // takes an argument (attached, -ppath, or the next word). `on_opt(c, arg)`
 // returns false for a letter it rejects. A missing argument is reported as
 // "NAME: -c: option requires an argument" plus `usage`. Returns the index of
@@ -53,6 +33,7 @@ int scan_options(Interp& sh, Invocation& inv, std::string_view usage, std::strin
     for (size_t k = 1; k < a.size(); ++k) {
       char c = a[k];
       size_t at = c == ':' ? std::string_view::npos : optstring.find(c);
+      bool known = optstring.empty() || at != std::string_view::npos;
       bool takes_arg = at != std::string_view::npos && at + 1 < optstring.size() && optstring[at + 1] == ':';
       std::string arg;
       if (takes_arg) {
@@ -66,7 +47,7 @@ int scan_options(Interp& sh, Invocation& inv, std::string_view usage, std::strin
           return -1;
         }
       }
-      if (at != std::string_view::npos && on_opt(c, arg)) {
+      if (known && on_opt(c, arg)) {
         if (takes_arg) break;  // the rest of the word was the argument
         continue;
       }
@@ -76,6 +57,14 @@ int scan_options(Interp& sh, Invocation& inv, std::string_view usage, std::strin
     }
   }
   return static_cast<int>(i);
+}
+
+// scan_options for builtins whose options are all plain flags: `on_flag(c)`
+// returns false for a flag it does not know, which ends the scan with
+// "NAME: -c: invalid option" and `usage` on stderr.
+template <class OnFlag>
+int scan_flags(Interp& sh, Invocation& inv, std::string_view usage, OnFlag on_flag) {
+  return scan_options(sh, inv, usage, {}, [&](char c, const std::string&) { return on_flag(c); });
 }
 
 inline bool parse_long(std::string_view s, long long& out) {
